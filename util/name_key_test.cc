@@ -1,0 +1,31 @@
+#include "util/name_key.h"
+
+#include "gtest/gtest.h"
+
+namespace mskg {
+namespace {
+
+TEST(NameKeyTest, FoldsCasePunctuationAndPlural) {
+  EXPECT_EQ(NameKey("Hip Flexors"), "hip flexor");
+  EXPECT_EQ(NameKey("hip-flexor"), "hip flexor");
+  EXPECT_EQ(NameKey("  hip   flexor's "), "hip flexor");
+  EXPECT_EQ(NameKey("hip flexor\xE2\x80\x99s"), "hip flexor");
+}
+
+TEST(NameKeyTest, KeepsShortWordsAndDoubleS) {
+  EXPECT_EQ(NameKey("QLs"), "qls");
+  EXPECT_EQ(NameKey("stress"), "stress");
+  EXPECT_EQ(NameKey("L1\xE2\x80\x93L5"), "l1 l5");
+}
+
+TEST(NameKeyTest, KeepsAccentedLetters) {
+  EXPECT_EQ(NameKey("K\xC3\xB9zu"), "k\xC3\xB9zu");
+}
+
+TEST(NameKeyTest, EmptyAndPunctuationOnly) {
+  EXPECT_EQ(NameKey(""), "");
+  EXPECT_EQ(NameKey("--"), "");
+}
+
+}  // namespace
+}  // namespace mskg
