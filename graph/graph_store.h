@@ -1,0 +1,121 @@
+// graph/graph_store.h
+//
+// GraphStore: mskg's typed property graph, persisted in RocksDB. Documents
+// are the unit of change: PutDocument() writes everything read from one
+// document in a single atomic WriteBatch, replacing whatever that document
+// said before; writing identical content again changes nothing. Reference
+// knowledge (the lexicon's facts) is stored as the document "reference".
+//
+// Thread-safety: all methods may be called from several threads. Writers are
+// serialized inside the store. View() returns an immutable snapshot that
+// stays valid (and unchanged) while later writes happen, so queries see a
+// consistent graph. Only one process may open a store for writing; a second
+// Open() fails with FailedPrecondition.
+#ifndef MSKG_GRAPH_GRAPH_STORE_H_
+#define MSKG_GRAPH_GRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "schema/graph.pb.h"
+
+namespace mskg::graph {
+
+class GraphView;
+
+struct GraphStoreOptions {
+  // Create the store if `path` does not hold one. Default: true.
+  bool create_if_missing = true;
+  // Open without taking the writer lock; writes fail. Several read-only
+  // openers may coexist with one writer. Default: false.
+  bool read_only = false;
+};
+
+// What one PutDocument() changed.
+struct DocumentWriteResult {
+  bool unchanged = false;  // Same content hash as stored: nothing written.
+  bool replaced = false;   // The document existed with other content.
+  int64_t nodes_added = 0;
+  int64_t edges_added = 0;    // Edges that did not exist before.
+  int64_t edges_removed = 0;  // Edges whose last support was this document.
+  int64_t claims = 0;         // Claims written.
+};
+
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t nodes = 0;
+  int64_t edges = 0;
+  int64_t supports = 0;  // Sum over edges of supporting sentences.
+  int64_t nodes_by_type[11] = {};
+  int64_t edges_by_relation[19] = {};
+};
+
+// One stored edge with all its support, as streamed by ForEachEdge().
+struct StoredEdge {
+  schema::Node source;
+  schema::Relation relation = schema::RELATION_UNSPECIFIED;
+  schema::Node target;
+  std::vector<schema::Provenance> support;
+};
+
+class GraphStore {
+ public:
+  // Opens the store in directory `path`. InvalidArgument if `path` exists
+  // but is not a store; FailedPrecondition if another process holds the
+  // writer lock; DataLoss on corruption.
+  static absl::StatusOr<std::unique_ptr<GraphStore>> Open(
+      absl::string_view path, const GraphStoreOptions& options = {});
+
+  GraphStore(const GraphStore&) = delete;
+  GraphStore& operator=(const GraphStore&) = delete;
+  ~GraphStore();
+
+  // Writes `doc` atomically: its nodes (merged by type and name, aliases
+  // unioned), and its claims as edges with provenance, replacing the claims
+  // the same document id made before. InvalidArgument if a claim lacks a
+  // type, name or relation; nothing is written then.
+  absl::StatusOr<DocumentWriteResult> PutDocument(
+      const schema::DocumentClaims& doc);
+
+  // Removes a document and its claims. NotFound if it is not stored.
+  absl::Status DeleteDocument(absl::string_view document_id);
+
+  // Returns the stored record of a document. NotFound if absent.
+  absl::StatusOr<schema::Document> GetDocument(
+      absl::string_view document_id) const;
+
+  // Writes many claims of many documents without per-document replacement
+  // (the caller guarantees the documents are new): the bulk path used by
+  // import and benchmarks. Atomic per call.
+  absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
+
+  absl::StatusOr<StoreStats> Stats() const;
+
+  // Calls `fn` for every node, in id order; stops at the first error.
+  absl::Status ForEachNode(
+      const std::function<absl::Status(const schema::Node&)>& fn) const;
+  // Calls `fn` for every edge, grouped by source; stops at the first error.
+  absl::Status ForEachEdge(
+      const std::function<absl::Status(const StoredEdge&)>& fn) const;
+
+  // Returns a snapshot of the whole graph for queries, with inferred edges
+  // added (graph/inference.h). Cached: rebuilt only after a write.
+  absl::StatusOr<std::shared_ptr<const GraphView>> View() const;
+
+  const std::string& path() const;
+
+ private:
+  class Impl;
+  explicit GraphStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mskg::graph
+
+#endif  // MSKG_GRAPH_GRAPH_STORE_H_
