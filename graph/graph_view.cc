@@ -148,6 +148,27 @@ EdgeIndex GraphViewBuilder::AddEdge(
   return it->second;
 }
 
+EdgeIndex GraphViewBuilder::AddEdgeMove(
+    NodeIndex source, schema::Relation relation, NodeIndex target,
+    std::vector<schema::Provenance>* support) {
+  const EdgeIndex e = AddEdge(source, relation, target,
+                              absl::Span<const schema::Provenance>());
+  EdgeInfo& info = view_->edges_[e];
+  if (support->empty()) return e;
+  if (info.inferred) {
+    info.inferred = false;
+    info.rule.clear();
+    info.premises.clear();
+  }
+  if (info.support.empty()) {
+    info.support.swap(*support);
+  } else {
+    for (schema::Provenance& p : *support) info.support.push_back(std::move(p));
+  }
+  support->clear();
+  return e;
+}
+
 EdgeIndex GraphViewBuilder::AddInferredEdge(NodeIndex source,
                                             schema::Relation relation,
                                             NodeIndex target,

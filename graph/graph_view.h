@@ -134,6 +134,11 @@ class GraphViewBuilder {
   EdgeIndex AddEdge(NodeIndex source, schema::Relation relation,
                     NodeIndex target,
                     absl::Span<const schema::Provenance> support = {});
+  // Same, moving the support in (GraphStore::View() on large graphs).
+  // `support` is left empty.
+  EdgeIndex AddEdgeMove(NodeIndex source, schema::Relation relation,
+                        NodeIndex target,
+                        std::vector<schema::Provenance>* support);
   // Adds an inferred edge, unless an edge with this key exists already.
   // Returns its index, or kInvalidIndex if it existed.
   EdgeIndex AddInferredEdge(NodeIndex source, schema::Relation relation,

@@ -1,0 +1,926 @@
+// graph/graph_store.cc
+//
+// GraphStore on RocksDB: opening (with the path checks), document writes as
+// one WriteBatch each, the bulk path, reads, and the cached GraphView. The
+// key layout is in key_codec.h.
+#include "graph/graph_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <system_error>
+#include <utility>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "graph/graph_view.h"
+#include "graph/inference.h"
+#include "graph/key_codec.h"
+#include "graph/rocksdb_status.h"
+#include "rocksdb/db.h"
+#include "rocksdb/options.h"
+#include "rocksdb/snapshot.h"
+#include "rocksdb/write_batch.h"
+#include "util/name_key.h"
+#include "util/status_macros.h"
+
+namespace mskg::graph {
+namespace {
+
+namespace fs = std::filesystem;
+using keys::Triple;
+
+// Batches larger than this skip the WAL and are flushed instead (BulkLoad).
+constexpr size_t kNoWalBatchBytes = 16 << 20;
+
+constexpr const char* kColumnFamilies[] = {
+    keys::kNodesCf,     keys::kNamesCf,     keys::kNodeKeysCf, keys::kEdgesCf,
+    keys::kSupportsCf,  keys::kDocumentsCf, keys::kMetaCf};
+constexpr int kNumColumnFamilies = 7;
+enum CfIndex { kNodes, kNames, kNodeKeys, kEdges, kSupports, kDocuments, kMeta };
+
+bool ValidNodeType(schema::NodeType type) {
+  return type > schema::NODE_TYPE_UNSPECIFIED && type < kNumNodeTypes;
+}
+
+bool ValidRelation(schema::Relation relation) {
+  return relation > schema::RELATION_UNSPECIFIED && relation < kNumRelations;
+}
+
+absl::Status ValidateNodeKey(const schema::NodeKey& key,
+                             absl::string_view what) {
+  if (!ValidNodeType(key.type())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, " '", key.name(), "' has no valid node type (", key.type(),
+        ")"));
+  }
+  if (NameKey(key.name()).empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(what, " has no name ('", key.name(), "')"));
+  }
+  return absl::OkStatus();
+}
+
+// Returns InvalidArgument naming the first bad claim or mention of `doc`.
+absl::Status ValidateDocument(const schema::DocumentClaims& doc) {
+  if (doc.document_id().empty()) {
+    return absl::InvalidArgumentError("document has an empty document_id");
+  }
+  for (int i = 0; i < doc.claims_size(); ++i) {
+    const schema::Claim& claim = doc.claims(i);
+    const std::string prefix =
+        absl::StrCat("document ", doc.document_id(), ": claim ", i, ": ");
+    MSKG_RETURN_IF_ERROR(
+        ValidateNodeKey(claim.subject(), absl::StrCat(prefix, "subject")));
+    MSKG_RETURN_IF_ERROR(
+        ValidateNodeKey(claim.object(), absl::StrCat(prefix, "object")));
+    if (!ValidRelation(claim.relation())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          prefix, "has no valid relation (", claim.relation(), ")"));
+    }
+  }
+  for (int i = 0; i < doc.mentions_size(); ++i) {
+    MSKG_RETURN_IF_ERROR(ValidateNodeKey(
+        doc.mentions(i),
+        absl::StrCat("document ", doc.document_id(), ": mention ", i)));
+  }
+  return absl::OkStatus();
+}
+
+rocksdb::Slice ToSlice(absl::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+absl::string_view ToView(const rocksdb::Slice& s) {
+  return absl::string_view(s.data(), s.size());
+}
+
+}  // namespace
+
+class GraphStore::Impl {
+ public:
+  ~Impl() {
+    if (db_ != nullptr) {
+      for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+        db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+      }
+      db_->Close().PermitUncheckedError();
+    }
+  }
+
+  absl::Status Open(absl::string_view path, const GraphStoreOptions& options);
+
+  absl::StatusOr<DocumentWriteResult> PutDocument(
+      const schema::DocumentClaims& doc);
+  absl::Status DeleteDocument(absl::string_view document_id);
+  absl::StatusOr<schema::Document> GetDocument(
+      absl::string_view document_id) const;
+  absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
+  absl::StatusOr<StoreStats> Stats() const;
+  absl::Status ForEachNode(
+      const std::function<absl::Status(const schema::Node&)>& fn) const;
+  absl::Status ForEachEdge(
+      const std::function<absl::Status(const StoredEdge&)>& fn) const;
+  absl::StatusOr<std::shared_ptr<const GraphView>> View() const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  class Writer;
+
+  rocksdb::ColumnFamilyHandle* cf(CfIndex i) const { return handles_[i + 1]; }
+
+  // Reads `key` of `family` into `value`. Returns false if absent.
+  absl::StatusOr<bool> Get(const rocksdb::ReadOptions& read_options,
+                           CfIndex family, absl::string_view key,
+                           std::string* value) const;
+  template <typename Proto>
+  absl::StatusOr<bool> GetProto(const rocksdb::ReadOptions& read_options,
+                                CfIndex family, absl::string_view key,
+                                Proto* proto) const;
+  absl::StatusOr<keys::StoredStats> ReadStats() const;
+  absl::Status CheckWritable() const;
+  absl::Status InitializeMeta() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  void InvalidateView();
+
+  std::string path_;
+  bool read_only_ = false;
+  std::unique_ptr<rocksdb::DB> db_;
+  // handles_[0] is "default"; handles_[i + 1] is kColumnFamilies[i].
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+
+  // Serializes writers; guards the id counter.
+  absl::Mutex write_mu_;
+  uint64_t next_node_id_ ABSL_GUARDED_BY(write_mu_) = 1;
+
+  mutable absl::Mutex view_mu_;
+  mutable std::shared_ptr<const GraphView> view_ ABSL_GUARDED_BY(view_mu_);
+  // Incremented by every write; a view built across a write is not cached.
+  mutable uint64_t generation_ ABSL_GUARDED_BY(view_mu_) = 0;
+};
+
+// One write transaction: accumulates the changes of one or more documents
+// in memory (nodes merged, edge support counted), then writes them in one
+// WriteBatch. REQUIRES: the store's write_mu_ is held for its lifetime.
+class GraphStore::Impl::Writer {
+ public:
+  Writer(Impl* impl, uint64_t next_node_id, const keys::StoredStats& stats)
+      : impl_(impl), next_node_id_(next_node_id), stats_(stats) {
+    // On an empty store nothing needs to be looked up (the bulk case).
+    nodes_empty_ = stats.nodes == 0;
+    edges_empty_ = stats.edges == 0;
+  }
+
+  // Replaces what `doc` said before (if anything) by its claims; sets
+  // `result->unchanged` (and adds nothing) if its content hash is stored.
+  absl::Status ApplyDocument(const schema::DocumentClaims& doc,
+                             DocumentWriteResult* result);
+  // Removes a stored document and its support.
+  absl::Status RemoveDocument(const schema::Document& stored);
+  // Adds the node, edge and meta rows to the batch and writes it; large
+  // batches skip the WAL and are flushed instead.
+  absl::Status Commit(DocumentWriteResult* result);
+
+  uint64_t next_node_id() const { return next_node_id_; }
+
+ private:
+  struct PendingNode {
+    schema::Node node;
+    bool is_new = false;
+  };
+  struct Delta {
+    int64_t documents = 0;
+    int64_t sentences = 0;
+  };
+
+  // A buffered write. Commit() sorts each column family's writes by key
+  // before adding them to the batch: sorted memtable inserts are several
+  // times faster than random ones on large batches.
+  struct Op {
+    std::string key;
+    std::string value;
+    bool is_delete = false;
+  };
+  void Put(CfIndex family, std::string key, std::string value) {
+    ops_[family].push_back(Op{std::move(key), std::move(value), false});
+  }
+  void Delete(CfIndex family, std::string key) {
+    ops_[family].push_back(Op{std::move(key), std::string(), true});
+  }
+  // Moves the buffered writes into batch_, sorted; the last write of a key
+  // wins.
+  void FillBatch();
+
+  absl::StatusOr<uint64_t> ResolveNode(const schema::NodeKey& key);
+  absl::Status RemoveClaims(const schema::Document& stored);
+
+  Impl* impl_;
+  rocksdb::ReadOptions read_options_;
+  rocksdb::WriteBatch batch_;
+  uint64_t next_node_id_;
+  keys::StoredStats stats_;
+  bool nodes_empty_ = false;
+  bool edges_empty_ = false;
+  int64_t nodes_added_ = 0;
+  absl::flat_hash_map<std::string, uint64_t> id_by_identity_;
+  absl::flat_hash_map<uint64_t, PendingNode> nodes_;
+  absl::flat_hash_map<uint64_t, bool> dirty_;
+  absl::flat_hash_map<Triple, Delta> deltas_;
+  absl::flat_hash_set<std::string> documents_in_batch_;
+  std::vector<Op> ops_[kNumColumnFamilies];
+};
+
+void GraphStore::Impl::Writer::FillBatch() {
+  std::vector<std::pair<absl::string_view, uint32_t>> order;
+  for (int family = 0; family < kNumColumnFamilies; ++family) {
+    std::vector<Op>& ops = ops_[family];
+    order.clear();
+    order.reserve(ops.size());
+    for (uint32_t i = 0; i < ops.size(); ++i) order.emplace_back(ops[i].key, i);
+    // By key, then by write order, so the last write of a key comes last.
+    std::sort(order.begin(), order.end());
+    rocksdb::ColumnFamilyHandle* handle =
+        impl_->cf(static_cast<CfIndex>(family));
+    for (size_t i = 0; i < order.size(); ++i) {
+      if (i + 1 < order.size() && order[i + 1].first == order[i].first) {
+        continue;
+      }
+      const Op& op = ops[order[i].second];
+      if (op.is_delete) {
+        batch_.Delete(handle, op.key);
+      } else {
+        batch_.Put(handle, op.key, op.value);
+      }
+    }
+    std::vector<Op>().swap(ops);
+  }
+}
+
+absl::StatusOr<uint64_t> GraphStore::Impl::Writer::ResolveNode(
+    const schema::NodeKey& key) {
+  std::string identity = keys::NodeIdentityKey(key.type(), key.name());
+  uint64_t id = 0;
+  auto it = id_by_identity_.find(identity);
+  if (it != id_by_identity_.end()) {
+    id = it->second;
+  } else {
+    std::string value;
+    bool found = false;
+    if (!nodes_empty_) {
+      MSKG_ASSIGN_OR_RETURN(
+          found, impl_->Get(read_options_, kNodeKeys, identity, &value));
+    }
+    PendingNode pending;
+    if (found) {
+      if (value.size() != 8) {
+        return absl::DataLossError(
+            absl::StrCat("store ", impl_->path_, ": bad node_keys row for '",
+                         key.name(), "'"));
+      }
+      id = keys::ReadBigEndian64(value);
+      MSKG_ASSIGN_OR_RETURN(
+          bool has_node, impl_->GetProto(read_options_, kNodes,
+                                         keys::NodeRowKey(id), &pending.node));
+      if (!has_node) {
+        return absl::DataLossError(absl::StrCat(
+            "store ", impl_->path_, ": node ", id, " has no record"));
+      }
+    } else {
+      id = next_node_id_++;
+      pending.is_new = true;
+      pending.node.set_id(id);
+      pending.node.set_type(key.type());
+      pending.node.set_name(key.name());
+      ++nodes_added_;
+      ++stats_.nodes;
+      ++stats_.nodes_by_type[key.type()];
+      dirty_[id] = true;
+    }
+    nodes_.emplace(id, std::move(pending));
+    id_by_identity_.emplace(std::move(identity), id);
+  }
+  if (key.aliases_size() > 0) {
+    schema::Node& node = nodes_[id].node;
+    for (const std::string& alias : key.aliases()) {
+      if (alias == node.name() || NameKey(alias).empty() ||
+          std::find(node.aliases().begin(), node.aliases().end(), alias) !=
+              node.aliases().end()) {
+        continue;
+      }
+      node.add_aliases(alias);
+      dirty_[id] = true;
+    }
+  }
+  return id;
+}
+
+absl::Status GraphStore::Impl::Writer::RemoveClaims(
+    const schema::Document& stored) {
+  for (const schema::Document::ClaimRef& ref : stored.claims()) {
+    const Triple triple{ref.source(), ref.relation(), ref.target()};
+    const std::string key = keys::SupportKey(triple, stored.id());
+    schema::Support support;
+    MSKG_ASSIGN_OR_RETURN(bool found, impl_->GetProto(read_options_,
+                                                      kSupports, key,
+                                                      &support));
+    if (!found) continue;
+    Delete(kSupports, key);
+    Delta& delta = deltas_[triple];
+    delta.documents -= 1;
+    delta.sentences -= support.provenance_size();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status GraphStore::Impl::Writer::RemoveDocument(
+    const schema::Document& stored) {
+  MSKG_RETURN_IF_ERROR(RemoveClaims(stored));
+  Delete(kDocuments, stored.id());
+  --stats_.documents;
+  return absl::OkStatus();
+}
+
+absl::Status GraphStore::Impl::Writer::ApplyDocument(
+    const schema::DocumentClaims& doc, DocumentWriteResult* result) {
+  if (!documents_in_batch_.insert(doc.document_id()).second) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "document ", doc.document_id(), " appears twice in one write"));
+  }
+  schema::Document stored;
+  MSKG_ASSIGN_OR_RETURN(
+      bool exists,
+      impl_->GetProto(read_options_, kDocuments, doc.document_id(), &stored));
+  if (exists && !doc.content_hash().empty() &&
+      stored.content_hash() == doc.content_hash()) {
+    result->unchanged = true;
+    return absl::OkStatus();
+  }
+  if (exists) {
+    result->replaced = true;
+    MSKG_RETURN_IF_ERROR(RemoveClaims(stored));
+  } else {
+    ++stats_.documents;
+  }
+
+  // Claims grouped by (source, relation, target), exact duplicates dropped.
+  std::map<Triple, std::vector<const schema::Claim*>> grouped;
+  for (const schema::Claim& claim : doc.claims()) {
+    MSKG_ASSIGN_OR_RETURN(uint64_t source, ResolveNode(claim.subject()));
+    MSKG_ASSIGN_OR_RETURN(uint64_t target, ResolveNode(claim.object()));
+    grouped[Triple{source, claim.relation(), target}].push_back(&claim);
+  }
+  for (const schema::NodeKey& mention : doc.mentions()) {
+    MSKG_RETURN_IF_ERROR(ResolveNode(mention).status());
+  }
+
+  schema::Document record;
+  record.set_id(doc.document_id());
+  record.set_content_hash(doc.content_hash());
+  record.set_size_bytes(doc.size_bytes());
+  record.set_ingested_unix_micros(absl::ToUnixMicros(absl::Now()));
+  std::string value;
+  for (const auto& [triple, claims] : grouped) {
+    schema::Support support;
+    absl::flat_hash_set<std::string> seen;
+    for (const schema::Claim* claim : claims) {
+      schema::Provenance provenance = claim->provenance();
+      if (provenance.document_id().empty()) {
+        provenance.set_document_id(doc.document_id());
+      }
+      std::string bytes;
+      provenance.SerializeToString(&bytes);
+      if (!seen.insert(std::move(bytes)).second) continue;
+      *support.add_provenance() = std::move(provenance);
+    }
+    result->claims += support.provenance_size();
+    support.SerializeToString(&value);
+    Put(kSupports, keys::SupportKey(triple, doc.document_id()),
+               value);
+    Delta& delta = deltas_[triple];
+    delta.documents += 1;
+    delta.sentences += support.provenance_size();
+    schema::Document::ClaimRef* ref = record.add_claims();
+    ref->set_source(triple.source);
+    ref->set_relation(triple.relation);
+    ref->set_target(triple.target);
+  }
+  record.SerializeToString(&value);
+  Put(kDocuments, doc.document_id(), value);
+  return absl::OkStatus();
+}
+
+absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
+  std::string value;
+  // Nodes: record, identity and one names row per distinct key.
+  for (const auto& [id, unused] : dirty_) {
+    const PendingNode& pending = nodes_[id];
+    const schema::Node& node = pending.node;
+    node.SerializeToString(&value);
+    const std::string row = keys::NodeRowKey(id);
+    Put(kNodes, row, value);
+    if (pending.is_new) {
+      Put(kNodeKeys, keys::NodeIdentityKey(node.type(), node.name()), row);
+    }
+    Put(kNames, keys::NameRowKey(NameKey(node.name()), id),
+               "");
+    for (const std::string& alias : node.aliases()) {
+      Put(kNames, keys::NameRowKey(NameKey(alias), id), "");
+    }
+  }
+  // Edges: apply the support deltas to the stored counts.
+  for (const auto& [triple, delta] : deltas_) {
+    if (delta.documents == 0 && delta.sentences == 0) continue;
+    const std::string out_key =
+        keys::EdgeRowKey(triple.source, keys::kOut, triple.relation,
+                         triple.target);
+    keys::EdgeCounts old_counts;
+    if (!edges_empty_) {
+      MSKG_ASSIGN_OR_RETURN(
+          bool found, impl_->Get(read_options_, kEdges, out_key, &value));
+      if (found && !keys::DecodeEdgeCounts(value, &old_counts)) {
+        return absl::DataLossError(
+            absl::StrCat("store ", impl_->path_, ": bad edge row"));
+      }
+    }
+    const int64_t documents =
+        static_cast<int64_t>(old_counts.documents) + delta.documents;
+    const int64_t sentences =
+        std::max<int64_t>(0, static_cast<int64_t>(old_counts.sentences) +
+                                 delta.sentences);
+    const std::string in_key = keys::EdgeRowKey(
+        triple.target, keys::kIn, triple.relation, triple.source);
+    if (documents <= 0) {
+      if (old_counts.documents > 0) {
+        Delete(kEdges, out_key);
+        Delete(kEdges, in_key);
+        --stats_.edges;
+        --stats_.edges_by_relation[triple.relation];
+        stats_.supports -= old_counts.sentences;
+        ++result->edges_removed;
+      }
+      continue;
+    }
+    const std::string counts = keys::EncodeEdgeCounts(
+        {static_cast<uint64_t>(documents), static_cast<uint64_t>(sentences)});
+    Put(kEdges, out_key, counts);
+    Put(kEdges, in_key, counts);
+    if (old_counts.documents == 0) {
+      ++stats_.edges;
+      ++stats_.edges_by_relation[triple.relation];
+      ++result->edges_added;
+    }
+    stats_.supports += sentences - static_cast<int64_t>(old_counts.sentences);
+  }
+  result->nodes_added = nodes_added_;
+  std::string next_id;
+  keys::AppendBigEndian64(&next_id, next_node_id_);
+  Put(kMeta, keys::kMetaNextNodeId, next_id);
+  Put(kMeta, keys::kMetaStats, keys::EncodeStats(stats_));
+
+  FillBatch();
+  rocksdb::WriteOptions write_options;
+  write_options.sync = false;
+  const bool no_wal = batch_.GetDataSize() > kNoWalBatchBytes;
+  write_options.disableWAL = no_wal;
+  MSKG_RETURN_IF_ERROR(FromRocksDb(impl_->db_->Write(write_options, &batch_),
+                                   absl::StrCat("write to store ",
+                                                impl_->path_)));
+  if (no_wal) {
+    // Without the WAL the batch is durable only once flushed; atomic_flush
+    // flushes all column families together.
+    std::vector<rocksdb::ColumnFamilyHandle*> families(
+        impl_->handles_.begin() + 1, impl_->handles_.end());
+    MSKG_RETURN_IF_ERROR(
+        FromRocksDb(impl_->db_->Flush(rocksdb::FlushOptions(), families),
+                    absl::StrCat("flush store ", impl_->path_)));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> GraphStore::Impl::Get(
+    const rocksdb::ReadOptions& read_options, CfIndex family,
+    absl::string_view key, std::string* value) const {
+  rocksdb::Status s = db_->Get(read_options, cf(family), ToSlice(key), value);
+  if (s.IsNotFound()) return false;
+  MSKG_RETURN_IF_ERROR(FromRocksDb(
+      s, absl::StrCat("read ", kColumnFamilies[family], " of store ", path_)));
+  return true;
+}
+
+template <typename Proto>
+absl::StatusOr<bool> GraphStore::Impl::GetProto(
+    const rocksdb::ReadOptions& read_options, CfIndex family,
+    absl::string_view key, Proto* proto) const {
+  std::string value;
+  MSKG_ASSIGN_OR_RETURN(bool found, Get(read_options, family, key, &value));
+  if (!found) return false;
+  if (!proto->ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat(
+        "store ", path_, ": unreadable ", kColumnFamilies[family], " record"));
+  }
+  return true;
+}
+
+absl::StatusOr<keys::StoredStats> GraphStore::Impl::ReadStats() const {
+  keys::StoredStats stats;
+  std::string value;
+  MSKG_ASSIGN_OR_RETURN(
+      bool found, Get(rocksdb::ReadOptions(), kMeta, keys::kMetaStats, &value));
+  if (found && !keys::DecodeStats(value, &stats)) {
+    return absl::DataLossError(
+        absl::StrCat("store ", path_, ": unreadable stats record"));
+  }
+  return stats;
+}
+
+absl::Status GraphStore::Impl::CheckWritable() const {
+  if (read_only_) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", path_, " is open read-only"));
+  }
+  return absl::OkStatus();
+}
+
+void GraphStore::Impl::InvalidateView() {
+  absl::MutexLock lock(&view_mu_);
+  ++generation_;
+  view_.reset();
+}
+
+absl::Status GraphStore::Impl::InitializeMeta() {
+  std::string value;
+  MSKG_ASSIGN_OR_RETURN(bool has_version,
+                        Get(rocksdb::ReadOptions(), kMeta,
+                            keys::kMetaFormatVersion, &value));
+  if (has_version && value != keys::kFormatVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", path_, " has format version ", value,
+                     "; this mskg reads version ", keys::kFormatVersion));
+  }
+  MSKG_ASSIGN_OR_RETURN(bool has_next, Get(rocksdb::ReadOptions(), kMeta,
+                                           keys::kMetaNextNodeId, &value));
+  if (has_next) {
+    if (value.size() != 8) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": bad next_node_id"));
+    }
+    next_node_id_ = keys::ReadBigEndian64(value);
+  }
+  if (!has_version && !read_only_) {
+    rocksdb::WriteBatch batch;
+    batch.Put(cf(kMeta), keys::kMetaFormatVersion, keys::kFormatVersion);
+    std::string next_id;
+    keys::AppendBigEndian64(&next_id, next_node_id_);
+    batch.Put(cf(kMeta), keys::kMetaNextNodeId, next_id);
+    batch.Put(cf(kMeta), keys::kMetaStats,
+              keys::EncodeStats(keys::StoredStats()));
+    rocksdb::WriteOptions write_options;
+    write_options.sync = true;
+    MSKG_RETURN_IF_ERROR(FromRocksDb(db_->Write(write_options, &batch),
+                                     absl::StrCat("initialize store ", path_)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status GraphStore::Impl::Open(absl::string_view path,
+                                    const GraphStoreOptions& options) {
+  path_ = std::string(path);
+  read_only_ = options.read_only;
+  if (path_.empty()) return absl::InvalidArgumentError("empty store path");
+  std::error_code ec;
+  const fs::file_status status = fs::status(path_, ec);
+  bool has_db = false;
+  if (fs::exists(status)) {
+    if (!fs::is_directory(status)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path_, " exists and is not a directory, so it is not an mskg store"));
+    }
+    has_db = fs::exists(fs::path(path_) / "CURRENT", ec);
+    if (!has_db && !fs::is_empty(path_, ec)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path_,
+                       " is a non-empty directory that holds no mskg store; "
+                       "pass an empty or new directory"));
+    }
+  }
+  if (!has_db && (read_only_ || !options.create_if_missing)) {
+    return absl::NotFoundError(absl::StrCat("no mskg store at ", path_));
+  }
+
+  rocksdb::Options db_options;
+  db_options.create_if_missing = !read_only_;
+  db_options.create_missing_column_families = !read_only_;
+  db_options.atomic_flush = true;
+  db_options.IncreaseParallelism(2);
+  db_options.write_buffer_size = 64 << 20;
+  if (has_db) {
+    std::vector<std::string> existing;
+    rocksdb::Status s =
+        rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
+    MSKG_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+    if (std::find(existing.begin(), existing.end(), keys::kMetaCf) ==
+        existing.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path_, " holds a RocksDB database that is not an mskg store"));
+    }
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName,
+                           rocksdb::ColumnFamilyOptions(db_options));
+  for (const char* name : kColumnFamilies) {
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions(db_options));
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      read_only_ ? rocksdb::DB::OpenForReadOnly(db_options, path_, descriptors,
+                                                &handles_, &raw)
+                 : rocksdb::DB::Open(db_options, path_, descriptors, &handles_,
+                                     &raw);
+  db_.reset(raw);
+  MSKG_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+  if (handles_.size() != kNumColumnFamilies + 1) {
+    return absl::InternalError(
+        absl::StrCat("store ", path_, ": wrong number of column families"));
+  }
+  absl::MutexLock lock(&write_mu_);
+  return InitializeMeta();
+}
+
+absl::StatusOr<DocumentWriteResult> GraphStore::Impl::PutDocument(
+    const schema::DocumentClaims& doc) {
+  MSKG_RETURN_IF_ERROR(CheckWritable());
+  MSKG_RETURN_IF_ERROR(ValidateDocument(doc));
+  absl::MutexLock lock(&write_mu_);
+  MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
+  Writer writer(this, next_node_id_, stats);
+  DocumentWriteResult result;
+  MSKG_RETURN_IF_ERROR(writer.ApplyDocument(doc, &result));
+  if (result.unchanged) return result;
+  MSKG_RETURN_IF_ERROR(writer.Commit(&result));
+  next_node_id_ = writer.next_node_id();
+  InvalidateView();
+  return result;
+}
+
+absl::Status GraphStore::Impl::DeleteDocument(absl::string_view document_id) {
+  MSKG_RETURN_IF_ERROR(CheckWritable());
+  absl::MutexLock lock(&write_mu_);
+  schema::Document stored;
+  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(),
+                                             kDocuments, document_id, &stored));
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat("document ", document_id,
+                                            " is not in store ", path_));
+  }
+  MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
+  Writer writer(this, next_node_id_, stats);
+  MSKG_RETURN_IF_ERROR(writer.RemoveDocument(stored));
+  DocumentWriteResult result;
+  MSKG_RETURN_IF_ERROR(writer.Commit(&result));
+  InvalidateView();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<schema::Document> GraphStore::Impl::GetDocument(
+    absl::string_view document_id) const {
+  schema::Document stored;
+  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(),
+                                             kDocuments, document_id, &stored));
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat("document ", document_id,
+                                            " is not in store ", path_));
+  }
+  return stored;
+}
+
+absl::Status GraphStore::Impl::BulkLoad(
+    const std::vector<schema::DocumentClaims>& docs) {
+  MSKG_RETURN_IF_ERROR(CheckWritable());
+  for (const schema::DocumentClaims& doc : docs) {
+    MSKG_RETURN_IF_ERROR(ValidateDocument(doc));
+  }
+  absl::MutexLock lock(&write_mu_);
+  MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
+  Writer writer(this, next_node_id_, stats);
+  DocumentWriteResult result;
+  for (const schema::DocumentClaims& doc : docs) {
+    DocumentWriteResult doc_result;
+    MSKG_RETURN_IF_ERROR(writer.ApplyDocument(doc, &doc_result));
+  }
+  MSKG_RETURN_IF_ERROR(writer.Commit(&result));
+  next_node_id_ = writer.next_node_id();
+  InvalidateView();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<StoreStats> GraphStore::Impl::Stats() const {
+  MSKG_ASSIGN_OR_RETURN(keys::StoredStats stored, ReadStats());
+  StoreStats stats;
+  stats.documents = stored.documents;
+  stats.nodes = stored.nodes;
+  stats.edges = stored.edges;
+  stats.supports = stored.supports;
+  std::copy(std::begin(stored.nodes_by_type), std::end(stored.nodes_by_type),
+            std::begin(stats.nodes_by_type));
+  std::copy(std::begin(stored.edges_by_relation),
+            std::end(stored.edges_by_relation),
+            std::begin(stats.edges_by_relation));
+  return stats;
+}
+
+absl::Status GraphStore::Impl::ForEachNode(
+    const std::function<absl::Status(const schema::Node&)>& fn) const {
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, cf(kNodes)));
+  schema::Node node;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (!node.ParseFromArray(it->value().data(), it->value().size())) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": unreadable node record"));
+    }
+    MSKG_RETURN_IF_ERROR(fn(node));
+  }
+  return FromRocksDb(it->status(), absl::StrCat("scan nodes of ", path_));
+}
+
+absl::Status GraphStore::Impl::ForEachEdge(
+    const std::function<absl::Status(const StoredEdge&)>& fn) const {
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, cf(kSupports)));
+  absl::flat_hash_map<uint64_t, schema::Node> node_cache;
+  auto get_node = [&](uint64_t id) -> absl::StatusOr<schema::Node> {
+    auto found = node_cache.find(id);
+    if (found != node_cache.end()) return found->second;
+    if (node_cache.size() > 4096) node_cache.clear();
+    schema::Node node;
+    MSKG_ASSIGN_OR_RETURN(
+        bool present, GetProto(read_options, kNodes, keys::NodeRowKey(id), &node));
+    if (!present) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": edge endpoint ", id, " missing"));
+    }
+    node_cache.emplace(id, node);
+    return node;
+  };
+  StoredEdge edge;
+  Triple current;
+  bool have = false;
+  schema::Support support;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Triple triple;
+    absl::string_view document_id;
+    if (!keys::DecodeSupportKey(ToView(it->key()), &triple, &document_id) ||
+        !support.ParseFromArray(it->value().data(), it->value().size())) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": unreadable support record"));
+    }
+    if (!have || !(triple == current)) {
+      if (have) MSKG_RETURN_IF_ERROR(fn(edge));
+      have = true;
+      current = triple;
+      edge = StoredEdge();
+      MSKG_ASSIGN_OR_RETURN(edge.source, get_node(triple.source));
+      MSKG_ASSIGN_OR_RETURN(edge.target, get_node(triple.target));
+      edge.relation = triple.relation;
+    }
+    for (schema::Provenance& p : *support.mutable_provenance()) {
+      edge.support.push_back(std::move(p));
+    }
+  }
+  MSKG_RETURN_IF_ERROR(
+      FromRocksDb(it->status(), absl::StrCat("scan supports of ", path_)));
+  if (have) MSKG_RETURN_IF_ERROR(fn(edge));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::Impl::View()
+    const {
+  uint64_t generation = 0;
+  {
+    absl::MutexLock lock(&view_mu_);
+    if (view_ != nullptr) return view_;
+    generation = generation_;
+  }
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  GraphViewBuilder builder;
+  {
+    MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
+    builder.Reserve(stats.nodes, stats.edges + stats.edges / 4);
+  }
+  absl::flat_hash_map<uint64_t, NodeIndex> index_by_id;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(read_options, cf(kNodes)));
+    schema::Node node;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (!node.ParseFromArray(it->value().data(), it->value().size())) {
+        return absl::DataLossError(
+            absl::StrCat("store ", path_, ": unreadable node record"));
+      }
+      std::vector<std::string> aliases(node.aliases().begin(),
+                                       node.aliases().end());
+      index_by_id[node.id()] =
+          builder.AddNode(node.type(), node.name(), aliases, node.id());
+    }
+    MSKG_RETURN_IF_ERROR(
+        FromRocksDb(it->status(), absl::StrCat("scan nodes of ", path_)));
+  }
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(read_options, cf(kSupports)));
+    schema::Support support;
+    std::vector<schema::Provenance> provenance;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      Triple triple;
+      absl::string_view document_id;
+      if (!keys::DecodeSupportKey(ToView(it->key()), &triple, &document_id) ||
+          !support.ParseFromArray(it->value().data(), it->value().size())) {
+        return absl::DataLossError(
+            absl::StrCat("store ", path_, ": unreadable support record"));
+      }
+      auto source = index_by_id.find(triple.source);
+      auto target = index_by_id.find(triple.target);
+      if (source == index_by_id.end() || target == index_by_id.end()) {
+        return absl::DataLossError(absl::StrCat(
+            "store ", path_, ": support of a missing node (", triple.source,
+            " -> ", triple.target, ")"));
+      }
+      provenance.clear();
+      for (schema::Provenance& p : *support.mutable_provenance()) {
+        provenance.push_back(std::move(p));
+      }
+      builder.AddEdgeMove(source->second, triple.relation, target->second,
+                          &provenance);
+    }
+    MSKG_RETURN_IF_ERROR(
+        FromRocksDb(it->status(), absl::StrCat("scan supports of ", path_)));
+  }
+  ApplyInference(&builder);
+  std::shared_ptr<const GraphView> view = builder.Finish();
+  absl::MutexLock lock(&view_mu_);
+  if (generation == generation_ && view_ == nullptr) view_ = view;
+  return view;
+}
+
+GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphStore::~GraphStore() = default;
+
+absl::StatusOr<std::unique_ptr<GraphStore>> GraphStore::Open(
+    absl::string_view path, const GraphStoreOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  MSKG_RETURN_IF_ERROR(impl->Open(path, options));
+  return std::unique_ptr<GraphStore>(new GraphStore(std::move(impl)));
+}
+
+absl::StatusOr<DocumentWriteResult> GraphStore::PutDocument(
+    const schema::DocumentClaims& doc) {
+  return impl_->PutDocument(doc);
+}
+
+absl::Status GraphStore::DeleteDocument(absl::string_view document_id) {
+  return impl_->DeleteDocument(document_id);
+}
+
+absl::StatusOr<schema::Document> GraphStore::GetDocument(
+    absl::string_view document_id) const {
+  return impl_->GetDocument(document_id);
+}
+
+absl::Status GraphStore::BulkLoad(
+    const std::vector<schema::DocumentClaims>& docs) {
+  return impl_->BulkLoad(docs);
+}
+
+absl::StatusOr<StoreStats> GraphStore::Stats() const { return impl_->Stats(); }
+
+absl::Status GraphStore::ForEachNode(
+    const std::function<absl::Status(const schema::Node&)>& fn) const {
+  return impl_->ForEachNode(fn);
+}
+
+absl::Status GraphStore::ForEachEdge(
+    const std::function<absl::Status(const StoredEdge&)>& fn) const {
+  return impl_->ForEachEdge(fn);
+}
+
+absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::View() const {
+  return impl_->View();
+}
+
+const std::string& GraphStore::path() const { return impl_->path(); }
+
+}  // namespace mskg::graph

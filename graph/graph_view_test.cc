@@ -1,0 +1,129 @@
+// graph/graph_view_test.cc
+//
+// Tests of GraphViewBuilder merge semantics and GraphView lookups.
+#include "graph/graph_view.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mskg::graph {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+schema::Provenance Prov(const std::string& doc, const std::string& sentence,
+                        schema::Polarity polarity = schema::AFFIRMED) {
+  schema::Provenance p;
+  p.set_document_id(doc);
+  p.set_sentence(sentence);
+  p.set_polarity(polarity);
+  return p;
+}
+
+TEST(GraphViewBuilderTest, MergesNodesByTypeAndNameKey) {
+  GraphViewBuilder builder;
+  const std::vector<std::string> a1 = {"iliopsoas"};
+  const std::vector<std::string> a2 = {"psoas", "iliopsoas"};
+  NodeIndex a = builder.AddNode(schema::MUSCLE, "Psoas Major", a1);
+  NodeIndex b = builder.AddNode(schema::MUSCLE, "psoas-major", a2);
+  NodeIndex c = builder.AddNode(schema::STRUCTURE, "psoas major");
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+  EXPECT_EQ(builder.num_nodes(), 2u);
+  EXPECT_THAT(builder.node(a).aliases, ElementsAre("iliopsoas", "psoas"));
+  EXPECT_EQ(builder.node(a).id, 1u);
+  EXPECT_EQ(builder.FindNode(schema::MUSCLE, "PSOAS MAJOR"), a);
+  EXPECT_EQ(builder.FindNode(schema::NERVE, "psoas major"), kInvalidIndex);
+}
+
+TEST(GraphViewBuilderTest, MergesEdgeSupport) {
+  GraphViewBuilder builder;
+  NodeIndex a = builder.AddNode(schema::MUSCLE, "a");
+  NodeIndex b = builder.AddNode(schema::MUSCLE, "b");
+  const std::vector<schema::Provenance> s1 = {Prov("d1", "one")};
+  const std::vector<schema::Provenance> s2 = {Prov("d2", "two")};
+  EdgeIndex e1 = builder.AddEdge(a, schema::ANTAGONIST_OF, b, s1);
+  EdgeIndex e2 = builder.AddEdge(a, schema::ANTAGONIST_OF, b, s2);
+  EdgeIndex e3 = builder.AddEdge(a, schema::PART_OF, b, s2);
+  EXPECT_EQ(e1, e2);
+  EXPECT_NE(e1, e3);
+  EXPECT_EQ(builder.edge(e1).support.size(), 2u);
+  // An inferred edge over an existing key is refused.
+  EXPECT_EQ(builder.AddInferredEdge(a, schema::PART_OF, b, "r", {e1}),
+            kInvalidIndex);
+  // An asserted edge over an inferred one makes it asserted.
+  EdgeIndex inf = builder.AddInferredEdge(b, schema::PART_OF, a, "r", {e3});
+  ASSERT_NE(inf, kInvalidIndex);
+  EXPECT_TRUE(builder.edge(inf).inferred);
+  EXPECT_EQ(builder.AddEdge(b, schema::PART_OF, a, s1), inf);
+  EXPECT_FALSE(builder.edge(inf).inferred);
+  EXPECT_TRUE(builder.edge(inf).premises.empty());
+  // AddEdgeMove merges like AddEdge and empties its argument.
+  std::vector<schema::Provenance> moved = {Prov("d3", "three")};
+  EXPECT_EQ(builder.AddEdgeMove(a, schema::ANTAGONIST_OF, b, &moved), e1);
+  EXPECT_TRUE(moved.empty());
+  ASSERT_EQ(builder.edge(e1).support.size(), 3u);
+  EXPECT_EQ(builder.edge(e1).support[2].sentence(), "three");
+}
+
+TEST(GraphViewTest, OutInByRelationSortedAndFindEdge) {
+  GraphViewBuilder builder;
+  NodeIndex a = builder.AddNode(schema::MUSCLE, "a");
+  NodeIndex b = builder.AddNode(schema::MUSCLE, "b");
+  NodeIndex c = builder.AddNode(schema::STRUCTURE, "c");
+  builder.AddEdge(a, schema::INSERTS_ON, c, {});
+  builder.AddEdge(a, schema::ANTAGONIST_OF, b, {});
+  builder.AddEdge(a, schema::ORIGINATES_FROM, c, {});
+  builder.AddEdge(b, schema::INSERTS_ON, c, {});
+  const std::vector<schema::Provenance> neg = {
+      Prov("d", "a is not part of c", schema::NEGATED)};
+  EdgeIndex negated = builder.AddEdge(a, schema::PART_OF, c, neg);
+  std::shared_ptr<const GraphView> view = builder.Finish();
+  EXPECT_EQ(view->num_nodes(), 3u);
+  EXPECT_EQ(view->num_edges(), 5u);
+  std::vector<schema::Relation> rels;
+  for (const Adjacent& adj : view->Out(a)) rels.push_back(adj.relation);
+  EXPECT_THAT(rels, ElementsAre(schema::ORIGINATES_FROM, schema::INSERTS_ON,
+                                schema::PART_OF, schema::ANTAGONIST_OF));
+  ASSERT_EQ(view->Out(a, schema::INSERTS_ON).size(), 1u);
+  EXPECT_EQ(view->Out(a, schema::INSERTS_ON)[0].node, c);
+  EXPECT_TRUE(view->Out(a, schema::CAUSES).empty());
+  std::vector<NodeIndex> from;
+  for (const Adjacent& adj : view->In(c, schema::INSERTS_ON)) {
+    from.push_back(adj.node);
+  }
+  EXPECT_THAT(from, ElementsAre(a, b));
+  EXPECT_EQ(view->In(c).size(), 4u);
+  EXPECT_EQ(view->RelationCount(schema::INSERTS_ON), 2u);
+  EdgeIndex e = view->FindEdge(a, schema::ANTAGONIST_OF, b);
+  ASSERT_NE(e, kInvalidIndex);
+  EXPECT_EQ(view->edge(e).source, a);
+  EXPECT_EQ(view->edge(e).target, b);
+  EXPECT_EQ(view->FindEdge(b, schema::ANTAGONIST_OF, a), kInvalidIndex);
+  EXPECT_TRUE(view->edge(negated).negated);
+  EXPECT_FALSE(view->edge(e).negated);
+  EXPECT_THAT(view->NodesOfType(schema::MUSCLE), ElementsAre(a, b));
+}
+
+TEST(GraphViewTest, LookupByNameAndAlias) {
+  GraphViewBuilder builder;
+  const std::vector<std::string> aliases = {"Hip Flexor Group", "IP"};
+  NodeIndex hf = builder.AddNode(schema::MUSCLE, "hip flexors", aliases, 42);
+  NodeIndex s = builder.AddNode(schema::STRUCTURE, "Hip-Flexor");
+  std::shared_ptr<const GraphView> view = builder.Finish();
+  EXPECT_EQ(view->node(hf).id, 42u);
+  EXPECT_THAT(view->Lookup("Hip Flexor's"), UnorderedElementsAre(hf, s));
+  EXPECT_THAT(view->Lookup("hip flexor group"), ElementsAre(hf));
+  EXPECT_THAT(view->LookupKey("ip"), ElementsAre(hf));
+  EXPECT_TRUE(view->Lookup("glutes").empty());
+  EXPECT_EQ(view->Find(schema::MUSCLE, "HIP FLEXORS"), hf);
+  EXPECT_EQ(view->Find(schema::STRUCTURE, "hip flexors"), s);
+  EXPECT_EQ(view->Find(schema::MUSCLE, "IP"), kInvalidIndex);
+}
+
+}  // namespace
+}  // namespace mskg::graph

@@ -1,0 +1,92 @@
+// ingest/entity_linker.h
+//
+// Finds the lexicon's entities in a sentence: a trie over the comparison
+// forms of every name and alias (tokenizer.h), longest match first, so case,
+// plurals, hyphens and possessives do not matter. Per document it learns
+// abbreviations the text defines ("quadratus lumborum (QL)") and resolves
+// them for the rest of the document. It composes named muscle states into
+// Condition mentions (gold README "Muscle states and groups"):
+//   "tight/weak/shortened/overactive/inhibited <muscle>", "<muscle>
+//   tightness/weakness/spasm/strain/tendinitis", "spasm of the <muscle>",
+//   "<muscle> is/gets (too) tight", "<muscles> aren't strong enough",
+//   "<muscle>/it goes into spasm", "weakness in ... (like the X or Y)"
+// named "tight <muscle>", "weak <muscle>", "<muscle> spasm", ..., each with
+// `affects` naming the muscle. A Condition whose name contains a structure
+// or muscle name ("sacroiliac joint dysfunction") affects it as well.
+//
+// An EntityLinker is immutable after construction and may be shared between
+// threads; each document needs its own LinkerState.
+#ifndef MSKG_INGEST_ENTITY_LINKER_H_
+#define MSKG_INGEST_ENTITY_LINKER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "ingest/lexicon.h"
+#include "ingest/tokenizer.h"
+#include "schema/graph.pb.h"
+
+namespace mskg::ingest {
+
+struct Mention {
+  schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+  std::string name;                 // Canonical name.
+  const LexiconEntry* entry = nullptr;  // Null for composed mentions.
+  int first_token = 0;              // Token range in the sentence.
+  int end_token = 0;
+  bool is_group = false;            // A muscle group.
+  // What a condition affects (composed muscle states, conditions named
+  // after a structure); empty if nothing.
+  schema::NodeType affects_type = schema::NODE_TYPE_UNSPECIFIED;
+  std::string affects;
+  std::string alias;                // A document-defined abbreviation.
+};
+
+// Per-document state: abbreviations defined so far, the last muscle seen.
+struct LinkerState {
+  absl::flat_hash_map<std::string, const LexiconEntry*> abbreviations;
+  const LexiconEntry* last_muscle = nullptr;
+};
+
+class EntityLinker {
+ public:
+  // `lexicon` must outlive the linker.
+  explicit EntityLinker(const Lexicon* lexicon);
+
+  EntityLinker(const EntityLinker&) = delete;
+  EntityLinker& operator=(const EntityLinker&) = delete;
+
+  // Returns the mentions in `tokens` (of sentence `text`), ordered by
+  // position and not overlapping. Updates `state`.
+  std::vector<Mention> Link(const std::vector<Token>& tokens,
+                            LinkerState* state) const;
+
+  // Returns the entry that `name` matches in full (by trie), or nullptr.
+  const LexiconEntry* MatchWhole(absl::string_view name) const;
+
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  int WordId(absl::string_view norm) const;
+  // Longest match starting at token `i`; returns its end (or i) and entry.
+  int LongestMatch(const std::vector<Token>& tokens,
+                   const std::vector<int>& ids, int i,
+                   const LexiconEntry** entry) const;
+  void ComposeStates(const std::vector<Token>& tokens, LinkerState* state,
+                     std::vector<Mention>* mentions) const;
+
+  const Lexicon* lexicon_;
+  absl::flat_hash_map<std::string, int> vocabulary_;
+  absl::flat_hash_map<uint64_t, int> children_;  // (node << 32 | word) -> node
+  std::vector<int> terminal_;                    // node -> entry index or -1
+  // Condition entry index -> (type, name) it affects by its name.
+  absl::flat_hash_map<int, std::pair<schema::NodeType, std::string>>
+      name_affects_;
+};
+
+}  // namespace mskg::ingest
+
+#endif  // MSKG_INGEST_ENTITY_LINKER_H_

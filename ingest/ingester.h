@@ -1,0 +1,94 @@
+// ingest/ingester.h
+//
+// Ingester: reads musculoskeletal documents (plain text, Markdown, HTML) and
+// returns the claims they make, typed per shared/eval/VOCABULARY.md, each
+// with its provenance (document, byte span of the sentence, sentence text,
+// rule, confidence, polarity, hedging). The pipeline, one stage per file:
+//   document_reader  bytes -> validated StructuredText (blocks)
+//   sentence_splitter blocks -> sentences with byte spans
+//   tokenizer        sentence -> tokens
+//   entity_linker    tokens -> entity mentions (lexicon, abbreviations,
+//                    composed muscle states)
+//   relation_extractor sentences + mentions + structure -> claims
+// IngestFile() then writes them to a graph::GraphStore in one atomic
+// PutDocument().
+//
+// Thread-safety: an Ingester is immutable after Create(); Extract() and
+// IngestFile() may be called from several threads at once (the store
+// serializes its writers).
+#ifndef MSKG_INGEST_INGESTER_H_
+#define MSKG_INGEST_INGESTER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "graph/graph_store.h"
+#include "ingest/document_reader.h"
+#include "schema/graph.pb.h"
+
+namespace mskg::ingest {
+
+class EntityLinker;
+class Lexicon;
+class RelationExtractor;
+
+struct IngesterOptions {
+  // Directory of lexicon *.tsv files (format: data/lexicon/README.md).
+  // Default: "" = the copy of data/lexicon compiled into the binary.
+  std::string lexicon_dir;
+};
+
+class Ingester {
+ public:
+  // Loads the lexicon. InvalidArgument "<file>:<line>: <what is wrong>" for a
+  // malformed lexicon; NotFound if `lexicon_dir` does not exist.
+  static absl::StatusOr<std::unique_ptr<Ingester>> Create(
+      const IngesterOptions& options = {});
+
+  Ingester(const Ingester&) = delete;
+  Ingester& operator=(const Ingester&) = delete;
+  ~Ingester();
+
+  // Reads `bytes` as document `document_id` and returns every claim it
+  // makes; touches no store. With kAuto the format comes from the id's
+  // extension, else from the content. InvalidArgument on an empty, binary
+  // or non-UTF-8 document (messages of document_reader.h, naming the id).
+  // A document in which no entity is recognised is no error: the result
+  // has no claims, and if `notices` is given, a line saying so is appended
+  // to it.
+  absl::StatusOr<schema::DocumentClaims> Extract(
+      absl::string_view document_id, absl::string_view bytes,
+      DocumentFormat format = DocumentFormat::kAuto,
+      std::vector<std::string>* notices = nullptr) const;
+
+  // The lexicon's reference facts, document id "reference".
+  const schema::DocumentClaims& ReferenceClaims() const;
+
+  // Reads the file at `path` (document id = `path` as given), extracts, and
+  // writes the claims to `store` atomically. NotFound / PermissionDenied if
+  // the file cannot be read, InvalidArgument for a directory, an
+  // unsupported extension or bad content (each message names the path);
+  // errors of GraphStore::PutDocument(). `store` must not be null.
+  absl::StatusOr<graph::DocumentWriteResult> IngestFile(
+      absl::string_view path, graph::GraphStore* store,
+      std::vector<std::string>* notices = nullptr) const;
+
+ private:
+  Ingester();
+
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<EntityLinker> linker_;
+  std::unique_ptr<RelationExtractor> extractor_;
+  schema::DocumentClaims reference_;
+};
+
+// Returns the 64-bit fingerprint of `bytes` as 16 lower-case hex digits
+// (FNV-1a; stable across runs and platforms).
+std::string ContentHash(absl::string_view bytes);
+
+}  // namespace mskg::ingest
+
+#endif  // MSKG_INGEST_INGESTER_H_

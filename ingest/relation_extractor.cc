@@ -1,0 +1,1426 @@
+// ingest/relation_extractor.cc
+//
+// Rules are general constructions of English over linked entities; each
+// claim records the rule that made it. Nothing here names a corpus
+// sentence.
+#include "ingest/relation_extractor.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+
+namespace mskg::ingest {
+namespace {
+
+using schema::NodeType;
+using schema::Relation;
+
+bool In(absl::string_view w, std::initializer_list<absl::string_view> set) {
+  for (absl::string_view s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// A node as claims name it.
+struct Ref {
+  NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+  std::string name;
+  std::string alias;
+  std::string affects;  // Condition: the muscle or structure it affects.
+  NodeType affects_type = schema::NODE_TYPE_UNSPECIFIED;
+  bool valid() const { return !name.empty(); }
+};
+
+enum class Scope { kNone, kCauses, kSymptoms, kTests, kTreats, kPrevents,
+                   kFunctions };
+
+bool HasType(NodeType t, std::initializer_list<NodeType> set) {
+  for (NodeType s : set) {
+    if (t == s) return true;
+  }
+  return false;
+}
+
+// Splits a heading or lead sentence into lower-case words.
+std::vector<std::string> LowerWords(absl::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text)) {
+    if (t.is_word) out.push_back(t.lower);
+  }
+  return out;
+}
+
+Scope ScopeOf(absl::string_view text) {
+  absl::string_view t = absl::StripTrailingAsciiWhitespace(text);
+  if (absl::EndsWith(t, "?")) return Scope::kNone;
+  for (const std::string& w : LowerWords(text)) {
+    if (In(w, {"causes", "risk", "triggers", "etiology", "causation"}))
+      return Scope::kCauses;
+    if (In(w, {"symptoms", "symptom", "signs"})) return Scope::kSymptoms;
+    if (absl::StartsWith(w, "diagnos") || In(w, {"tests", "test", "testing"}))
+      return Scope::kTests;
+    if (absl::StartsWith(w, "prevent")) return Scope::kPrevents;
+    if (In(w, {"treatment", "treatments", "therapy", "therapies", "drugs",
+               "medications", "medication", "management", "managing",
+               "surgical", "surgery", "surgeries", "remedies", "relief",
+               "treating", "rehabilitation", "rehab", "self-care"}))
+      return Scope::kTreats;
+    if (In(w, {"functions", "function", "actions", "roles"}))
+      return Scope::kFunctions;
+  }
+  return Scope::kNone;
+}
+
+// A token range [first, end) of a sentence.
+class SentenceView {
+ public:
+  explicit SentenceView(const AnalyzedSentence& s) : s_(s) {
+    const int n = static_cast<int>(s.tokens.size());
+    at_.assign(n, -1);
+    for (size_t m = 0; m < s.mentions.size(); ++m) {
+      for (int t = s.mentions[m].first_token; t < s.mentions[m].end_token &&
+                                               t < n; ++t) {
+        if (at_[t] < 0) at_[t] = static_cast<int>(m);
+      }
+    }
+    clause_.assign(n, 0);
+    int c = 0;
+    for (int i = 0; i < n; ++i) {
+      const std::string& w = s.tokens[i].lower;
+      if (w == ";" || w == ":" ||
+          (at_[i] < 0 && In(w, {"but", "while", "whereas", "although",
+                                 "though", "however", "so"}))) {
+        ++c;
+      }
+      clause_[i] = c;
+    }
+  }
+  int size() const { return static_cast<int>(s_.tokens.size()); }
+  absl::string_view word(int i) const {
+    return i >= 0 && i < size() ? absl::string_view(s_.tokens[i].lower)
+                                : absl::string_view();
+  }
+  int mention_at(int i) const { return i >= 0 && i < size() ? at_[i] : -1; }
+  int clause(int i) const {
+    if (size() == 0) return 0;
+    return clause_[std::clamp(i, 0, size() - 1)];
+  }
+  const std::vector<Mention>& mentions() const { return s_.mentions; }
+  const AnalyzedSentence& sentence() const { return s_; }
+
+  // Matches `pattern` at token i; "x*" matches words starting with x, "?"
+  // any one word. Returns the end, or -1.
+  int Match(int i, std::initializer_list<absl::string_view> pattern) const {
+    for (absl::string_view p : pattern) {
+      absl::string_view w = word(i);
+      if (w.empty()) return -1;
+      if (p == "?") {
+        if (!s_.tokens[i].is_word) return -1;
+      } else if (absl::EndsWith(p, "*")) {
+        if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
+      } else if (w != p) {
+        return -1;
+      }
+      ++i;
+    }
+    return i;
+  }
+
+ private:
+  const AnalyzedSentence& s_;
+  std::vector<int> at_;
+  std::vector<int> clause_;
+};
+
+bool IsCoordinator(absl::string_view w) {
+  return In(w, {",", "and", "or", "the", "a", "an", "your", "other", "-",
+                "as", "well", "even", "also", "both", "either", "particularly",
+                "especially", "namely", "sometimes", "including", "like",
+                "such", "/", "my", "their", "its"});
+}
+
+struct Claim {
+  Ref subject;
+  Relation relation;
+  Ref object;
+  int sentence;
+  std::string rule;
+  float confidence;
+  bool negated;
+  bool hedged;
+};
+
+class DocumentExtractor {
+ public:
+  DocumentExtractor(const EntityLinker* linker, absl::string_view id,
+                    const StructuredText& doc,
+                    const std::vector<AnalyzedSentence>& sentences)
+      : linker_(linker), id_(id), doc_(doc), sentences_(sentences) {}
+
+  schema::DocumentClaims Run();
+
+ private:
+  Ref FromMention(const Mention& m) const;
+  Ref FromEntry(const LexiconEntry& e) const;
+  Ref HeadRef(const AnalyzedSentence& label, NodeType type) const;
+  void Add(const Ref& s, Relation r, const Ref& o, int sentence,
+           absl::string_view rule, float confidence, bool negated = false,
+           bool hedged = false);
+  void AddComposedTreatment(const Ref& t, int sentence);
+
+  // Mentions of `types` before token `cue` in its clause: the nearest and
+  // those coordinated with it.
+  std::vector<int> Before(const SentenceView& v, int cue,
+                          std::initializer_list<NodeType> types) const;
+  std::vector<int> After(const SentenceView& v, int cue,
+                         std::initializer_list<NodeType> types,
+                         int max_gap = 6) const;
+  bool Negated(const SentenceView& v, int cue) const;
+  bool Hedged(const SentenceView& v, int cue) const;
+  bool IsGroup(const Mention& m) const;
+  // The muscle a pronoun or bare subject refers to, if any.
+  Ref Anaphor(const SentenceView& v) const;
+
+  void SentenceRules(int index);
+  void Causes(const SentenceView& v, int index);
+  void Treats(const SentenceView& v, int index);
+  void Lists(const SentenceView& v, int index);
+  void StrengthenStretch(const SentenceView& v, int index);
+  void PartOf(const SentenceView& v, int index);
+  void Antagonist(const SentenceView& v, int index);
+  void Attach(const SentenceView& v, int index);
+  void Supply(const SentenceView& v, int index);
+  void Performs(const SentenceView& v, int index);
+  void Stabilizes(const SentenceView& v, int index);
+  void Diagnoses(const SentenceView& v, int index);
+  void Compensates(const SentenceView& v, int index);
+
+  const EntityLinker* linker_;
+  std::string id_;
+  const StructuredText& doc_;
+  const std::vector<AnalyzedSentence>& sentences_;
+
+  std::vector<Claim> claims_;
+  absl::flat_hash_set<std::string> claim_keys_;
+  absl::flat_hash_set<std::string> composed_done_;
+  std::vector<Ref> mentions_;
+
+  // Context.
+  Ref topic_condition_;
+  Ref topic_muscle_;
+  Scope section_scope_ = Scope::kNone;
+  Ref section_condition_;
+  Ref section_muscle_;
+  Scope lead_scope_ = Scope::kNone;
+  Ref item_head_;            // The label of the current list item.
+  std::string item_label_;   // Its text, lower case.
+  Scope item_scope_ = Scope::kNone;
+  Ref prev_muscle_;          // Last muscle of earlier sentences.
+  bool in_item_description_ = false;
+  bool sentence_had_treats_ = false;
+  bool sentence_had_diagnoses_ = false;
+};
+
+Ref DocumentExtractor::FromEntry(const LexiconEntry& e) const {
+  Ref r;
+  r.type = e.type;
+  r.name = e.name;
+  return r;
+}
+
+Ref DocumentExtractor::FromMention(const Mention& m) const {
+  Ref r;
+  r.type = m.type;
+  r.name = m.name;
+  r.alias = m.alias;
+  r.affects = m.affects;
+  r.affects_type = m.affects_type;
+  // A generic spasm in a document about one muscle's spasm is that spasm.
+  if (m.entry != nullptr && m.type == schema::CONDITION &&
+      m.name == "muscle spasm" && topic_condition_.valid() &&
+      absl::EndsWith(topic_condition_.name, " spasm")) {
+    return topic_condition_;
+  }
+  return r;
+}
+
+void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
+                            int sentence, absl::string_view rule,
+                            float confidence, bool negated, bool hedged) {
+  if (!s.valid() || !o.valid()) return;
+  if (s.type == o.type && s.name == o.name) return;
+  if (!TypesAllowed(r, s.type, o.type)) return;
+  if (!claim_keys_
+           .insert(absl::StrCat(s.name, "\t", static_cast<int>(r), "\t",
+                                o.name, "\t", sentence, negated ? "!" : ""))
+           .second) {
+    return;
+  }
+  claims_.push_back({s, r, o, sentence, std::string(rule), confidence, negated,
+                     hedged});
+  if (r == schema::TREATS || r == schema::PREVENTS) {
+    if (r == schema::TREATS) sentence_had_treats_ = true;
+  }
+  if (r == schema::DIAGNOSES) sentence_had_diagnoses_ = true;
+}
+
+bool DocumentExtractor::IsGroup(const Mention& m) const {
+  if (m.type != schema::MUSCLE) return false;
+  if (m.is_group) return true;
+  const std::string& n = m.name;
+  return absl::EndsWith(n, "muscles") || absl::EndsWith(n, "ors") ||
+         absl::EndsWith(n, "ings") || absl::EndsWith(n, "ceps") ||
+         absl::EndsWith(n, "utes") || absl::EndsWith(n, "cuff");
+}
+
+std::vector<int> DocumentExtractor::Before(
+    const SentenceView& v, int cue, std::initializer_list<NodeType> types) const {
+  std::vector<int> out;
+  const auto& ms = v.mentions();
+  int found = -1;
+  for (int m = static_cast<int>(ms.size()) - 1; m >= 0; --m) {
+    if (ms[m].end_token > cue) continue;
+    if (v.clause(ms[m].first_token) != v.clause(cue)) break;
+    if (HasType(ms[m].type, types)) {
+      found = m;
+      break;
+    }
+  }
+  if (found < 0) return out;
+  out.push_back(found);
+  int from = ms[found].first_token;
+  for (int m = found - 1; m >= 0; --m) {
+    if (ms[m].end_token > from) continue;  // Same span (predicate states).
+    bool coordinated = true;
+    int depth = 0;
+    for (int t = ms[m].end_token; t < from; ++t) {
+      absl::string_view w = v.word(t);
+      if (w == "(") ++depth;
+      if (w == ")") {
+        --depth;
+        continue;
+      }
+      if (depth > 0) continue;
+      if (!IsCoordinator(w)) coordinated = false;
+    }
+    if (!coordinated || !HasType(ms[m].type, types)) break;
+    out.push_back(m);
+    from = ms[m].first_token;
+  }
+  return out;
+}
+
+std::vector<int> DocumentExtractor::After(const SentenceView& v, int cue,
+                                          std::initializer_list<NodeType> types,
+                                          int max_gap) const {
+  std::vector<int> out;
+  const auto& ms = v.mentions();
+  int found = -1;
+  for (size_t m = 0; m < ms.size(); ++m) {
+    if (ms[m].first_token < cue) continue;
+    if (v.clause(ms[m].first_token) != v.clause(cue)) break;
+    if (ms[m].first_token - cue > max_gap) break;
+    bool barrier = false;
+    for (int t = cue; t < ms[m].first_token; ++t) {
+      if (In(v.word(t), {"which", "because", "when", "if", "while", "that"}))
+        barrier = true;
+    }
+    if (barrier) break;
+    if (HasType(ms[m].type, types)) {
+      found = static_cast<int>(m);
+      break;
+    }
+  }
+  if (found < 0) return out;
+  out.push_back(found);
+  int to = ms[found].end_token;
+  for (size_t m = found + 1; m < ms.size(); ++m) {
+    if (ms[m].first_token < to) {
+      if (HasType(ms[m].type, types) && ms[m].first_token == ms[found].first_token)
+        out.push_back(static_cast<int>(m));
+      continue;
+    }
+    bool coordinated = true;
+    int depth = 0;
+    for (int t = to; t < ms[m].first_token; ++t) {
+      absl::string_view w = v.word(t);
+      if (w == "(") ++depth;
+      if (w == ")") {
+        --depth;
+        continue;
+      }
+      if (depth > 0) continue;
+      if (!IsCoordinator(w)) coordinated = false;
+    }
+    // A parenthesis right after a mention restates it: skip its content.
+    if (v.word(to) == "(") {
+      int close = to;
+      while (close < v.size() && v.word(close) != ")") ++close;
+      if (ms[m].first_token < close) continue;
+    }
+    if (!coordinated) break;
+    if (HasType(ms[m].type, types)) out.push_back(static_cast<int>(m));
+    to = ms[m].end_token;
+  }
+  return out;
+}
+
+bool DocumentExtractor::Negated(const SentenceView& v, int cue) const {
+  const int c = v.clause(cue);
+  for (int i = 0; i < v.size(); ++i) {
+    if (v.clause(i) != c) continue;
+    if (v.mention_at(i) >= 0 && v.mentions()[v.mention_at(i)].type ==
+                                    schema::CONDITION) {
+      continue;  // "aren't strong enough" inside a muscle state.
+    }
+    absl::string_view w = v.word(i);
+    if (In(w, {"not", "never", "cannot", "no", "nor"}) ||
+        absl::EndsWith(w, "n't")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DocumentExtractor::Hedged(const SentenceView& v, int cue) const {
+  const int c = v.clause(cue);
+  for (int i = 0; i < v.size(); ++i) {
+    if (v.clause(i) != c) continue;
+    if (In(v.word(i), {"may", "might", "could", "possibly", "perhaps",
+                       "potentially", "sometimes", "probably", "likely"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Ref DocumentExtractor::Anaphor(const SentenceView& v) const {
+  absl::string_view w0 = v.word(0);
+  const bool pronoun =
+      In(w0, {"it", "its", "they", "their"}) ||
+      ((w0 == "the" || w0 == "this") &&
+       (v.word(1) == "muscle" || v.word(1) == "muscles"));
+  if (pronoun && prev_muscle_.valid()) return prev_muscle_;
+  if (in_item_description_ && topic_muscle_.valid()) {
+    if (section_muscle_.valid()) return section_muscle_;
+    return topic_muscle_;
+  }
+  return Ref();
+}
+
+Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
+                               NodeType type) const {
+  // Strip parentheses: "MRI (Magnetic Resonance Imaging)" -> "MRI".
+  std::string head;
+  int depth = 0;
+  for (char c : label.text) {
+    if (c == '(') {
+      ++depth;
+      continue;
+    }
+    if (c == ')') {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (depth == 0) head.push_back(c);
+  }
+  head = std::string(absl::StripAsciiWhitespace(head));
+  while (!head.empty() && (head.back() == ':' || head.back() == '.')) {
+    head.pop_back();
+  }
+  if (head.empty()) return Ref();
+  // A single mention covering the whole head (outside parentheses).
+  int words = 0;
+  for (const Token& t : Tokenize(head)) words += t.is_word ? 1 : 0;
+  if (const LexiconEntry* e = linker_->MatchWhole(head)) {
+    Ref r = FromEntry(*e);
+    if (TypesAllowed(schema::CAUSES, r.type, schema::CONDITION) ||
+        r.type == type) {
+      return r;
+    }
+    if (type == schema::SYMPTOM && r.type == schema::CONDITION) return r;
+  }
+  for (const Mention& m : label.mentions) {
+    if (m.first_token == 0 && m.entry == nullptr &&
+        m.end_token >= static_cast<int>(label.tokens.size()) - 1 &&
+        m.type == schema::CONDITION) {
+      return FromMention(m);
+    }
+  }
+  if (words == 0 || words > 8) return Ref();
+  Ref r;
+  r.type = type;
+  r.name = absl::AsciiStrToLower(head);
+  return r;
+}
+
+void DocumentExtractor::AddComposedTreatment(const Ref& t, int sentence) {
+  // "hamstring strengthening", "core strengthening exercises".
+  if (t.type != schema::TREATMENT) return;
+  if (t.name.find("strength") == std::string::npos &&
+      t.name.find("stretch") == std::string::npos) {
+    return;
+  }
+  if (!composed_done_.insert(t.name).second) return;
+  std::vector<Token> tokens = Tokenize(t.name);
+  bool strengthen = false, stretch = false;
+  for (const Token& tok : tokens) {
+    if (absl::StartsWith(tok.lower, "strength")) strengthen = true;
+    if (absl::StartsWith(tok.lower, "stretch")) stretch = true;
+  }
+  if (!strengthen && !stretch) return;
+  LinkerState state;
+  for (const Mention& m : linker_->Link(tokens, &state)) {
+    if (m.type != schema::MUSCLE) continue;
+    Ref muscle = FromMention(m);
+    Add(t, strengthen ? schema::STRENGTHENS : schema::STRETCHES, muscle,
+        sentence, "treatment_name", 0.7f);
+  }
+}
+
+void DocumentExtractor::Causes(const SentenceView& v, int index) {
+  const std::initializer_list<NodeType> kCauseTypes = {schema::CAUSE,
+                                                       schema::CONDITION};
+  for (int i = 0; i < v.size(); ++i) {
+    int end = -1;
+    bool reverse = false;
+    if ((end = v.Match(i, {"caused", "by"})) > 0 ||
+        (end = v.Match(i, {"caused", "when"})) > 0 ||
+        (end = v.Match(i, {"triggered", "by"})) > 0 ||
+        (end = v.Match(i, {"due", "to"})) > 0 ||
+        (end = v.Match(i, {"result*", "from"})) > 0 ||
+        (end = v.Match(i, {"stem*", "from"})) > 0 ||
+        (end = v.Match(i, {"because", "of"})) > 0 ||
+        (end = v.Match(i, {"brought", "on", "by"})) > 0 ||
+        (end = v.Match(i, {"because"})) > 0) {
+      reverse = true;
+    } else if ((end = v.Match(i, {"cause"})) > 0 ||
+               (end = v.Match(i, {"causes"})) > 0 ||
+               (end = v.Match(i, {"caused"})) > 0 ||
+               (end = v.Match(i, {"causing"})) > 0 ||
+               (end = v.Match(i, {"lead*", "to"})) > 0 ||
+               (end = v.Match(i, {"led", "to"})) > 0 ||
+               (end = v.Match(i, {"trigger"})) > 0 ||
+               (end = v.Match(i, {"triggers"})) > 0 ||
+               (end = v.Match(i, {"contribut*", "to"})) > 0 ||
+               (end = v.Match(i, {"result*", "in"})) > 0 ||
+               (end = v.Match(i, {"give*", "rise", "to"})) > 0 ||
+               (end = v.Match(i, {"put*", "?", "into"})) > 0 ||
+               (end = v.Match(i, {"pull*", "?", "into"})) > 0 ||
+               (end = v.Match(i, {"pull*", "?", "out", "of"})) > 0) {
+    } else {
+      continue;
+    }
+    if (v.mention_at(i) >= 0) continue;
+    const bool neg = Negated(v, i);
+    const bool hedge = Hedged(v, i);
+    // "Common causes include A, B and C": the section's condition.
+    if (v.word(i) == "causes" && In(v.word(i + 1), {"include", "includes", "are"})) {
+      Ref cond = section_condition_.valid() ? section_condition_ : topic_condition_;
+      for (int c : After(v, i + 2, kCauseTypes, 10)) {
+        Add(FromMention(v.mentions()[c]), schema::CAUSES, cond, index,
+            "causes_include", 0.7f, neg, hedge);
+      }
+      continue;
+    }
+    if (reverse) {
+      std::vector<int> effects =
+          Before(v, i, {schema::CONDITION, schema::SYMPTOM});
+      std::vector<int> causes = After(v, end, kCauseTypes, 16);
+      for (int e : effects) {
+        for (int c : causes) {
+          Ref eff = FromMention(v.mentions()[e]);
+          Ref cau = FromMention(v.mentions()[c]);
+          if (eff.type == schema::SYMPTOM) {
+            Add(cau, schema::HAS_SYMPTOM, eff, index, "caused_by", 0.6f, neg,
+                hedge);
+          } else {
+            Add(cau, schema::CAUSES, eff, index, "caused_by", 0.7f, neg,
+                hedge);
+          }
+        }
+      }
+      continue;
+    }
+    std::vector<int> subjects = Before(v, i, kCauseTypes);
+    std::vector<Ref> subject_refs;
+    for (int s : subjects) subject_refs.push_back(FromMention(v.mentions()[s]));
+    if (subject_refs.empty() && item_head_.valid() &&
+        HasType(item_head_.type, kCauseTypes)) {
+      subject_refs.push_back(item_head_);
+    }
+    std::vector<int> objects = After(v, end, {schema::CONDITION, schema::SYMPTOM});
+    for (const Ref& s : subject_refs) {
+      for (int o : objects) {
+        Ref obj = FromMention(v.mentions()[o]);
+        if (obj.type == schema::SYMPTOM) {
+          Add(s, schema::HAS_SYMPTOM, obj, index, "causes_symptom", 0.6f, neg,
+              hedge);
+        } else {
+          Add(s, schema::CAUSES, obj, index, "causes", 0.7f, neg, hedge);
+        }
+      }
+    }
+  }
+}
+
+void DocumentExtractor::Lists(const SentenceView& v, int index) {
+  // "<kind> include(s) A, B and C" / "other factors include ...".
+  for (int i = 0; i + 1 < v.size(); ++i) {
+    if (!In(v.word(i + 1), {"include", "includes"})) continue;
+    absl::string_view w = v.word(i);
+    Ref cond = section_condition_.valid() ? section_condition_ : topic_condition_;
+    if (!cond.valid()) return;
+    if (In(w, {"factors", "triggers", "culprits"})) {
+      for (int c : After(v, i + 2, {schema::CAUSE, schema::CONDITION}, 10)) {
+        Add(FromMention(v.mentions()[c]), schema::CAUSES, cond, index,
+            "factors_include", 0.6f, Negated(v, i), Hedged(v, i));
+      }
+    } else if (In(w, {"symptoms", "signs"})) {
+      for (int c : After(v, i + 2, {schema::SYMPTOM}, 10)) {
+        Add(cond, schema::HAS_SYMPTOM, FromMention(v.mentions()[c]), index,
+            "symptoms_include", 0.6f, Negated(v, i), Hedged(v, i));
+      }
+    } else if (In(w, {"treatments", "options", "therapies"})) {
+      for (int c : After(v, i + 2, {schema::TREATMENT}, 10)) {
+        Add(FromMention(v.mentions()[c]), schema::TREATS, cond, index,
+            "treatments_include", 0.6f, Negated(v, i), Hedged(v, i));
+      }
+    }
+  }
+}
+
+void DocumentExtractor::Treats(const SentenceView& v, int index) {
+  Ref last_object;
+  for (int i = 0; i < v.size(); ++i) {
+    int end = -1;
+    Relation rel = schema::TREATS;
+    if ((end = v.Match(i, {"prevent*"})) > 0 ||
+        (end = v.Match(i, {"reduc*", "the", "risk", "of"})) > 0 ||
+        (end = v.Match(i, {"lower*", "the", "risk", "of"})) > 0) {
+      rel = schema::PREVENTS;
+    } else if ((end = v.Match(i, {"treat"})) > 0 ||
+               (end = v.Match(i, {"treats"})) > 0 ||
+               (end = v.Match(i, {"treating"})) > 0 ||
+               (end = v.Match(i, {"reliev*"})) > 0 ||
+               (end = v.Match(i, {"relief"})) > 0 ||
+               (end = v.Match(i, {"alleviat*"})) > 0 ||
+               (end = v.Match(i, {"manag*"})) > 0 ||
+               (end = v.Match(i, {"ease"})) > 0 ||
+               (end = v.Match(i, {"eases"})) > 0 ||
+               (end = v.Match(i, {"easing"})) > 0 ||
+               (end = v.Match(i, {"reduc*"})) > 0 ||
+               (end = v.Match(i, {"correct*"})) > 0 ||
+               (end = v.Match(i, {"resolv*"})) > 0 ||
+               (end = v.Match(i, {"relax*"})) > 0 ||
+               (end = v.Match(i, {"sooth*"})) > 0 ||
+               (end = v.Match(i, {"help*", "with"})) > 0 ||
+               (end = v.Match(i, {"recommend*"})) > 0) {
+    } else {
+      continue;
+    }
+    if (v.mention_at(i) >= 0 &&
+        v.mentions()[v.mention_at(i)].type != schema::TREATMENT) {
+      continue;
+    }
+    const bool neg = Negated(v, i);
+    const bool hedge = Hedged(v, i);
+    std::vector<Ref> subjects;
+    for (int s : Before(v, i, {schema::TREATMENT})) {
+      subjects.push_back(FromMention(v.mentions()[s]));
+    }
+    const bool recommend = absl::StartsWith(v.word(i), "recommend");
+    if (recommend) {
+      subjects.clear();
+      for (int s : After(v, end, {schema::TREATMENT})) {
+        subjects.push_back(FromMention(v.mentions()[s]));
+      }
+    }
+    if (subjects.empty() && item_head_.valid() &&
+        item_head_.type == schema::TREATMENT) {
+      subjects.push_back(item_head_);
+    }
+    if (subjects.empty()) continue;
+    std::vector<Ref> objects;
+    if (!recommend) {
+      for (int o : After(v, end, {schema::CONDITION})) {
+        objects.push_back(FromMention(v.mentions()[o]));
+      }
+    }
+    if (objects.empty() && last_object.valid()) objects.push_back(last_object);
+    if (objects.empty()) {
+      if (section_condition_.valid() &&
+          (section_scope_ == Scope::kTreats || section_scope_ == Scope::kPrevents)) {
+        objects.push_back(section_condition_);
+      } else if (topic_condition_.valid()) {
+        objects.push_back(topic_condition_);
+      }
+    }
+    for (const Ref& s : subjects) {
+      for (const Ref& o : objects) {
+        Add(s, rel, o, index, rel == schema::TREATS ? "treats" : "prevents",
+            0.6f, neg, hedge);
+      }
+    }
+    if (!objects.empty()) last_object = objects.front();
+  }
+}
+
+void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
+  for (int i = 0; i < v.size(); ++i) {
+    int end = -1;
+    Relation rel;
+    absl::string_view w = v.word(i);
+    if (absl::StartsWith(w, "strengthen")) {
+      rel = schema::STRENGTHENS;
+      end = i + 1;
+    } else if ((end = v.Match(i, {"strength", "of"})) > 0 ||
+               (end = v.Match(i, {"strength", "in"})) > 0) {
+      rel = schema::STRENGTHENS;
+    } else if (absl::StartsWith(w, "stretch")) {
+      rel = schema::STRETCHES;
+      end = i + 1;
+    } else {
+      continue;
+    }
+    const int cue_mention = v.mention_at(i);
+    if (cue_mention >= 0 &&
+        v.mentions()[cue_mention].type != schema::TREATMENT) {
+      continue;
+    }
+    if (cue_mention >= 0) end = v.mentions()[cue_mention].end_token;
+    // "strengthen and stretch the psoas": skip a coordinated verb.
+    int obj_from = end;
+    if (v.word(obj_from) == "and" &&
+        (absl::StartsWith(v.word(obj_from + 1), "stretch") ||
+         absl::StartsWith(v.word(obj_from + 1), "strengthen"))) {
+      obj_from += 2;
+    }
+    if (v.word(obj_from) == "of") ++obj_from;
+    std::vector<int> objects = After(v, obj_from, {schema::MUSCLE}, 4);
+    if (objects.empty()) continue;
+    const bool neg = Negated(v, i);
+    const bool hedge = Hedged(v, i);
+    std::vector<Ref> subjects;
+    for (int s : Before(v, i, {schema::TREATMENT})) {
+      if (s == cue_mention) continue;
+      subjects.push_back(FromMention(v.mentions()[s]));
+    }
+    if (subjects.empty() && item_head_.valid() &&
+        item_head_.type == schema::TREATMENT) {
+      subjects.push_back(item_head_);
+    }
+    if (subjects.empty()) {
+      // "... is a side lying hip abduction": a treatment after the objects.
+      const int last = v.mentions()[objects.back()].end_token;
+      for (const Mention& m : v.mentions()) {
+        if (m.first_token >= last && m.type == schema::TREATMENT &&
+            v.clause(m.first_token) == v.clause(i)) {
+          subjects.push_back(FromMention(m));
+          break;
+        }
+      }
+    }
+    if (subjects.empty() && cue_mention >= 0) {
+      subjects.push_back(FromMention(v.mentions()[cue_mention]));
+    }
+    if (subjects.empty()) {
+      Ref t;
+      t.type = schema::TREATMENT;
+      if (objects.size() == 1) {
+        const std::string& muscle = v.mentions()[objects[0]].name;
+        t.name = absl::StrCat(muscle, rel == schema::STRENGTHENS
+                                          ? " strengthening"
+                                          : " stretching");
+      } else {
+        t.name = rel == schema::STRENGTHENS ? "strengthening exercises"
+                                            : "stretching";
+      }
+      subjects.push_back(t);
+    }
+    for (const Ref& s : subjects) {
+      for (int o : objects) {
+        Add(s, rel, FromMention(v.mentions()[o]), index,
+            rel == schema::STRENGTHENS ? "strengthens" : "stretches", 0.7f, neg,
+            hedge);
+      }
+    }
+  }
+  // "<muscle> strength" ("improve core strength").
+  if (item_head_.valid() && item_head_.type == schema::TREATMENT) {
+    for (const Mention& m : v.mentions()) {
+      if (m.type == schema::MUSCLE && v.word(m.end_token) == "strength") {
+        Add(item_head_, schema::STRENGTHENS, FromMention(m), index,
+            "muscle_strength", 0.6f);
+      }
+    }
+  }
+}
+
+void DocumentExtractor::PartOf(const SentenceView& v, int index) {
+  const auto& ms = v.mentions();
+  for (size_t g = 0; g < ms.size(); ++g) {
+    if (ms[g].type != schema::MUSCLE || !IsGroup(ms[g])) continue;
+    Ref group = FromMention(ms[g]);
+    int t = ms[g].end_token;
+    // "<group> (A and B)", "<group> (which include A and B)".
+    bool members_follow = false;
+    int limit = t;
+    if (v.word(t) == "(") {
+      members_follow = true;
+      limit = t + 1;
+      while (limit < v.size() && v.word(limit) != ")") ++limit;
+    } else {
+      int u = t;
+      if (v.word(u) == ",") ++u;
+      if (In(v.word(u), {"which", "that"})) ++u;
+      if (In(v.word(u), {"mainly", "primarily", "mostly", "chiefly"})) ++u;
+      if (v.Match(u, {"include*"}) > 0 || v.Match(u, {"such", "as"}) > 0 ||
+          v.Match(u, {"like"}) > 0 || v.Match(u, {"e", ".", "g"}) > 0 ||
+          v.Match(u, {"consist*", "of"}) > 0 || v.Match(u, {"namely"}) > 0) {
+        members_follow = true;
+        limit = v.size();
+      }
+    }
+    if (members_follow) {
+      for (size_t m = g + 1; m < ms.size(); ++m) {
+        if (ms[m].first_token >= limit) break;
+        if (ms[m].type != schema::MUSCLE) {
+          if (ms[m].type == schema::CONDITION) break;
+          continue;
+        }
+        if (ms[m].first_token > t + 12) break;
+        Add(FromMention(ms[m]), schema::PART_OF, group, index, "group_members",
+            0.8f);
+      }
+    }
+    // "X, a deep hip flexor", "acts as a major hip flexor".
+    int p = ms[g].first_token - 1;
+    int adjectives = 0;
+    while (p >= 0 && adjectives < 3 && v.mention_at(p) < 0 &&
+           !In(v.word(p), {"a", "an", "one"}) && v.sentence().tokens[p].is_word) {
+      --p;
+      ++adjectives;
+    }
+    if (p >= 0 && In(v.word(p), {"a", "an"})) {
+      Ref member;
+      for (size_t m = 0; m < g; ++m) {
+        if (ms[m].type == schema::MUSCLE && !IsGroup(ms[m])) {
+          member = FromMention(ms[m]);
+          break;
+        }
+        if (ms[m].type == schema::CONDITION && !ms[m].affects.empty() &&
+            ms[m].affects_type == schema::MUSCLE) {
+          member.type = schema::MUSCLE;
+          member.name = ms[m].affects;
+          break;
+        }
+      }
+      if (!member.valid() && In(v.word(0), {"it", "its"})) member = prev_muscle_;
+      Add(member, schema::PART_OF, group, index, "is_a_group_member", 0.7f);
+    }
+  }
+}
+
+void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
+  const auto& ms = v.mentions();
+  auto muscle_of = [&](const Mention& m) {
+    Ref r;
+    if (m.type == schema::MUSCLE) return FromMention(m);
+    if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE) {
+      r.type = schema::MUSCLE;
+      r.name = m.affects;
+    }
+    return r;
+  };
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (!(absl::StartsWith(w, "oppos") || absl::StartsWith(w, "antagonist") ||
+          absl::StartsWith(w, "counteract") || absl::StartsWith(w, "offset") ||
+          absl::StartsWith(w, "counterbalanc"))) {
+      continue;
+    }
+    Ref subject, object;
+    for (const Mention& m : ms) {
+      Ref r = muscle_of(m);
+      if (!r.valid()) continue;
+      if (m.end_token <= i) subject = r;
+      if (m.first_token > i && !object.valid()) object = r;
+    }
+    if (!subject.valid()) subject = prev_muscle_;
+    Add(subject, schema::ANTAGONIST_OF, object, index, "opposes", 0.7f,
+        Negated(v, i), Hedged(v, i));
+  }
+  // "the muscles in the front (A) ... the muscles in the back (B)".
+  Ref front, back;
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    const bool is_front = In(w, {"front", "anterior"});
+    const bool is_back = In(w, {"back", "posterior", "rear"});
+    if (!is_front && !is_back) continue;
+    if (v.mention_at(i) >= 0) continue;
+    for (const Mention& m : ms) {
+      if (m.first_token <= i) continue;
+      if (m.first_token > i + 5) break;
+      if (m.type != schema::MUSCLE || !IsGroup(m)) break;
+      if (is_front && !front.valid()) front = FromMention(m);
+      if (is_back && !back.valid()) back = FromMention(m);
+      break;
+    }
+  }
+  if (front.valid() && back.valid() && front.name != back.name) {
+    Add(front, schema::ANTAGONIST_OF, back, index, "front_back_groups", 0.6f);
+  }
+}
+
+void DocumentExtractor::Attach(const SentenceView& v, int index) {
+  bool origin_seen = false;
+  const std::string& label = item_label_;
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    Relation rel;
+    if (absl::StartsWith(w, "originat") || In(w, {"arise", "arises", "arising"})) {
+      rel = schema::ORIGINATES_FROM;
+      origin_seen = true;
+    } else if (absl::StartsWith(w, "insert")) {
+      rel = schema::INSERTS_ON;
+    } else if (absl::StartsWith(w, "attach")) {
+      rel = origin_seen || absl::StrContains(label, "insertion")
+                ? schema::INSERTS_ON
+                : schema::ATTACHES_TO;
+      if (absl::StrContains(label, "origin") &&
+          !absl::StrContains(label, "insertion")) {
+        rel = schema::ORIGINATES_FROM;
+      }
+    } else {
+      continue;
+    }
+    std::vector<Ref> subjects;
+    for (int s : Before(v, i, {schema::MUSCLE})) {
+      subjects.push_back(FromMention(v.mentions()[s]));
+    }
+    // "... from the ribs to the top of the pelvic rim": all structures of
+    // the clause after the cue.
+    std::vector<const Mention*> objects;
+    int skip_until = -1;
+    for (const Mention& m : v.mentions()) {
+      if (m.first_token <= i || v.clause(m.first_token) != v.clause(i)) continue;
+      if (m.first_token < skip_until) continue;
+      if (m.type == schema::MUSCLE) break;
+      if (m.type != schema::STRUCTURE) continue;
+      objects.push_back(&m);
+      if (v.word(m.end_token) == "(") {
+        skip_until = m.end_token;
+        while (skip_until < v.size() && v.word(skip_until) != ")") ++skip_until;
+      }
+    }
+    if (objects.empty()) continue;
+    if (subjects.empty()) {
+      // "muscles that attach at the pelvis are the A and the B".
+      bool generic = false;
+      for (int t = 0; t < i; ++t) {
+        if (In(v.word(t), {"muscle", "muscles"})) generic = true;
+      }
+      if (generic) {
+        for (const Mention& m : v.mentions()) {
+          if (m.first_token > objects.back()->first_token &&
+              m.type == schema::MUSCLE) {
+            subjects.push_back(FromMention(m));
+          }
+        }
+      }
+    }
+    if (subjects.empty()) {
+      Ref a = Anaphor(v);
+      if (a.valid()) subjects.push_back(a);
+    }
+    for (const Ref& s : subjects) {
+      for (const Mention* o : objects) {
+        Add(s, rel, FromMention(*o), index, "attachment", 0.7f, Negated(v, i),
+            Hedged(v, i));
+      }
+    }
+  }
+}
+
+void DocumentExtractor::Supply(const SentenceView& v, int index) {
+  bool nerve_cue = false, blood_cue = false;
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (absl::StartsWith(w, "innervat")) nerve_cue = true;
+    if (absl::StartsWith(w, "suppl")) nerve_cue = blood_cue = true;
+    if (absl::StartsWith(w, "blood")) blood_cue = true;
+  }
+  if (!nerve_cue && !blood_cue) return;
+  Ref muscle;
+  const Mention* nerve = nullptr;
+  const Mention* vessel = nullptr;
+  for (const Mention& m : v.mentions()) {
+    if (m.type == schema::MUSCLE && !muscle.valid()) muscle = FromMention(m);
+    if (m.type == schema::NERVE && nerve == nullptr) nerve = &m;
+    if (m.type == schema::VESSEL && vessel == nullptr) vessel = &m;
+  }
+  if (!muscle.valid()) muscle = Anaphor(v);
+  if (!muscle.valid() && section_muscle_.valid()) muscle = section_muscle_;
+  if (!muscle.valid() && topic_muscle_.valid()) muscle = topic_muscle_;
+  if (nerve_cue && nerve != nullptr) {
+    Add(muscle, schema::INNERVATED_BY, FromMention(*nerve), index,
+        "innervation", 0.7f);
+  }
+  if (blood_cue && vessel != nullptr) {
+    Add(muscle, schema::SUPPLIED_BY, FromMention(*vessel), index,
+        "blood_supply", 0.7f);
+  }
+}
+
+void DocumentExtractor::Performs(const SentenceView& v, int index) {
+  bool cue = false;
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (v.mention_at(i) >= 0) continue;
+    if (absl::StartsWith(w, "help") || absl::StartsWith(w, "perform") ||
+        In(w, {"responsible", "involved", "role", "job", "function",
+               "functions", "used", "works", "work", "acts", "act",
+               "allows", "enables", "produces", "assists", "assist",
+               "controls", "drives", "main", "primary"})) {
+      cue = true;
+    }
+  }
+  const auto& ms = v.mentions();
+  int first_action = -1;
+  for (size_t m = 0; m < ms.size(); ++m) {
+    if (ms[m].type == schema::ACTION) {
+      first_action = static_cast<int>(m);
+      break;
+    }
+  }
+  if (first_action < 0 || (!cue && !in_item_description_)) return;
+  std::vector<Ref> subjects;
+  for (int m = 0; m < first_action; ++m) {
+    if (ms[m].type == schema::MUSCLE) subjects.push_back(FromMention(ms[m]));
+  }
+  if (subjects.empty()) {
+    for (size_t m = first_action + 1; m < ms.size(); ++m) {
+      if (ms[m].type == schema::MUSCLE) subjects.push_back(FromMention(ms[m]));
+    }
+  }
+  if (subjects.empty()) {
+    Ref a = Anaphor(v);
+    if (a.valid()) subjects.push_back(a);
+  }
+  for (const Ref& s : subjects) {
+    for (const Mention& m : ms) {
+      if (m.type == schema::ACTION) {
+        Add(s, schema::PERFORMS, FromMention(m), index, "performs", 0.6f,
+            Negated(v, m.first_token), Hedged(v, m.first_token));
+      }
+    }
+  }
+}
+
+void DocumentExtractor::Stabilizes(const SentenceView& v, int index) {
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (v.mention_at(i) >= 0) continue;
+    const bool strong_cue = absl::StartsWith(w, "stabil") || w == "stable" ||
+                            w == "steady";
+    const bool weak_cue = absl::StartsWith(w, "support");
+    if (!strong_cue && !weak_cue) continue;
+    std::vector<int> objects;
+    for (size_t m = 0; m < v.mentions().size(); ++m) {
+      const Mention& mm = v.mentions()[m];
+      if (mm.first_token <= i || v.clause(mm.first_token) != v.clause(i)) continue;
+      if (mm.type == schema::STRUCTURE) objects.push_back(static_cast<int>(m));
+      if (mm.type == schema::MUSCLE || mm.type == schema::CONDITION) break;
+    }
+    if (objects.empty()) continue;
+    std::vector<Ref> subjects;
+    for (size_t m = 0; m < v.mentions().size(); ++m) {
+      const Mention& mm = v.mentions()[m];
+      if (mm.end_token > i) break;
+      if (mm.type == schema::MUSCLE) subjects.push_back(FromMention(mm));
+    }
+    if (subjects.empty()) {
+      Ref a = Anaphor(v);
+      if (a.valid()) subjects.push_back(a);
+    }
+    for (const Ref& s : subjects) {
+      for (int o : objects) {
+        Add(s, schema::STABILIZES, FromMention(v.mentions()[o]), index,
+            "stabilizes", strong_cue ? 0.7f : 0.5f, Negated(v, i),
+            Hedged(v, i));
+      }
+    }
+  }
+}
+
+void DocumentExtractor::Diagnoses(const SentenceView& v, int index) {
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (!(absl::StartsWith(w, "diagnos") || absl::StartsWith(w, "detect") ||
+          absl::StartsWith(w, "confirm"))) {
+      continue;
+    }
+    if (v.mention_at(i) >= 0) continue;
+    std::vector<Ref> tests;
+    for (const Mention& m : v.mentions()) {
+      if (m.type == schema::TEST) tests.push_back(FromMention(m));
+    }
+    if (tests.empty()) continue;
+    std::vector<Ref> objects;
+    for (int o : After(v, i + 1, {schema::CONDITION})) {
+      objects.push_back(FromMention(v.mentions()[o]));
+    }
+    if (objects.empty()) {
+      if (section_condition_.valid()) {
+        objects.push_back(section_condition_);
+      } else if (topic_condition_.valid()) {
+        objects.push_back(topic_condition_);
+      }
+    }
+    for (const Ref& t : tests) {
+      for (const Ref& o : objects) {
+        Add(t, schema::DIAGNOSES, o, index, "diagnoses", 0.6f, Negated(v, i),
+            Hedged(v, i));
+      }
+    }
+    return;
+  }
+}
+
+void DocumentExtractor::Compensates(const SentenceView& v, int index) {
+  const auto& ms = v.mentions();
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (!(absl::StartsWith(w, "overcompensat") ||
+          absl::StartsWith(w, "compensat"))) {
+      continue;
+    }
+    // Subject: the muscle or pronoun right before "(has) to (over)compensate".
+    Ref subject;
+    int p = i - 1;
+    while (p >= 0 && In(v.word(p), {"to", "has", "have", "must", "had",
+                                    "will", "can", "may", "then"})) {
+      --p;
+    }
+    const int at = v.mention_at(p);
+    if (at >= 0 && ms[at].type == schema::MUSCLE) {
+      subject = FromMention(ms[at]);
+    } else if (In(v.word(p), {"it", "they"})) {
+      // The sentence's subject, unless the sentence itself starts with a
+      // pronoun: then the muscle of the sentences before.
+      if (!In(v.word(0), {"it", "they"})) {
+        for (const Mention& m : ms) {
+          if (m.type == schema::MUSCLE) {
+            subject = FromMention(m);
+            break;
+          }
+        }
+      }
+      if (!subject.valid()) subject = prev_muscle_;
+    }
+    if (!subject.valid()) continue;
+    for (const Mention& m : ms) {
+      Ref other;
+      if (m.type == schema::MUSCLE) other = FromMention(m);
+      if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE) {
+        other.type = schema::MUSCLE;
+        other.name = m.affects;
+      }
+      if (!other.valid() || other.name == subject.name) continue;
+      Add(subject, schema::COMPENSATES_FOR, other, index, "compensates", 0.6f,
+          false, Hedged(v, i));
+    }
+  }
+}
+
+void DocumentExtractor::SentenceRules(int index) {
+  const AnalyzedSentence& s = sentences_[index];
+  SentenceView v(s);
+  Causes(v, index);
+  Lists(v, index);
+  Treats(v, index);
+  StrengthenStretch(v, index);
+  PartOf(v, index);
+  Antagonist(v, index);
+  Attach(v, index);
+  Supply(v, index);
+  Performs(v, index);
+  Stabilizes(v, index);
+  Diagnoses(v, index);
+  Compensates(v, index);
+}
+
+schema::DocumentClaims DocumentExtractor::Run() {
+  // The topic: the title's condition and muscle.
+  for (const AnalyzedSentence& s : sentences_) {
+    const Block& b = doc_.blocks[s.sentence.block];
+    if (b.kind != BlockKind::kHeading || b.level != 1) break;
+    for (const Mention& m : s.mentions) {
+      if (m.type == schema::CONDITION && !topic_condition_.valid()) {
+        topic_condition_ = FromMention(m);
+        if (m.affects_type == schema::MUSCLE) {
+          topic_muscle_.type = schema::MUSCLE;
+          topic_muscle_.name = m.affects;
+        }
+      }
+      if (m.type == schema::MUSCLE && !topic_muscle_.valid()) {
+        topic_muscle_ = FromMention(m);
+      }
+    }
+    break;
+  }
+  int current_block = -1;
+  for (size_t idx = 0; idx < sentences_.size(); ++idx) {
+    const AnalyzedSentence& s = sentences_[idx];
+    const int index = static_cast<int>(idx);
+    const Block& block = doc_.blocks[s.sentence.block];
+    const bool new_block = s.sentence.block != current_block;
+    current_block = s.sentence.block;
+    sentence_had_treats_ = false;
+    sentence_had_diagnoses_ = false;
+    for (const Mention& m : s.mentions) {
+      Ref r = FromMention(m);
+      mentions_.push_back(r);
+      if (!m.affects.empty()) {
+        Ref target;
+        target.type = m.affects_type;
+        target.name = m.affects;
+        Add(r, schema::AFFECTS, target, index,
+            m.entry == nullptr ? "muscle_state" : "condition_name", 0.8f);
+      }
+    }
+    if (block.kind == BlockKind::kHeading) {
+      section_scope_ = ScopeOf(s.text);
+      lead_scope_ = Scope::kNone;
+      section_condition_ = Ref();
+      section_muscle_ = Ref();
+      for (const Mention& m : s.mentions) {
+        if (m.type == schema::CONDITION && !section_condition_.valid()) {
+          section_condition_ = FromMention(m);
+        }
+        if (m.type == schema::MUSCLE && !section_muscle_.valid()) {
+          section_muscle_ = FromMention(m);
+        }
+      }
+      if (!section_condition_.valid()) section_condition_ = topic_condition_;
+      if (!section_muscle_.valid()) section_muscle_ = topic_muscle_;
+      item_head_ = Ref();
+      item_label_.clear();
+      in_item_description_ = false;
+      SentenceRules(index);
+    } else if (block.kind == BlockKind::kListItem) {
+      if (new_block) {
+        item_head_ = Ref();
+        item_label_.clear();
+        item_scope_ = Scope::kNone;
+        in_item_description_ = false;
+        Scope scope = lead_scope_ != Scope::kNone ? lead_scope_ : section_scope_;
+        if (block.level == 0) item_scope_ = scope;
+      }
+      if (s.sentence.is_label || (new_block && block.label_size == 0)) {
+        NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+        switch (item_scope_) {
+          case Scope::kCauses: type = schema::CAUSE; break;
+          case Scope::kSymptoms: type = schema::SYMPTOM; break;
+          case Scope::kTests: type = schema::TEST; break;
+          case Scope::kTreats:
+          case Scope::kPrevents: type = schema::TREATMENT; break;
+          case Scope::kFunctions: type = schema::ACTION; break;
+          case Scope::kNone: break;
+        }
+        if (type != schema::NODE_TYPE_UNSPECIFIED &&
+            (s.sentence.is_label || s.tokens.size() <= 10)) {
+          Ref head = HeadRef(s, type);
+          const Ref& cond = section_condition_;
+          switch (item_scope_) {
+            case Scope::kCauses:
+              Add(head, schema::CAUSES, cond, index, "section_list", 0.8f);
+              break;
+            case Scope::kSymptoms:
+              Add(cond, schema::HAS_SYMPTOM, head, index, "section_list", 0.8f);
+              break;
+            case Scope::kTests:
+              Add(head, schema::DIAGNOSES, cond, index, "section_list", 0.8f);
+              break;
+            case Scope::kTreats:
+              Add(head, schema::TREATS, cond, index, "section_list", 0.8f);
+              break;
+            case Scope::kPrevents:
+              Add(head, schema::PREVENTS, cond, index, "section_list", 0.8f);
+              break;
+            case Scope::kFunctions:
+              Add(section_muscle_, schema::PERFORMS, head, index,
+                  "section_list", 0.7f);
+              break;
+            case Scope::kNone:
+              break;
+          }
+          AddComposedTreatment(head, index);
+          if (s.sentence.is_label) {
+            item_head_ = head;
+            in_item_description_ = true;
+            continue;
+          }
+        }
+        if (s.sentence.is_label) {
+          // An unscoped label ("Origin:", "Hip Flexion:").
+          item_head_ = Ref();
+          if (const LexiconEntry* e = linker_->MatchWhole(s.text)) {
+            item_head_ = FromEntry(*e);
+          }
+          item_label_ = absl::AsciiStrToLower(s.text);
+          in_item_description_ = true;
+          continue;
+        }
+      }
+      in_item_description_ = true;
+      // In scoped items, muscle states in the description are causes too.
+      if (item_scope_ == Scope::kCauses) {
+        for (const Mention& m : s.mentions) {
+          if (m.type == schema::CONDITION && m.entry == nullptr &&
+              m.affects_type == schema::MUSCLE) {
+            Add(FromMention(m), schema::CAUSES, section_condition_, index,
+                "section_list_state", 0.6f, false, true);
+          }
+        }
+      }
+      SentenceRules(index);
+    } else {
+      // Paragraph or table row.
+      item_head_ = Ref();
+      item_label_.clear();
+      in_item_description_ = false;
+      if (new_block) lead_scope_ = Scope::kNone;
+      SentenceRules(index);
+      // A lead sentence ending in ':' scopes the list after it.
+      absl::string_view text = absl::StripTrailingAsciiWhitespace(s.text);
+      if (absl::EndsWith(text, ":")) {
+        lead_scope_ = ScopeOf(text);
+      }
+      // In a treatment or diagnosis section, treatments and tests named in
+      // running text address the section's condition.
+      if (section_scope_ == Scope::kTreats && section_condition_.valid() &&
+          !sentence_had_treats_) {
+        for (const Mention& m : s.mentions) {
+          if (m.type == schema::TREATMENT) {
+            Add(FromMention(m), schema::TREATS, section_condition_, index,
+                "section_text", 0.5f);
+          }
+        }
+      }
+      if (section_scope_ == Scope::kTests && section_condition_.valid() &&
+          !sentence_had_diagnoses_) {
+        for (const Mention& m : s.mentions) {
+          if (m.type == schema::TEST) {
+            Add(FromMention(m), schema::DIAGNOSES, section_condition_, index,
+                "section_text", 0.5f);
+          }
+        }
+      }
+    }
+    for (const Mention& m : s.mentions) {
+      if (m.type == schema::MUSCLE) prev_muscle_ = FromMention(m);
+      if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE &&
+          m.entry == nullptr) {
+        prev_muscle_.type = schema::MUSCLE;
+        prev_muscle_.name = m.affects;
+      }
+    }
+  }
+  // Treatments named after what they strengthen or stretch.
+  for (size_t c = 0, n = claims_.size(); c < n; ++c) {
+    Ref s = claims_[c].subject;
+    AddComposedTreatment(s, claims_[c].sentence);
+  }
+
+  schema::DocumentClaims out;
+  out.set_document_id(id_);
+  auto set_key = [](const Ref& r, schema::NodeKey* key) {
+    key->set_type(r.type);
+    key->set_name(r.name);
+    if (!r.alias.empty() && r.alias != r.name) key->add_aliases(r.alias);
+  };
+  for (const Claim& c : claims_) {
+    schema::Claim* claim = out.add_claims();
+    set_key(c.subject, claim->mutable_subject());
+    claim->set_relation(c.relation);
+    set_key(c.object, claim->mutable_object());
+    schema::Provenance* p = claim->mutable_provenance();
+    const AnalyzedSentence& s = sentences_[c.sentence];
+    p->set_document_id(id_);
+    p->set_begin(s.sentence.begin);
+    p->set_end(s.sentence.end);
+    p->set_sentence(s.text);
+    p->set_rule(c.rule);
+    p->set_confidence(c.confidence);
+    p->set_polarity(c.negated ? schema::NEGATED : schema::AFFIRMED);
+    p->set_hedged(c.hedged);
+  }
+  absl::flat_hash_set<std::pair<int, std::string>> seen;
+  for (const Ref& r : mentions_) {
+    if (!seen.insert({r.type, r.name}).second) continue;
+    set_key(r, out.add_mentions());
+  }
+  return out;
+}
+
+}  // namespace
+
+bool TypesAllowed(Relation relation, NodeType s, NodeType o) {
+  using namespace schema;  // NOLINT: enum constants.
+  switch (relation) {
+    case ORIGINATES_FROM:
+    case INSERTS_ON:
+    case ATTACHES_TO:
+    case STABILIZES:
+      return s == MUSCLE && o == STRUCTURE;
+    case PERFORMS:
+      return s == MUSCLE && o == ACTION;
+    case PART_OF:
+    case ANTAGONIST_OF:
+    case COMPENSATES_FOR:
+      return s == MUSCLE && o == MUSCLE;
+    case INNERVATED_BY:
+      return s == MUSCLE && o == NERVE;
+    case SUPPLIED_BY:
+      return s == MUSCLE && o == VESSEL;
+    case CAUSES:
+      return (s == CAUSE || s == CONDITION) && o == CONDITION;
+    case HAS_SYMPTOM:
+      return s == CONDITION && o == SYMPTOM;
+    case AFFECTS:
+      return s == CONDITION && (o == MUSCLE || o == STRUCTURE);
+    case TREATS:
+    case PREVENTS:
+      return s == TREATMENT && o == CONDITION;
+    case STRENGTHENS:
+    case STRETCHES:
+      return s == TREATMENT && o == MUSCLE;
+    case DIAGNOSES:
+      return s == TEST && o == CONDITION;
+    default:
+      return false;
+  }
+}
+
+schema::DocumentClaims RelationExtractor::Extract(
+    absl::string_view document_id, const StructuredText& doc,
+    const std::vector<AnalyzedSentence>& sentences) const {
+  DocumentExtractor extractor(linker_, document_id, doc, sentences);
+  return extractor.Run();
+}
+
+}  // namespace mskg::ingest

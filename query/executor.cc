@@ -1,0 +1,873 @@
+#include "query/executor.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "util/name_key.h"
+#include "util/status_macros.h"
+
+namespace mskg::query {
+namespace {
+
+using graph::Adjacent;
+using graph::EdgeIndex;
+using graph::NodeIndex;
+
+// Three-valued logic: 1 true, 0 false, -1 null.
+int Truth(const Value& v) {
+  if (v.is_bool()) return v.AsBool() ? 1 : 0;
+  return -1;
+}
+Value FromTruth(int t) { return t < 0 ? Value() : Value(t == 1); }
+
+// Returns 1/0 for equal/unequal, -1 for null (openCypher `=`).
+int Equals(const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null()) return -1;
+  if (a.is_number() && b.is_number()) {
+    if (a.is_int() && b.is_int()) return a.AsInt() == b.AsInt();
+    return a.AsNumber() == b.AsNumber();
+  }
+  if (a.is_list() && b.is_list()) {
+    const auto& x = a.AsList();
+    const auto& y = b.AsList();
+    if (x.size() != y.size()) return 0;
+    int result = 1;
+    for (size_t i = 0; i < x.size(); ++i) {
+      const int e = Equals(x[i], y[i]);
+      if (e == 0) return 0;
+      if (e < 0) result = -1;
+    }
+    return result;
+  }
+  if (a.kind() != b.kind()) return 0;
+  return a == b;
+}
+
+// Returns <0, 0, >0, or kIncomparable.
+constexpr int kIncomparable = 1000;
+int Compare(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) return CompareForOrder(a, b);
+  if (a.is_string() && b.is_string()) return CompareForOrder(a, b);
+  if (a.is_bool() && b.is_bool()) return CompareForOrder(a, b);
+  return kIncomparable;
+}
+
+struct AggState {
+  int64_t count = 0;
+  int64_t isum = 0;
+  double dsum = 0;
+  bool any_double = false;
+  Value best;
+  std::vector<Value> list;
+  absl::flat_hash_set<Value> seen;
+};
+
+struct Cont {
+  enum class Kind { kSink, kOptional, kExists };
+  Kind kind = Kind::kSink;
+  const std::vector<PlanOp>* outer_ops = nullptr;
+  size_t outer_next = 0;
+  const Cont* outer = nullptr;
+  bool* flag = nullptr;
+};
+
+class Exec {
+ public:
+  Exec(const PhysicalPlan& plan, const graph::GraphView& g, const ExecOptions& o)
+      : plan_(plan), g_(g), o_(o) {}
+
+  absl::StatusOr<ExecResult> Run() {
+    if (o_.profile) {
+      result_.op_rows.assign(plan_.num_ops, 0);
+      result_.op_micros.assign(plan_.num_ops, 0);
+    }
+    MSKG_RETURN_IF_ERROR(ResolveNames());
+    std::vector<ExecRow> input(1);
+    for (size_t p = 0; p < plan_.parts.size(); ++p) {
+      const PartPlan& part = plan_.parts[p];
+      const bool last = p + 1 == plan_.parts.size();
+      MSKG_RETURN_IF_ERROR(StartSink(part, last));
+      slots_.assign(part.num_slots, Value());
+      const Cont sink;
+      for (const ExecRow& row : input) {
+        for (int i = 0; i < part.num_input_slots; ++i) slots_[i] = row.values[i];
+        input_row_ = &row;
+        if (!Push(part.ops, 0, sink)) break;
+      }
+      if (!error_.ok()) return error_;
+      MSKG_RETURN_IF_ERROR(FinishSink(last));
+      input = std::move(rows_);
+      rows_.clear();
+    }
+    result_.rows = std::move(input);
+    return std::move(result_);
+  }
+
+ private:
+  absl::Status ResolveNames() {
+    names_.resize(plan_.names.size());
+    for (size_t i = 0; i < plan_.names.size(); ++i) {
+      const NameSource& src = plan_.names[i];
+      if (src.is_param) {
+        MSKG_ASSIGN_OR_RETURN(const Value* v, Param(src.param, 0, 0));
+        if (v->is_string()) names_[i] = g_.Lookup(v->AsString());
+      } else if (src.literal.is_string()) {
+        names_[i] = g_.LookupKey(src.key);
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<const Value*> Param(const std::string& name, int line, int col) {
+    if (o_.params != nullptr) {
+      auto it = o_.params->find(name);
+      if (it != o_.params->end()) return &it->second;
+    }
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%d:%d: missing parameter $%s", line, col, name));
+  }
+
+  // ---- Pipeline ----
+
+  bool Emit(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    if (o_.profile) ++result_.op_rows[ops[i].id];
+    return Push(ops, i + 1, k);
+  }
+
+  bool Push(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    if (i == ops.size()) {
+      switch (k.kind) {
+        case Cont::Kind::kSink: return Sink();
+        case Cont::Kind::kOptional:
+          *k.flag = true;
+          return Push(*k.outer_ops, k.outer_next, *k.outer);
+        case Cont::Kind::kExists:
+          *k.flag = true;
+          return false;
+      }
+    }
+    if (!o_.profile) return Dispatch(ops, i, k);
+    const int64_t t0 = absl::GetCurrentTimeNanos();
+    const bool r = Dispatch(ops, i, k);
+    result_.op_micros[ops[i].id] += (absl::GetCurrentTimeNanos() - t0) / 1e3;
+    return r;
+  }
+
+  bool Dispatch(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    const PlanOp& op = ops[i];
+    switch (op.kind) {
+      case PlanOp::Kind::kScan: return Scan(ops, i, k);
+      case PlanOp::Kind::kExpand:
+        return op.variable_length ? VarExpand(ops, i, k) : Expand(ops, i, k);
+      case PlanOp::Kind::kFilter: {
+        const Value v = Eval(*op.predicate, slots_.data());
+        if (!error_.ok()) return false;
+        if (Truth(v) != 1) return true;
+        return Emit(ops, i, k);
+      }
+      case PlanOp::Kind::kOptional: {
+        bool matched = false;
+        Cont inner;
+        inner.kind = Cont::Kind::kOptional;
+        inner.outer_ops = &ops;
+        inner.outer_next = i + 1;
+        inner.outer = &k;
+        inner.flag = &matched;
+        if (!Push(op.inner, 0, inner)) return false;
+        if (matched) return true;
+        for (int s : op.null_slots) slots_[s] = Value();
+        return Emit(ops, i, k);
+      }
+    }
+    return true;
+  }
+
+  bool Scan(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    const PlanOp& op = ops[i];
+    if (op.anchor >= 0) {
+      for (NodeIndex v : names_[op.anchor]) {
+        if (op.label != schema::NODE_TYPE_UNSPECIFIED && g_.node(v).type != op.label) continue;
+        slots_[op.slot] = Value::Node(v);
+        if (!Emit(ops, i, k)) return false;
+      }
+      return true;
+    }
+    if (op.label != schema::NODE_TYPE_UNSPECIFIED) {
+      for (NodeIndex v : g_.NodesOfType(op.label)) {
+        slots_[op.slot] = Value::Node(v);
+        if (!Emit(ops, i, k)) return false;
+      }
+      return true;
+    }
+    for (NodeIndex v = 0; v < g_.num_nodes(); ++v) {
+      slots_[op.slot] = Value::Node(v);
+      if (!Emit(ops, i, k)) return false;
+    }
+    return true;
+  }
+
+  bool EdgeUsed(const PlanOp& op, EdgeIndex e) const {
+    for (int s : op.unique_slots) {
+      const Value& v = slots_[s];
+      if (v.is_edge()) {
+        if (v.AsEdge() == e) return true;
+      } else if (v.is_list()) {
+        for (const Value& x : v.AsList()) {
+          if (x.is_edge() && x.AsEdge() == e) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  bool TargetOk(const PlanOp& op, NodeIndex w) const {
+    if (op.into) {
+      const Value& t = slots_[op.to_slot];
+      return t.is_node() && t.AsNode() == w;
+    }
+    if (op.to_label != schema::NODE_TYPE_UNSPECIFIED && g_.node(w).type != op.to_label) {
+      return false;
+    }
+    if (op.to_anchor >= 0) {
+      const auto& span = names_[op.to_anchor];
+      return std::binary_search(span.begin(), span.end(), w);
+    }
+    return true;
+  }
+
+  // Calls f(adjacent) for each edge of `v` the op follows; stops when f
+  // returns false. Skips negated edges unless asked, and visits a self-loop
+  // once when following both directions.
+  template <typename F>
+  bool ForEachEdge(const PlanOp& op, NodeIndex v, F&& f) {
+    auto visit = [&](absl::Span<const Adjacent> span, bool is_in) {
+      for (const Adjacent& a : span) {
+        if (is_in && op.out && a.node == v) continue;
+        if (!o_.include_negated && g_.edge(a.edge).negated) continue;
+        if (!f(a)) return false;
+      }
+      return true;
+    };
+    for (int dir = 0; dir < 2; ++dir) {
+      const bool is_in = dir == 1;
+      if (is_in ? !op.in : !op.out) continue;
+      if (op.types.empty()) {
+        if (!visit(is_in ? g_.In(v) : g_.Out(v), is_in)) return false;
+      } else {
+        for (schema::Relation r : op.types) {
+          if (!visit(is_in ? g_.In(v, r) : g_.Out(v, r), is_in)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool Expand(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    const PlanOp& op = ops[i];
+    const Value& from = slots_[op.from_slot];
+    if (!from.is_node()) return true;
+    const NodeIndex v = from.AsNode();
+    return ForEachEdge(op, v, [&](const Adjacent& a) {
+      if (!TargetOk(op, a.node)) return true;
+      if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
+      if (!op.into) slots_[op.to_slot] = Value::Node(a.node);
+      slots_[op.edge_slot] = Value::Edge(a.edge);
+      return Emit(ops, i, k);
+    });
+  }
+
+  bool VarExpand(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    const PlanOp& op = ops[i];
+    const Value& from = slots_[op.from_slot];
+    if (!from.is_node()) return true;
+    int max = op.max_hops < 0 ? o_.max_hops : std::min(op.max_hops, o_.max_hops);
+    if (op.max_hops < 0 || op.max_hops > o_.max_hops) {
+      Notice(absl::StrCat("variable-length relationship bounded to ", o_.max_hops,
+                          " hops (QueryOptions::max_hops)"));
+    }
+    std::vector<EdgeIndex> path;
+    return VarDfs(ops, i, k, from.AsNode(), max, &path);
+  }
+
+  bool VarDfs(const std::vector<PlanOp>& ops, size_t i, const Cont& k, NodeIndex v,
+              int max, std::vector<EdgeIndex>* path) {
+    const PlanOp& op = ops[i];
+    if (static_cast<int>(path->size()) >= op.min_hops && TargetOk(op, v)) {
+      if (!op.into) slots_[op.to_slot] = Value::Node(v);
+      std::vector<Value> edges;
+      edges.reserve(path->size());
+      for (EdgeIndex e : *path) edges.push_back(Value::Edge(e));
+      slots_[op.edge_slot] = Value(std::move(edges));
+      if (!Emit(ops, i, k)) return false;
+    }
+    if (static_cast<int>(path->size()) >= max) return true;
+    return ForEachEdge(op, v, [&](const Adjacent& a) {
+      if (std::find(path->begin(), path->end(), a.edge) != path->end()) return true;
+      if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
+      path->push_back(a.edge);
+      const bool r = VarDfs(ops, i, k, a.node, max, path);
+      path->pop_back();
+      return r;
+    });
+  }
+
+  void Notice(std::string text) {
+    if (std::find(result_.notices.begin(), result_.notices.end(), text) ==
+        result_.notices.end()) {
+      result_.notices.push_back(std::move(text));
+    }
+  }
+
+  bool RunPattern(int index) {
+    bool found = false;
+    Cont k;
+    k.kind = Cont::Kind::kExists;
+    k.flag = &found;
+    Push(plan_.patterns[index], 0, k);
+    return found;
+  }
+
+  // ---- Projection sink ----
+
+  absl::StatusOr<int64_t> CountArg(const BExpr* e, const char* what) {
+    if (e == nullptr) return -1;
+    Value v = Eval(*e, nullptr);
+    MSKG_RETURN_IF_ERROR(error_);
+    if (!v.is_int() || v.AsInt() < 0) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%d:%d: %s must be a non-negative integer, got %s", e->line, e->column,
+          what, v.ToLiteral()));
+    }
+    return v.AsInt();
+  }
+
+  absl::Status StartSink(const PartPlan& part, bool last) {
+    proj_ = &part.projection;
+    part_ = &part;
+    groups_.clear();
+    agg_states_.clear();
+    rows_.clear();
+    MSKG_ASSIGN_OR_RETURN(skip_, CountArg(proj_->skip.get(), "SKIP"));
+    MSKG_ASSIGN_OR_RETURN(limit_, CountArg(proj_->limit.get(), "LIMIT"));
+    if (skip_ < 0) skip_ = 0;
+    aggregate_ = !proj_->aggs.empty();
+    // Rows beyond this many cannot reach the output (streaming only).
+    stop_after_ = std::numeric_limits<size_t>::max();
+    if (!aggregate_ && proj_->order_by.empty()) {
+      size_t cap = std::numeric_limits<size_t>::max();
+      if (limit_ >= 0) cap = skip_ + limit_;
+      if (last) cap = std::min<size_t>(cap, skip_ + o_.max_rows + 1);
+      stop_after_ = cap;
+    }
+    if (aggregate_) {
+      for (size_t i = 0; i < proj_->items.size(); ++i) {
+        if (!ContainsAgg(*proj_->items[i])) key_items_.push_back(i);
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  static bool ContainsAgg(const BExpr& e) {
+    if (e.kind == BExpr::Kind::kAgg) return true;
+    for (const auto& a : e.args) {
+      if (ContainsAgg(*a)) return true;
+    }
+    return false;
+  }
+
+  void CurrentPaths(std::vector<std::vector<EdgeIndex>>* paths) const {
+    if (!o_.collect_evidence) return;
+    std::vector<EdgeIndex> here;
+    for (int s : part_->evidence_slots) {
+      const Value& v = slots_[s];
+      if (v.is_edge()) {
+        here.push_back(v.AsEdge());
+      } else if (v.is_list()) {
+        for (const Value& x : v.AsList()) {
+          if (x.is_edge()) here.push_back(x.AsEdge());
+        }
+      }
+    }
+    if (input_row_ != nullptr && !input_row_->paths.empty()) {
+      for (const auto& p : input_row_->paths) {
+        std::vector<EdgeIndex> merged = p;
+        merged.insert(merged.end(), here.begin(), here.end());
+        paths->push_back(std::move(merged));
+      }
+    } else if (!here.empty()) {
+      paths->push_back(std::move(here));
+    }
+  }
+
+  static void MergePaths(std::vector<std::vector<EdgeIndex>>* into,
+                         std::vector<std::vector<EdgeIndex>>&& from) {
+    for (auto& p : from) {
+      if (into->size() >= kMaxEvidencePaths) return;
+      if (std::find(into->begin(), into->end(), p) == into->end()) {
+        into->push_back(std::move(p));
+      }
+    }
+  }
+
+  bool Sink() {
+    if (!aggregate_) {
+      ExecRow row;
+      row.values.reserve(proj_->items.size());
+      for (const auto& item : proj_->items) row.values.push_back(Eval(*item, slots_.data()));
+      if (!error_.ok()) return false;
+      CurrentPaths(&row.paths);
+      if (proj_->distinct) {
+        std::vector<Value> key(row.values.begin(),
+                               row.values.begin() + proj_->num_visible);
+        auto [it, inserted] = groups_.try_emplace(std::move(key), rows_.size());
+        if (!inserted) {
+          MergePaths(&rows_[it->second].paths, std::move(row.paths));
+          return true;
+        }
+      }
+      rows_.push_back(std::move(row));
+      return rows_.size() < stop_after_;
+    }
+    std::vector<Value> key;
+    key.reserve(key_items_.size());
+    for (size_t i : key_items_) key.push_back(Eval(*proj_->items[i], slots_.data()));
+    auto [it, inserted] = groups_.try_emplace(key, rows_.size());
+    if (inserted) {
+      ExecRow row;
+      row.values.resize(proj_->items.size());
+      for (size_t j = 0; j < key_items_.size(); ++j) row.values[key_items_[j]] = key[j];
+      rows_.push_back(std::move(row));
+      agg_states_.emplace_back(proj_->aggs.size());
+    }
+    std::vector<std::vector<EdgeIndex>> paths;
+    CurrentPaths(&paths);
+    MergePaths(&rows_[it->second].paths, std::move(paths));
+    std::vector<AggState>& states = agg_states_[it->second];
+    for (size_t a = 0; a < proj_->aggs.size(); ++a) {
+      const AggSpec& spec = proj_->aggs[a];
+      AggState& st = states[a];
+      if (spec.fn == AggFn::kCountStar) {
+        ++st.count;
+        continue;
+      }
+      Value v = Eval(*spec.arg, slots_.data());
+      if (v.is_null()) continue;
+      if (spec.distinct && !st.seen.insert(v).second) continue;
+      switch (spec.fn) {
+        case AggFn::kCountStar:
+        case AggFn::kCount: ++st.count; break;
+        case AggFn::kCollect: st.list.push_back(std::move(v)); break;
+        case AggFn::kSum:
+        case AggFn::kAvg:
+          if (v.is_int()) {
+            st.isum += v.AsInt();
+            st.dsum += v.AsInt();
+            ++st.count;
+          } else if (v.is_double()) {
+            st.any_double = true;
+            st.dsum += v.AsDouble();
+            ++st.count;
+          }
+          break;
+        case AggFn::kMin:
+        case AggFn::kMax: {
+          if (st.best.is_null()) {
+            st.best = std::move(v);
+          } else {
+            const int c = CompareForOrder(v, st.best);
+            if ((spec.fn == AggFn::kMin && c < 0) || (spec.fn == AggFn::kMax && c > 0)) {
+              st.best = std::move(v);
+            }
+          }
+          break;
+        }
+      }
+    }
+    return error_.ok();
+  }
+
+  absl::Status FinishSink(bool last) {
+    if (aggregate_) {
+      if (rows_.empty() && key_items_.empty()) {
+        rows_.emplace_back();
+        rows_.back().values.resize(proj_->items.size());
+        agg_states_.emplace_back(proj_->aggs.size());
+      }
+      for (size_t r = 0; r < rows_.size(); ++r) {
+        std::vector<Value> agg_values;
+        for (size_t a = 0; a < proj_->aggs.size(); ++a) {
+          const AggState& st = agg_states_[r][a];
+          switch (proj_->aggs[a].fn) {
+            case AggFn::kCountStar:
+            case AggFn::kCount: agg_values.push_back(Value(st.count)); break;
+            case AggFn::kCollect: agg_values.push_back(Value(st.list)); break;
+            case AggFn::kSum:
+              agg_values.push_back(st.any_double ? Value(st.dsum) : Value(st.isum));
+              break;
+            case AggFn::kAvg:
+              agg_values.push_back(st.count == 0 ? Value() : Value(st.dsum / st.count));
+              break;
+            case AggFn::kMin:
+            case AggFn::kMax: agg_values.push_back(st.best); break;
+          }
+        }
+        agg_values_ = &agg_values;
+        for (size_t i = 0; i < proj_->items.size(); ++i) {
+          if (ContainsAgg(*proj_->items[i])) {
+            rows_[r].values[i] = Eval(*proj_->items[i], slots_.data());
+          }
+        }
+        agg_values_ = nullptr;
+      }
+      if (proj_->distinct) {
+        absl::flat_hash_set<std::vector<Value>> seen;
+        std::vector<ExecRow> kept;
+        for (ExecRow& row : rows_) {
+          if (seen.insert(row.values).second) kept.push_back(std::move(row));
+        }
+        rows_ = std::move(kept);
+      }
+    }
+    MSKG_RETURN_IF_ERROR(error_);
+    if (!proj_->order_by.empty()) {
+      std::vector<std::pair<std::vector<Value>, size_t>> keys(rows_.size());
+      for (size_t r = 0; r < rows_.size(); ++r) {
+        keys[r].second = r;
+        for (const SortKey& s : proj_->order_by) {
+          keys[r].first.push_back(Eval(*s.expr, rows_[r].values.data()));
+        }
+      }
+      std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+        for (size_t j = 0; j < proj_->order_by.size(); ++j) {
+          int c = CompareForOrder(a.first[j], b.first[j]);
+          if (proj_->order_by[j].descending) c = -c;
+          if (c != 0) return c < 0;
+        }
+        return false;
+      });
+      std::vector<ExecRow> sorted;
+      sorted.reserve(rows_.size());
+      for (auto& [key, r] : keys) sorted.push_back(std::move(rows_[r]));
+      rows_ = std::move(sorted);
+    }
+    size_t begin = std::min<size_t>(skip_, rows_.size());
+    size_t end = rows_.size();
+    if (limit_ >= 0) end = std::min<size_t>(end, begin + limit_);
+    if (last && end - begin > o_.max_rows) {
+      end = begin + o_.max_rows;
+      result_.truncated = true;
+    }
+    if (begin > 0 || end < rows_.size()) {
+      std::vector<ExecRow> kept(std::make_move_iterator(rows_.begin() + begin),
+                                std::make_move_iterator(rows_.begin() + end));
+      rows_ = std::move(kept);
+    }
+    for (ExecRow& row : rows_) row.values.resize(proj_->num_visible);
+    key_items_.clear();
+    return absl::OkStatus();
+  }
+
+  // ---- Expressions ----
+
+  void Fail(const BExpr& e, absl::string_view what) {
+    if (error_.ok()) {
+      error_ = absl::InvalidArgumentError(
+          absl::StrFormat("%d:%d: %s", e.line, e.column, what));
+    }
+  }
+
+  Value NodeProp(NodeIndex v, Prop p) const {
+    const graph::NodeInfo& n = g_.node(v);
+    switch (p) {
+      case Prop::kName: return Value(n.name);
+      case Prop::kAliases: {
+        std::vector<Value> out;
+        for (const std::string& a : n.aliases) out.push_back(Value(a));
+        return Value(std::move(out));
+      }
+      case Prop::kId: return Value(static_cast<int64_t>(n.id));
+      case Prop::kType:
+      case Prop::kLabel: return Value(LabelName(n.type));
+      default: return Value();
+    }
+  }
+
+  Value EdgeProp(EdgeIndex e, Prop p) const {
+    const graph::EdgeInfo& info = g_.edge(e);
+    switch (p) {
+      case Prop::kType: return Value(RelationName(info.relation));
+      case Prop::kPolarity: return Value(info.negated ? "NEGATED" : "AFFIRMED");
+      case Prop::kSupport: return Value(static_cast<int64_t>(info.support.size()));
+      case Prop::kInferred: return Value(info.inferred);
+      case Prop::kRule: return info.rule.empty() ? Value() : Value(info.rule);
+      case Prop::kHedged: {
+        bool all = !info.support.empty();
+        for (const auto& s : info.support) all = all && s.hedged();
+        return Value(all);
+      }
+      case Prop::kNegated: return Value(info.negated);
+      default: return Value();
+    }
+  }
+
+  bool NameMatches(const BExpr& e, NodeIndex v) {
+    if (e.index >= 0) {
+      const auto& span = names_[e.index];
+      return std::binary_search(span.begin(), span.end(), v);
+    }
+    return false;
+  }
+
+  Value Eval(const BExpr& e, const Value* row) {
+    switch (e.kind) {
+      case BExpr::Kind::kConst: return e.value;
+      case BExpr::Kind::kParam: {
+        auto v = Param(e.name, e.line, e.column);
+        if (!v.ok()) {
+          if (error_.ok()) error_ = v.status();
+          return Value();
+        }
+        return **v;
+      }
+      case BExpr::Kind::kSlot: return row[e.slot];
+      case BExpr::Kind::kProperty: {
+        const Value obj = Eval(*e.args[0], row);
+        if (obj.is_node()) return NodeProp(obj.AsNode(), e.prop);
+        if (obj.is_edge()) return EdgeProp(obj.AsEdge(), e.prop);
+        return Value();
+      }
+      case BExpr::Kind::kNameMatch: {
+        const Value& n = row[e.slot];
+        if (!n.is_node()) return Value();
+        if (e.index >= 0) return Value(NameMatches(e, n.AsNode()));
+        const Value name = Eval(*e.args[0], row);
+        if (name.is_null()) return Value();
+        if (!name.is_string()) return Value(false);
+        const auto span = g_.Lookup(name.AsString());
+        return Value(std::binary_search(span.begin(), span.end(), n.AsNode()));
+      }
+      case BExpr::Kind::kHasLabel: {
+        const Value& n = row[e.slot];
+        if (!n.is_node()) return Value();
+        return Value(g_.node(n.AsNode()).type == e.label);
+      }
+      case BExpr::Kind::kNot: {
+        const int t = Truth(Eval(*e.args[0], row));
+        return t < 0 ? Value() : Value(t == 0);
+      }
+      case BExpr::Kind::kNeg: {
+        const Value v = Eval(*e.args[0], row);
+        if (v.is_int()) return Value(-v.AsInt());
+        if (v.is_double()) return Value(-v.AsDouble());
+        return Value();
+      }
+      case BExpr::Kind::kBinary: return EvalBinary(e, row);
+      case BExpr::Kind::kList: {
+        std::vector<Value> out;
+        out.reserve(e.args.size());
+        for (const auto& a : e.args) out.push_back(Eval(*a, row));
+        return Value(std::move(out));
+      }
+      case BExpr::Kind::kIsNull: {
+        const bool null = Eval(*e.args[0], row).is_null();
+        return Value(e.negated ? !null : null);
+      }
+      case BExpr::Kind::kFunction: return EvalFunction(e, row);
+      case BExpr::Kind::kAgg:
+        if (agg_values_ == nullptr) return Value();
+        return (*agg_values_)[e.index];
+      case BExpr::Kind::kExists: return Value(RunPattern(e.index));
+    }
+    return Value();
+  }
+
+  Value EvalBinary(const BExpr& e, const Value* row) {
+    if (e.op == BinOp::kAnd || e.op == BinOp::kOr || e.op == BinOp::kXor) {
+      const int a = Truth(Eval(*e.args[0], row));
+      if (e.op == BinOp::kAnd && a == 0) return Value(false);
+      if (e.op == BinOp::kOr && a == 1) return Value(true);
+      const int b = Truth(Eval(*e.args[1], row));
+      switch (e.op) {
+        case BinOp::kAnd: return FromTruth(b == 0 ? 0 : (a < 0 || b < 0 ? -1 : 1));
+        case BinOp::kOr: return FromTruth(b == 1 ? 1 : (a < 0 || b < 0 ? -1 : 0));
+        default: return FromTruth(a < 0 || b < 0 ? -1 : (a != b));
+      }
+    }
+    const Value a = Eval(*e.args[0], row);
+    const Value b = Eval(*e.args[1], row);
+    switch (e.op) {
+      case BinOp::kEq: return FromTruth(Equals(a, b));
+      case BinOp::kNe: {
+        const int t = Equals(a, b);
+        return t < 0 ? Value() : Value(t == 0);
+      }
+      case BinOp::kLt:
+      case BinOp::kLe:
+      case BinOp::kGt:
+      case BinOp::kGe: {
+        if (a.is_null() || b.is_null()) return Value();
+        const int c = Compare(a, b);
+        if (c == kIncomparable) return Value();
+        switch (e.op) {
+          case BinOp::kLt: return Value(c < 0);
+          case BinOp::kLe: return Value(c <= 0);
+          case BinOp::kGt: return Value(c > 0);
+          default: return Value(c >= 0);
+        }
+      }
+      case BinOp::kIn: {
+        if (b.is_null()) return Value();
+        if (!b.is_list()) {
+          Fail(e, "IN needs a list on its right");
+          return Value();
+        }
+        int result = 0;
+        for (const Value& x : b.AsList()) {
+          const int t = Equals(a, x);
+          if (t == 1) return Value(true);
+          if (t < 0) result = -1;
+        }
+        return FromTruth(result);
+      }
+      case BinOp::kStartsWith:
+      case BinOp::kEndsWith:
+      case BinOp::kContains: {
+        if (!a.is_string() || !b.is_string()) return Value();
+        if (e.op == BinOp::kStartsWith) return Value(absl::StartsWith(a.AsString(), b.AsString()));
+        if (e.op == BinOp::kEndsWith) return Value(absl::EndsWith(a.AsString(), b.AsString()));
+        return Value(absl::StrContains(a.AsString(), b.AsString()));
+      }
+      case BinOp::kAdd:
+        if (a.is_string() && b.is_string()) return Value(a.AsString() + b.AsString());
+        if (a.is_list() && b.is_list()) {
+          std::vector<Value> out = a.AsList();
+          out.insert(out.end(), b.AsList().begin(), b.AsList().end());
+          return Value(std::move(out));
+        }
+        [[fallthrough]];
+      case BinOp::kSub:
+      case BinOp::kMul:
+      case BinOp::kDiv:
+      case BinOp::kMod: {
+        if (!a.is_number() || !b.is_number()) return Value();
+        if (a.is_int() && b.is_int()) {
+          const int64_t x = a.AsInt(), y = b.AsInt();
+          switch (e.op) {
+            case BinOp::kAdd: return Value(x + y);
+            case BinOp::kSub: return Value(x - y);
+            case BinOp::kMul: return Value(x * y);
+            case BinOp::kDiv:
+              if (y == 0) {
+                Fail(e, "division by zero");
+                return Value();
+              }
+              return Value(x / y);
+            default:
+              if (y == 0) {
+                Fail(e, "division by zero");
+                return Value();
+              }
+              return Value(x % y);
+          }
+        }
+        const double x = a.AsNumber(), y = b.AsNumber();
+        switch (e.op) {
+          case BinOp::kAdd: return Value(x + y);
+          case BinOp::kSub: return Value(x - y);
+          case BinOp::kMul: return Value(x * y);
+          case BinOp::kDiv: return Value(x / y);
+          default: return Value(std::fmod(x, y));
+        }
+      }
+      default: return Value();
+    }
+  }
+
+  Value EvalFunction(const BExpr& e, const Value* row) {
+    if (e.fn == Fn::kCoalesce) {
+      for (const auto& a : e.args) {
+        Value v = Eval(*a, row);
+        if (!v.is_null()) return v;
+      }
+      return Value();
+    }
+    const Value v = Eval(*e.args[0], row);
+    if (v.is_null()) return Value();
+    switch (e.fn) {
+      case Fn::kLabels:
+        if (!v.is_node()) break;
+        return Value(std::vector<Value>{Value(LabelName(g_.node(v.AsNode()).type))});
+      case Fn::kType:
+        if (!v.is_edge()) break;
+        return Value(RelationName(g_.edge(v.AsEdge()).relation));
+      case Fn::kId:
+        if (v.is_node()) return Value(static_cast<int64_t>(g_.node(v.AsNode()).id));
+        if (v.is_edge()) return Value(static_cast<int64_t>(v.AsEdge()));
+        break;
+      case Fn::kSize:
+      case Fn::kLength:
+        if (v.is_list()) return Value(static_cast<int64_t>(v.AsList().size()));
+        if (v.is_string()) return Value(static_cast<int64_t>(v.AsString().size()));
+        if (v.is_edge()) return Value(int64_t{1});
+        break;
+      case Fn::kToLower:
+        if (v.is_string()) return Value(absl::AsciiStrToLower(v.AsString()));
+        break;
+      case Fn::kToUpper:
+        if (v.is_string()) return Value(absl::AsciiStrToUpper(v.AsString()));
+        break;
+      case Fn::kToString:
+        if (v.is_node()) return Value(g_.node(v.AsNode()).name);
+        if (v.is_edge()) return Value(RelationName(g_.edge(v.AsEdge()).relation));
+        return Value(v.ToString());
+      case Fn::kStartNode:
+        if (v.is_edge()) return Value::Node(g_.edge(v.AsEdge()).source);
+        break;
+      case Fn::kEndNode:
+        if (v.is_edge()) return Value::Node(g_.edge(v.AsEdge()).target);
+        break;
+      case Fn::kCoalesce: break;
+    }
+    Fail(e, absl::StrCat(e.name, "() of ", v.ToLiteral()));
+    return Value();
+  }
+
+  const PhysicalPlan& plan_;
+  const graph::GraphView& g_;
+  const ExecOptions& o_;
+  std::vector<Value> slots_;
+  std::vector<absl::Span<const NodeIndex>> names_;
+  absl::Status error_;
+  ExecResult result_;
+  // The part being run.
+  const PartPlan* part_ = nullptr;
+  const ProjectionSpec* proj_ = nullptr;
+  const ExecRow* input_row_ = nullptr;
+  std::vector<ExecRow> rows_;
+  absl::flat_hash_map<std::vector<Value>, size_t> groups_;
+  std::vector<std::vector<AggState>> agg_states_;
+  std::vector<size_t> key_items_;
+  const std::vector<Value>* agg_values_ = nullptr;
+  bool aggregate_ = false;
+  int64_t skip_ = 0;
+  int64_t limit_ = -1;
+  size_t stop_after_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<ExecResult> Execute(const PhysicalPlan& plan,
+                                   const graph::GraphView& view,
+                                   const ExecOptions& options) {
+  Exec exec(plan, view, options);
+  return exec.Run();
+}
+
+}  // namespace mskg::query

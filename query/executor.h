@@ -1,0 +1,61 @@
+// query/executor.h
+//
+// Execute: the last stage of the query pipeline. Runs a physical plan
+// (plan.h) on a GraphView and returns its rows, each with the edges matched
+// to produce it (its evidence paths). Rows hold executor values: nodes and
+// relationships as references (Value::Node/Value::Edge); the engine turns
+// them into names.
+//
+// Thread-safety: Execute only reads the plan and the view; any number of
+// executions may run at once.
+#ifndef MSKG_QUERY_EXECUTOR_H_
+#define MSKG_QUERY_EXECUTOR_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "graph/graph_view.h"
+#include "query/plan.h"
+#include "query/value.h"
+
+namespace mskg::query {
+
+// Most evidence paths kept per result row (DISTINCT and grouping merge them).
+inline constexpr size_t kMaxEvidencePaths = 5;
+
+struct ExecOptions {
+  // Parameters by name (without '$'). Not owned; may be null if none.
+  const absl::flat_hash_map<std::string, Value>* params = nullptr;
+  size_t max_rows = 10000;
+  int max_hops = 8;
+  bool include_negated = false;
+  bool collect_evidence = true;
+  bool profile = false;
+};
+
+struct ExecRow {
+  std::vector<Value> values;
+  // Each path: the edges matched for one way of producing the row.
+  std::vector<std::vector<graph::EdgeIndex>> paths;
+};
+
+struct ExecResult {
+  std::vector<ExecRow> rows;
+  bool truncated = false;
+  std::vector<std::string> notices;
+  std::vector<uint64_t> op_rows;   // PROFILE: rows each operator passed on.
+  std::vector<double> op_micros;   // PROFILE: inclusive time per operator.
+};
+
+// Runs `plan` on `view`. InvalidArgument ("line:col: ...") for a missing
+// parameter, a bad SKIP/LIMIT or a type error the query cannot recover from.
+absl::StatusOr<ExecResult> Execute(const PhysicalPlan& plan,
+                                   const graph::GraphView& view,
+                                   const ExecOptions& options);
+
+}  // namespace mskg::query
+
+#endif  // MSKG_QUERY_EXECUTOR_H_

@@ -1,0 +1,270 @@
+#include "query/planner.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_format.h"
+#include "util/status_macros.h"
+
+namespace mskg::query {
+namespace {
+
+class Planner {
+ public:
+  Planner(BoundQuery& q, const graph::GraphView& view, PhysicalPlan* plan)
+      : q_(q), view_(view), plan_(plan) {}
+
+  absl::Status Run() {
+    for (size_t p = 0; p < q_.parts.size(); ++p) {
+      BoundPart& part = q_.parts[p];
+      PartPlan pp;
+      pp.num_input_slots = part.num_input_slots;
+      pp.num_slots = part.num_slots;
+      std::vector<bool> bound(part.num_slots, false);
+      for (int i = 0; i < part.num_input_slots; ++i) bound[i] = true;
+      double est = 1;
+      if (part.input_filter != nullptr) {
+        PlanOp f;
+        f.kind = PlanOp::Kind::kFilter;
+        f.id = plan_->num_ops++;
+        f.predicate = std::move(part.input_filter);
+        f.estimated_rows = est;
+        pp.ops.push_back(std::move(f));
+      }
+      for (BoundMatch& m : part.matches) {
+        for (const BoundRel& r : m.rels) pp.evidence_slots.push_back(r.slot);
+        if (m.optional) {
+          PlanOp opt;
+          opt.kind = PlanOp::Kind::kOptional;
+          opt.id = plan_->num_ops++;
+          double inner_est = est;
+          MSKG_RETURN_IF_ERROR(PlanMatch(m, &bound, &inner_est, &opt.inner));
+          opt.null_slots = m.new_slots;
+          est = std::max(est, inner_est);
+          opt.estimated_rows = est;
+          pp.ops.push_back(std::move(opt));
+        } else {
+          MSKG_RETURN_IF_ERROR(PlanMatch(m, &bound, &est, &pp.ops));
+        }
+      }
+      pp.projection = std::move(part.projection);
+      plan_->parts.push_back(std::move(pp));
+    }
+    for (size_t i = 0; i < q_.patterns.size(); ++i) {
+      BoundMatch& m = q_.patterns[i];
+      const BoundPart& part = q_.parts[q_.pattern_part[i]];
+      std::vector<bool> bound(part.num_slots, false);
+      for (const BoundNode& n : m.nodes) {
+        if (!n.is_new) bound[n.slot] = true;
+      }
+      double est = 1;
+      std::vector<PlanOp> ops;
+      MSKG_RETURN_IF_ERROR(PlanMatch(m, &bound, &est, &ops));
+      plan_->patterns.push_back(std::move(ops));
+    }
+    plan_->names = std::move(q_.names);
+    plan_->columns = plan_->parts.back().projection.columns;
+    return absl::OkStatus();
+  }
+
+ private:
+  // Appends the slots `e` needs bound, including the outer nodes of pattern
+  // predicates.
+  void NeededSlots(const BExpr& e, std::vector<int>* out) const {
+    if (e.slot >= 0) out->push_back(e.slot);
+    if (e.kind == BExpr::Kind::kExists) {
+      for (const BoundNode& n : q_.patterns[e.index].nodes) {
+        if (!n.is_new) out->push_back(n.slot);
+      }
+    }
+    for (const auto& a : e.args) NeededSlots(*a, out);
+  }
+
+  double LabelCount(schema::NodeType label) const {
+    if (label == schema::NODE_TYPE_UNSPECIFIED) return view_.num_nodes();
+    return view_.NodesOfType(label).size();
+  }
+
+  double Fanout(const BoundRel& r, bool both) const {
+    double edges = 0;
+    if (r.types.empty()) {
+      edges = view_.num_edges();
+    } else {
+      for (schema::Relation t : r.types) edges += view_.RelationCount(t);
+    }
+    double f = edges / std::max<double>(1, view_.num_nodes());
+    if (both) f *= 2;
+    if (r.variable_length) f = f * 4 + 1;
+    return std::max(1.0, f);
+  }
+
+  absl::Status PlanMatch(BoundMatch& m, std::vector<bool>* bound, double* est,
+                         std::vector<PlanOp>* ops) {
+    absl::flat_hash_map<int, int> anchor;  // Node slot -> NameSource.
+    std::vector<BExprPtr> conjuncts;
+    for (BExprPtr& c : m.conjuncts) {
+      if (c->kind == BExpr::Kind::kNameMatch && c->index >= 0 && !(*bound)[c->slot] &&
+          !anchor.contains(c->slot)) {
+        anchor[c->slot] = c->index;
+        continue;
+      }
+      conjuncts.push_back(std::move(c));
+    }
+    std::vector<bool> rel_done(m.rels.size(), false);
+    std::vector<int> edge_slots_bound;
+    bool scanned_unanchored = false;
+    const size_t first_op = ops->size();
+    auto place_filters = [&]() {
+      for (BExprPtr& c : conjuncts) {
+        if (c == nullptr) continue;
+        std::vector<int> need;
+        NeededSlots(*c, &need);
+        bool ready = true;
+        for (int s : need) ready = ready && (*bound)[s];
+        if (!ready) continue;
+        PlanOp f;
+        f.kind = PlanOp::Kind::kFilter;
+        f.id = plan_->num_ops++;
+        f.predicate = std::move(c);
+        f.estimated_rows = *est;
+        ops->push_back(std::move(f));
+        c = nullptr;
+      }
+    };
+    place_filters();
+    while (true) {
+      // The best relationship with a bound end.
+      int best = -1;
+      int best_score = 1 << 30;
+      bool best_from_left = true;
+      for (size_t i = 0; i < m.rels.size(); ++i) {
+        if (rel_done[i]) continue;
+        const BoundRel& r = m.rels[i];
+        const int ls = m.nodes[r.left].slot, rs = m.nodes[r.right].slot;
+        const bool lb = (*bound)[ls], rb = (*bound)[rs];
+        if (!lb && !rb) continue;
+        int score;
+        bool from_left = lb;
+        if (lb && rb) {
+          score = 0;
+        } else {
+          const int other = lb ? rs : ls;
+          score = anchor.contains(other) ? 1 : 2;
+          const BoundNode& on = m.nodes[lb ? r.right : r.left];
+          if (score == 2 && on.label != schema::NODE_TYPE_UNSPECIFIED) score = 3;
+          if (score >= 2) score = 4;
+        }
+        if (r.variable_length) score += 10;
+        if (score < best_score) {
+          best_score = score;
+          best = i;
+          best_from_left = from_left;
+        }
+      }
+      if (best >= 0) {
+        const BoundRel& r = m.rels[best];
+        const BoundNode& from = m.nodes[best_from_left ? r.left : r.right];
+        const BoundNode& to = m.nodes[best_from_left ? r.right : r.left];
+        PlanOp e;
+        e.kind = PlanOp::Kind::kExpand;
+        e.id = plan_->num_ops++;
+        e.from_slot = from.slot;
+        e.to_slot = to.slot;
+        e.edge_slot = r.slot;
+        e.into = (*bound)[to.slot];
+        const bool forward = r.direction == ast::Direction::kLeftToRight;
+        const bool backward = r.direction == ast::Direction::kRightToLeft;
+        if (r.direction == ast::Direction::kBoth) {
+          e.out = e.in = true;
+        } else {
+          e.out = best_from_left ? forward : backward;
+          e.in = !e.out;
+        }
+        e.types = r.types;
+        if (!e.into) {
+          e.to_label = to.label;
+          auto it = anchor.find(to.slot);
+          if (it != anchor.end()) e.to_anchor = it->second;
+        }
+        e.variable_length = r.variable_length;
+        e.min_hops = r.min_hops;
+        e.max_hops = r.max_hops;
+        e.unique_slots = edge_slots_bound;
+        if (!e.into) {
+          *est *= e.to_anchor >= 0 ? 1 : Fanout(r, e.out && e.in);
+        }
+        e.estimated_rows = *est;
+        ops->push_back(std::move(e));
+        rel_done[best] = true;
+        (*bound)[to.slot] = true;
+        (*bound)[r.slot] = true;
+        edge_slots_bound.push_back(r.slot);
+        place_filters();
+        continue;
+      }
+      // Start a new component from its most selective node.
+      int pick = -1;
+      double pick_cost = 0;
+      for (size_t i = 0; i < m.nodes.size(); ++i) {
+        const BoundNode& n = m.nodes[i];
+        if ((*bound)[n.slot]) continue;
+        double cost = anchor.contains(n.slot) ? 1 : LabelCount(n.label);
+        if (anchor.contains(n.slot)) cost = std::min(cost, 1.0);
+        if (pick < 0 || cost < pick_cost) {
+          pick = i;
+          pick_cost = cost;
+        }
+      }
+      if (pick < 0) break;
+      const BoundNode& n = m.nodes[pick];
+      const bool anchored = anchor.contains(n.slot);
+      if (!anchored && (scanned_unanchored || ops->size() > first_op) &&
+          *est * pick_cost > kMaxCartesianRows && *est > 1) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%d:%d: this MATCH joins unconnected patterns into a cartesian "
+            "product of about %.0f rows (more than %.0f); connect the patterns "
+            "with a relationship or name one of their nodes",
+            m.rels.empty() ? 1 : m.rels[0].line, m.rels.empty() ? 1 : m.rels[0].column,
+            *est * pick_cost, kMaxCartesianRows));
+      }
+      PlanOp s;
+      s.kind = PlanOp::Kind::kScan;
+      s.id = plan_->num_ops++;
+      s.slot = n.slot;
+      s.label = n.label;
+      if (anchored) s.anchor = anchor[n.slot];
+      *est *= std::max(1.0, pick_cost);
+      s.estimated_rows = *est;
+      if (!anchored) scanned_unanchored = true;
+      ops->push_back(std::move(s));
+      (*bound)[n.slot] = true;
+      place_filters();
+    }
+    place_filters();
+    for (BExprPtr& c : conjuncts) {
+      if (c != nullptr) return absl::InternalError("unplaced filter");
+    }
+    return absl::OkStatus();
+  }
+
+  BoundQuery& q_;
+  const graph::GraphView& view_;
+  PhysicalPlan* plan_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<PhysicalPlan>> Plan(BoundQuery query,
+                                                   const graph::GraphView& view) {
+  auto plan = std::make_unique<PhysicalPlan>();
+  switch (query.mode) {
+    case ast::Query::Mode::kRun: plan->mode = PhysicalPlan::Mode::kRun; break;
+    case ast::Query::Mode::kExplain: plan->mode = PhysicalPlan::Mode::kExplain; break;
+    case ast::Query::Mode::kProfile: plan->mode = PhysicalPlan::Mode::kProfile; break;
+  }
+  Planner planner(query, view, plan.get());
+  MSKG_RETURN_IF_ERROR(planner.Run());
+  return plan;
+}
+
+}  // namespace mskg::query

@@ -1,0 +1,152 @@
+#include "query/query_engine.h"
+
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "graph/graph_view.h"
+#include "query/binder.h"
+#include "query/executor.h"
+#include "query/lexer.h"
+#include "query/parser.h"
+#include "query/plan.h"
+#include "query/planner.h"
+#include "util/status_macros.h"
+
+namespace mskg::query {
+namespace {
+
+// Returns `v` with nodes and relationships replaced by names and types.
+Value ToPublic(const Value& v, const graph::GraphView& g) {
+  switch (v.kind()) {
+    case Value::Kind::kNode: return Value(g.node(v.AsNode()).name);
+    case Value::Kind::kEdge: return Value(RelationName(g.edge(v.AsEdge()).relation));
+    case Value::Kind::kList: {
+      std::vector<Value> out;
+      out.reserve(v.AsList().size());
+      for (const Value& x : v.AsList()) out.push_back(ToPublic(x, g));
+      return Value(std::move(out));
+    }
+    default: return v;
+  }
+}
+
+EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int depth) {
+  const graph::EdgeInfo& info = g.edge(e);
+  EdgeEvidence ev;
+  ev.source = g.node(info.source).name;
+  ev.relation = RelationName(info.relation);
+  ev.target = g.node(info.target).name;
+  ev.inferred = info.inferred;
+  ev.negated = info.negated;
+  ev.rule = info.rule;
+  ev.support = info.support;
+  if (depth > 0) {
+    for (graph::EdgeIndex p : info.premises) {
+      if (p < g.num_edges()) ev.premises.push_back(MakeEvidence(g, p, depth - 1));
+    }
+  }
+  return ev;
+}
+
+absl::StatusOr<std::unique_ptr<PhysicalPlan>> Compile(absl::string_view cypher,
+                                                      const graph::GraphView& view) {
+  MSKG_ASSIGN_OR_RETURN(std::vector<Token> tokens, Lex(cypher));
+  MSKG_ASSIGN_OR_RETURN(std::unique_ptr<ast::Query> query, Parse(tokens));
+  MSKG_ASSIGN_OR_RETURN(BoundQuery bound, Bind(*query));
+  return Plan(std::move(bound), view);
+}
+
+}  // namespace
+
+PreparedQuery::PreparedQuery(std::shared_ptr<const graph::GraphView> view,
+                             std::shared_ptr<const PhysicalPlan> plan)
+    : view_(std::move(view)), plan_(std::move(plan)) {}
+
+std::string PreparedQuery::Explain() const { return plan_->ToString(); }
+
+const std::vector<std::string>& PreparedQuery::columns() const {
+  return plan_->columns;
+}
+
+absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) const {
+  ResultTable table;
+  table.columns = plan_->columns;
+  if (plan_->mode == PhysicalPlan::Mode::kExplain) {
+    table.plan = plan_->ToString();
+    return table;
+  }
+  ExecOptions exec;
+  exec.params = &options.params;
+  exec.max_rows = options.max_rows;
+  exec.max_hops = options.max_hops;
+  exec.include_negated = options.include_negated;
+  exec.collect_evidence = options.collect_evidence;
+  exec.profile = plan_->mode == PhysicalPlan::Mode::kProfile;
+  const int64_t t0 = absl::GetCurrentTimeNanos();
+  MSKG_ASSIGN_OR_RETURN(ExecResult result, query::Execute(*plan_, *view_, exec));
+  const graph::GraphView& g = *view_;
+  table.truncated = result.truncated;
+  table.notices = std::move(result.notices);
+  table.rows.reserve(result.rows.size());
+  for (ExecRow& row : result.rows) {
+    ResultRow out;
+    out.values.reserve(row.values.size());
+    for (const Value& v : row.values) out.values.push_back(ToPublic(v, g));
+    if (options.collect_evidence) {
+      absl::flat_hash_set<graph::EdgeIndex> seen;
+      for (const auto& path : row.paths) {
+        for (graph::EdgeIndex e : path) {
+          if (seen.insert(e).second) {
+            out.evidence.push_back(MakeEvidence(g, e, options.max_premise_depth));
+          }
+        }
+      }
+    }
+    table.rows.push_back(std::move(out));
+  }
+  if (exec.profile) {
+    table.plan = absl::StrCat(
+        plan_->ToString(&result.op_rows, &result.op_micros), "Total: ",
+        (absl::GetCurrentTimeNanos() - t0) / 1000, "us, ", table.rows.size(), " rows\n");
+  }
+  return table;
+}
+
+QueryEngine::QueryEngine(std::shared_ptr<const graph::GraphView> view)
+    : view_(std::move(view)) {}
+
+absl::StatusOr<PreparedQuery> QueryEngine::Prepare(absl::string_view cypher) const {
+  MSKG_ASSIGN_OR_RETURN(std::unique_ptr<PhysicalPlan> plan, Compile(cypher, *view_));
+  return PreparedQuery(view_, std::shared_ptr<const PhysicalPlan>(std::move(plan)));
+}
+
+absl::StatusOr<ResultTable> QueryEngine::Run(absl::string_view cypher,
+                                             const QueryOptions& options) const {
+  MSKG_ASSIGN_OR_RETURN(PreparedQuery prepared, Prepare(cypher));
+  return prepared.Execute(options);
+}
+
+std::string FormatQueryError(absl::string_view query, const absl::Status& status) {
+  std::string out(status.message());
+  std::vector<absl::string_view> head = absl::StrSplit(status.message(), absl::MaxSplits(':', 2));
+  int line = 0, col = 0;
+  if (head.size() < 3 || !absl::SimpleAtoi(head[0], &line) ||
+      !absl::SimpleAtoi(head[1], &col) || line < 1 || col < 1) {
+    return out;
+  }
+  std::vector<absl::string_view> lines = absl::StrSplit(query, '\n');
+  if (line > static_cast<int>(lines.size())) return out;
+  const absl::string_view text = lines[line - 1];
+  std::string caret;
+  for (int i = 0; i + 1 < col && i < static_cast<int>(text.size()); ++i) {
+    caret.push_back(text[i] == '\t' ? '\t' : ' ');
+  }
+  absl::StrAppend(&out, "\n  ", text, "\n  ", caret, "^");
+  return out;
+}
+
+}  // namespace mskg::query

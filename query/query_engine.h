@@ -1,0 +1,137 @@
+// query/query_engine.h
+//
+// QueryEngine: runs Cypher-style read queries over a GraphView snapshot.
+// A query goes through lexer -> parser -> binder -> planner -> executor
+// (one file per stage); Prepare does the first four once so that a query can
+// run many times with new parameters.
+//
+// Supported: MATCH / OPTIONAL MATCH with node and relationship patterns
+// (labels are NodeType names in CamelCase, types Relation names; directed,
+// undirected, `|` alternatives, variable length `*`, `*2`, `*1..3`), WHERE,
+// WITH, RETURN [DISTINCT], aggregates (count, collect, sum, avg, min, max),
+// ORDER BY, SKIP, LIMIT, parameters ($name), pattern predicates, EXPLAIN and
+// PROFILE. Names in `{name: ...}` and `n.name = ...` match through aliases
+// and NameKey (case-, plural- and punctuation-insensitive).
+//
+// Nodes in results are returned as their names, relationships as their
+// types. Each row carries the evidence of the edges matched to produce it.
+//
+// Thread-safety: QueryEngine and PreparedQuery are immutable after
+// construction; any number of threads may run queries at once.
+#ifndef MSKG_QUERY_QUERY_ENGINE_H_
+#define MSKG_QUERY_QUERY_ENGINE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "query/value.h"
+#include "schema/graph.pb.h"
+
+namespace mskg::graph {
+class GraphView;
+}  // namespace mskg::graph
+
+namespace mskg::query {
+
+struct PhysicalPlan;
+
+struct QueryOptions {
+  // Values of $parameters, by name without '$'. Default: none.
+  absl::flat_hash_map<std::string, Value> params;
+  // Rows beyond this many are dropped and ResultTable::truncated set.
+  // Default: 10000.
+  size_t max_rows = 10000;
+  // Upper bound of variable-length relationships (`*` means 1..max_hops).
+  // Default: 8.
+  int max_hops = 8;
+  // Whether edges whose sources deny them (EdgeInfo::negated) match.
+  // Default: false.
+  bool include_negated = false;
+  // Whether rows carry evidence. Default: true.
+  bool collect_evidence = true;
+  // How deep the premises of inferred edges are followed. Default: 4.
+  int max_premise_depth = 4;
+};
+
+// One edge that supports a row: its endpoints, its sentences, and for an
+// inferred edge its rule and (recursively) the premises it came from.
+struct EdgeEvidence {
+  std::string source;
+  std::string relation;
+  std::string target;
+  bool inferred = false;
+  bool negated = false;
+  std::string rule;
+  std::vector<schema::Provenance> support;
+  std::vector<EdgeEvidence> premises;
+};
+
+struct ResultRow {
+  std::vector<Value> values;
+  // The edges matched for this row (for DISTINCT or grouped rows, those of
+  // up to 5 of the matches merged into it), each once.
+  std::vector<EdgeEvidence> evidence;
+};
+
+struct ResultTable {
+  std::vector<std::string> columns;
+  std::vector<ResultRow> rows;
+  bool truncated = false;  // More than QueryOptions::max_rows rows.
+  std::string plan;        // EXPLAIN/PROFILE: the plan as text.
+  std::vector<std::string> notices;
+};
+
+// A parsed, bound and planned query. Cheap to copy (shares the plan).
+class PreparedQuery {
+ public:
+  // Runs the query. InvalidArgument for a missing parameter or a bad
+  // SKIP/LIMIT value ("line:col: ...").
+  absl::StatusOr<ResultTable> Execute(const QueryOptions& options = {}) const;
+
+  // Returns the plan as text (what EXPLAIN shows).
+  std::string Explain() const;
+  const std::vector<std::string>& columns() const;
+
+ private:
+  friend class QueryEngine;
+  PreparedQuery(std::shared_ptr<const graph::GraphView> view,
+                std::shared_ptr<const PhysicalPlan> plan);
+
+  std::shared_ptr<const graph::GraphView> view_;
+  std::shared_ptr<const PhysicalPlan> plan_;
+};
+
+class QueryEngine {
+ public:
+  // REQUIRES: view != nullptr.
+  explicit QueryEngine(std::shared_ptr<const graph::GraphView> view);
+
+  // Parses, plans and runs `cypher`. InvalidArgument ("line:col: ...") for
+  // syntax errors, unknown labels, relation types or variables;
+  // Unimplemented for unsupported Cypher.
+  absl::StatusOr<ResultTable> Run(absl::string_view cypher,
+                                  const QueryOptions& options = {}) const;
+
+  // Parses, binds and plans `cypher` for repeated execution. Errors as Run.
+  absl::StatusOr<PreparedQuery> Prepare(absl::string_view cypher) const;
+
+ private:
+  std::shared_ptr<const graph::GraphView> view_;
+};
+
+// Returns `status`'s message followed, when it starts with "line:col:", by
+// that line of `query` and a caret under the column:
+//   1:17: expected ')' to close node pattern, found 'RETURN'
+//     MATCH (p:Muscle RETURN p
+//                     ^
+std::string FormatQueryError(absl::string_view query, const absl::Status& status);
+
+}  // namespace mskg::query
+
+#endif  // MSKG_QUERY_QUERY_ENGINE_H_

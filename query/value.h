@@ -1,0 +1,115 @@
+// query/value.h
+//
+// Value: a query value (null, boolean, integer, float, string, list), plus
+// node and relationship references that only live inside the executor (the
+// engine turns them into names before results leave it). Values compare and
+// hash structurally, so DISTINCT and grouping treat two nulls as equal; the
+// three-valued Cypher comparison lives in the executor.
+//
+// Thread-safety: a Value is a plain value type.
+#ifndef MSKG_QUERY_VALUE_H_
+#define MSKG_QUERY_VALUE_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "absl/hash/hash.h"
+#include "absl/strings/string_view.h"
+
+namespace mskg::query {
+
+class Value {
+ public:
+  enum class Kind { kNull, kBool, kInt, kDouble, kString, kList, kNode, kEdge };
+  struct NodeRef {
+    uint32_t index;
+    bool operator==(const NodeRef& o) const { return index == o.index; }
+  };
+  struct EdgeRef {
+    uint32_t index;
+    bool operator==(const EdgeRef& o) const { return index == o.index; }
+  };
+
+  Value() = default;  // Null.
+  Value(bool b) : v_(b) {}                                  // NOLINT
+  Value(int v) : v_(static_cast<int64_t>(v)) {}             // NOLINT
+  Value(int64_t v) : v_(v) {}                               // NOLINT
+  Value(double v) : v_(v) {}                                // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}                // NOLINT
+  Value(absl::string_view s) : v_(std::string(s)) {}        // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}              // NOLINT
+  Value(std::vector<Value> list) : v_(std::move(list)) {}   // NOLINT
+  static Value Node(uint32_t v) { Value r; r.v_ = NodeRef{v}; return r; }
+  static Value Edge(uint32_t e) { Value r; r.v_ = EdgeRef{e}; return r; }
+
+  Kind kind() const { return static_cast<Kind>(v_.index()); }
+  bool is_null() const { return v_.index() == 0; }
+  bool is_bool() const { return kind() == Kind::kBool; }
+  bool is_int() const { return kind() == Kind::kInt; }
+  bool is_double() const { return kind() == Kind::kDouble; }
+  bool is_number() const { return is_int() || is_double(); }
+  bool is_string() const { return kind() == Kind::kString; }
+  bool is_list() const { return kind() == Kind::kList; }
+  bool is_node() const { return kind() == Kind::kNode; }
+  bool is_edge() const { return kind() == Kind::kEdge; }
+
+  // REQUIRES: the matching kind.
+  bool AsBool() const { return std::get<bool>(v_); }
+  int64_t AsInt() const { return std::get<int64_t>(v_); }
+  double AsDouble() const { return std::get<double>(v_); }
+  // Returns the number as a double. REQUIRES: is_number().
+  double AsNumber() const {
+    return is_int() ? static_cast<double>(AsInt()) : AsDouble();
+  }
+  const std::string& AsString() const { return std::get<std::string>(v_); }
+  const std::vector<Value>& AsList() const {
+    return std::get<std::vector<Value>>(v_);
+  }
+  std::vector<Value>& MutableList() { return std::get<std::vector<Value>>(v_); }
+  uint32_t AsNode() const { return std::get<NodeRef>(v_).index; }
+  uint32_t AsEdge() const { return std::get<EdgeRef>(v_).index; }
+
+  // Returns a display form: strings bare at the top level and quoted inside
+  // lists, null as "null", lists as "[a, b]".
+  std::string ToString() const;
+  // Returns a Cypher-literal form: strings always quoted.
+  std::string ToLiteral() const;
+
+  friend bool operator==(const Value& a, const Value& b) { return a.v_ == b.v_; }
+  friend bool operator!=(const Value& a, const Value& b) { return !(a == b); }
+
+  template <typename H>
+  friend H AbslHashValue(H h, const Value& v) {
+    h = H::combine(std::move(h), v.v_.index());
+    switch (v.kind()) {
+      case Kind::kNull: return h;
+      case Kind::kBool: return H::combine(std::move(h), v.AsBool());
+      case Kind::kInt: return H::combine(std::move(h), v.AsInt());
+      case Kind::kDouble: return H::combine(std::move(h), v.AsDouble());
+      case Kind::kString: return H::combine(std::move(h), v.AsString());
+      case Kind::kList:
+        for (const Value& e : v.AsList()) h = H::combine(std::move(h), e);
+        return H::combine(std::move(h), v.AsList().size());
+      case Kind::kNode: return H::combine(std::move(h), v.AsNode());
+      case Kind::kEdge: return H::combine(std::move(h), v.AsEdge());
+    }
+    return h;
+  }
+
+ private:
+  std::variant<std::monostate, bool, int64_t, double, std::string,
+               std::vector<Value>, NodeRef, EdgeRef>
+      v_;
+};
+
+// Returns the total order used by ORDER BY: <0, 0 or >0. Kinds order as
+// list < node < edge < string < bool < number < null (so nulls sort last
+// ascending, as in openCypher); integers and floats compare numerically.
+int CompareForOrder(const Value& a, const Value& b);
+
+}  // namespace mskg::query
+
+#endif  // MSKG_QUERY_VALUE_H_
