@@ -35,6 +35,15 @@ struct GraphStoreOptions {
   // Open without taking the writer lock; writes fail. Several read-only
   // openers may coexist with one writer. Default: false.
   bool read_only = false;
+  // BulkLoad() calls with at least this many claims, all of new documents,
+  // are written as sorted SST files ingested atomically (fast, durable
+  // without the WAL); smaller calls go through one WriteBatch, which is
+  // cheaper for a few rows and leaves no small files. Default: 20000.
+  int64_t bulk_sst_min_claims = 20000;
+  // View() adds the edges of the inference rules (graph/inference.h).
+  // Benchmarks that compare with engines without inference turn it off.
+  // Default: true.
+  bool apply_inference = true;
 };
 
 // What one PutDocument() changed.

@@ -4,6 +4,7 @@
 // locking, read-only opening, views and provenance.
 #include "graph/graph_store.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +60,9 @@ class GraphStoreTest : public ::testing::Test {
                          ::testing::UnitTest::GetInstance()
                              ->current_test_info()
                              ->name());
+    // Parameterized tests are named "Name/Param".
+    std::replace(path_.begin() + ::testing::TempDir().size(), path_.end(),
+                 '/', '_');
     std::filesystem::remove_all(path_);
     OpenStore();
   }
@@ -432,7 +436,24 @@ TEST_F(GraphStoreTest, ViewIsASnapshot) {
   EXPECT_EQ(GetView(), new_view);
 }
 
-TEST_F(GraphStoreTest, BulkLoad) {
+class BulkLoadTest : public GraphStoreTest,
+                     public ::testing::WithParamInterface<bool> {
+ protected:
+  // The SST path for every BulkLoad() call, or the WriteBatch path.
+  GraphStoreOptions Options() const {
+    GraphStoreOptions options;
+    options.bulk_sst_min_claims = GetParam() ? 0 : INT64_MAX;
+    return options;
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(Paths, BulkLoadTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "Sst" : "WriteBatch";
+                         });
+
+TEST_P(BulkLoadTest, BulkLoad) {
+  OpenStore(Options());
   ASSERT_TRUE(store_->PutDocument(DocA()).ok());
   std::vector<schema::DocumentClaims> docs;
   for (int d = 0; d < 50; ++d) {
@@ -469,6 +490,148 @@ TEST_F(GraphStoreTest, BulkLoad) {
   EXPECT_EQ(result->edges_removed, 100);
   OpenStore();
   EXPECT_EQ(GetStats().edges, 2 + 4900);
+}
+
+// Everything a store holds, as text, for comparing stores.
+std::string Dump(GraphStore& store) {
+  std::string out;
+  absl::StatusOr<StoreStats> stats = store.Stats();
+  EXPECT_TRUE(stats.ok());
+  absl::StrAppend(&out, "stats ", stats->documents, " ", stats->nodes, " ",
+                  stats->edges, " ", stats->supports, "\n");
+  for (int i = 0; i < kNumNodeTypes; ++i) {
+    absl::StrAppend(&out, stats->nodes_by_type[i], " ");
+  }
+  for (int i = 0; i < kNumRelations; ++i) {
+    absl::StrAppend(&out, stats->edges_by_relation[i], " ");
+  }
+  EXPECT_TRUE(store
+                  .ForEachNode([&out](const schema::Node& node) {
+                    absl::StrAppend(&out, "\nnode ", node.ShortDebugString());
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_TRUE(store
+                  .ForEachEdge([&out](const StoredEdge& edge) {
+                    absl::StrAppend(&out, "\nedge ", edge.source.id(), " ",
+                                    edge.relation, " ", edge.target.id());
+                    for (const schema::Provenance& p : edge.support) {
+                      absl::StrAppend(&out, "\n  ", p.ShortDebugString());
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  absl::StatusOr<std::shared_ptr<const GraphView>> view = store.View();
+  EXPECT_TRUE(view.ok());
+  for (EdgeIndex e = 0; e < (*view)->num_edges(); ++e) {
+    const EdgeInfo& info = (*view)->edge(e);
+    absl::StrAppend(&out, "\nview ", (*view)->node(info.source).name, " ",
+                    info.relation, " ", (*view)->node(info.target).name, " ",
+                    info.inferred, info.negated, " ", info.rule, " ",
+                    info.support.size());
+  }
+  return out;
+}
+
+std::string DumpDocument(GraphStore& store, const std::string& id) {
+  absl::StatusOr<schema::Document> doc = store.GetDocument(id);
+  if (!doc.ok()) return absl::StatusCodeToString(doc.status().code());
+  doc->clear_ingested_unix_micros();
+  return doc->ShortDebugString();
+}
+
+// Tricky batches: aliases (new and on stored nodes), names that differ only
+// in case, duplicate claims, an edge supported by several documents and by a
+// stored one, mentions, negation, an empty document.
+std::vector<std::vector<schema::DocumentClaims>> TrickyBatches() {
+  std::vector<std::vector<schema::DocumentClaims>> batches(3);
+  schema::DocumentClaims b1;
+  b1.set_document_id("b1");
+  b1.set_content_hash("x");
+  b1.set_size_bytes(77);
+  *b1.add_claims() = MakeClaim(kPsoas, schema::INSERTS_ON, kFemur, "s1");
+  *b1.add_claims() = MakeClaim(kPsoas, schema::INSERTS_ON, kFemur, "s1");
+  *b1.add_claims() = MakeClaim(kPsoas, schema::INSERTS_ON, kFemur, "s2");
+  *b1.add_claims() =
+      MakeClaim(Key(schema::MUSCLE, "Psoas Major", {"PM", "psoas"}),
+                schema::PERFORMS, Key(schema::ACTION, "hip flexion"), "s3");
+  *b1.add_claims() = MakeClaim(kHipFlexors, schema::ANTAGONIST_OF, kGlutes,
+                               "s4", schema::NEGATED);
+  *b1.add_claims() =
+      MakeClaim(Key(schema::STRUCTURE, "Femur", {"thigh bone"}),
+                schema::PART_OF, Key(schema::STRUCTURE, "lower limb"), "s5");
+  *b1.add_mentions() = Key(schema::NERVE, "femoral nerve", {"FN"});
+  schema::DocumentClaims b0;  // Sorts before b1; no claims.
+  b0.set_document_id("a0");
+  *b0.add_mentions() = Key(schema::VESSEL, "femoral artery");
+  schema::DocumentClaims b2;
+  b2.set_document_id("b2");
+  *b2.add_claims() = MakeClaim(kPsoas, schema::INSERTS_ON, kFemur, "s1");
+  b2.mutable_claims(0)->mutable_provenance()->set_document_id("elsewhere");
+  *b2.add_claims() = MakeClaim(kGlutes, schema::ANTAGONIST_OF, kHipFlexors,
+                               "s6");
+  batches[0] = {b1, b0, b2};
+  schema::DocumentClaims c1;
+  c1.set_document_id("c1");
+  *c1.add_claims() = MakeClaim(kPsoas, schema::INSERTS_ON, kFemur, "s7");
+  *c1.add_claims() =
+      MakeClaim(Key(schema::MUSCLE, "iliacus", {"iliacus muscle"}),
+                schema::PART_OF, Key(schema::MUSCLE, "HIP FLEXORS", {"HF"}),
+                "s8");
+  batches[1] = {c1};
+  schema::DocumentClaims d1;  // Stored already: the per-document path.
+  d1.set_document_id("b2");
+  *d1.add_claims() = MakeClaim(kGlutes, schema::INSERTS_ON, kFemur, "s9");
+  schema::DocumentClaims d2;
+  d2.set_document_id("d2");
+  *d2.add_claims() = MakeClaim(kPsoas, schema::INSERTS_ON, kFemur, "s10");
+  batches[2] = {d1, d2};
+  return batches;
+}
+
+TEST_F(GraphStoreTest, SstBulkLoadWritesWhatWriteBatchWrites) {
+  const std::string sst_path = path_ + "_sst";
+  std::filesystem::remove_all(sst_path);
+  GraphStoreOptions batch_options;
+  batch_options.bulk_sst_min_claims = INT64_MAX;
+  OpenStore(batch_options);
+  GraphStoreOptions sst_options;
+  sst_options.bulk_sst_min_claims = 0;
+  absl::StatusOr<std::unique_ptr<GraphStore>> sst =
+      GraphStore::Open(sst_path, sst_options);
+  ASSERT_TRUE(sst.ok()) << sst.status();
+  ASSERT_TRUE(store_->PutDocument(DocA()).ok());
+  ASSERT_TRUE((*sst)->PutDocument(DocA()).ok());
+  for (const auto& batch : TrickyBatches()) {
+    ASSERT_TRUE(store_->BulkLoad(batch).ok());
+    ASSERT_TRUE((*sst)->BulkLoad(batch).ok());
+    EXPECT_EQ(Dump(**sst), Dump(*store_));
+    for (const char* id : {"a.md", "a0", "b1", "b2", "c1", "d2"}) {
+      EXPECT_EQ(DumpDocument(**sst, id), DumpDocument(*store_, id)) << id;
+    }
+  }
+  // Durable: the same after reopening; no temporary files left.
+  const std::string before = Dump(**sst);
+  sst->reset();
+  EXPECT_FALSE(std::filesystem::exists(sst_path + "/bulk_load.tmp"));
+  sst = GraphStore::Open(sst_path, sst_options);
+  ASSERT_TRUE(sst.ok()) << sst.status();
+  EXPECT_EQ(Dump(**sst), before);
+  // Writes after a bulk load see its nodes and edges.
+  ASSERT_TRUE((*sst)->PutDocument(DocA("changed")).ok());
+  ASSERT_TRUE(store_->PutDocument(DocA("changed")).ok());
+  EXPECT_EQ(Dump(**sst), Dump(*store_));
+  sst->reset();
+  std::filesystem::remove_all(sst_path);
+}
+
+TEST_F(GraphStoreTest, SstBulkLoadRejectsRepeatedDocument) {
+  GraphStoreOptions options;
+  options.bulk_sst_min_claims = 0;
+  OpenStore(options);
+  std::vector<schema::DocumentClaims> docs = {DocA(), DocA()};
+  EXPECT_EQ(store_->BulkLoad(docs).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(GetStats().documents, 0);
 }
 
 }  // namespace

@@ -12,7 +12,21 @@
 //     M PART_OF G, G ANTAGONIST_OF H      => M ANTAGONIST_OF H   [MG, GH]
 //     X PART_OF H, G ANTAGONIST_OF H      => G ANTAGONIST_OF X   [GH, XH]
 //   so that, at the fixpoint, every member of G (transitively) is an
-//   antagonist of H and of every member of H, and vice versa.
+//   antagonist of H and of every member of H, and vice versa; for groups of
+//   at most kMaxGroupSizeForInheritance asserted members.
+//   opposite_actions (reference knowledge only):
+//     M1 PERFORMS "<joint> <m1>", M2 PERFORMS "<joint> <m2>", where m1 and
+//     m2 are opposite movements (flexion/extension, abduction/adduction,
+//     internal/external rotation, plantarflexion/dorsiflexion,
+//     inversion/eversion, pronation/supination, elevation/depression,
+//     protraction/retraction; "lateral flexion" is opposed to nothing)
+//                                         => M1 ANTAGONIST_OF M2  [M1A1, M2A2]
+//                                            M2 ANTAGONIST_OF M1  [M2A2, M1A1]
+//   using only PERFORMS edges with an affirmed support from the document
+//   "reference" (the lexicon), and never between a muscle and a group that
+//   contains it (PART_OF, transitively, either way). At most
+//   kMaxOppositeActionEdges such edges are derived; the rules above then
+//   apply to them.
 //
 // Negated edges (every support NEGATED) are never premises, and an edge that
 // exists already (asserted, negated or inferred) is never re-derived: a
@@ -32,6 +46,21 @@ inline constexpr char kRuleAntagonistSymmetric[] = "antagonist_symmetric";
 inline constexpr char kRulePartOfTransitive[] = "part_of_transitive";
 inline constexpr char kRuleAntagonistInherited[] =
     "antagonist_inherited_by_members";
+inline constexpr char kRuleOppositeActions[] = "opposite_actions";
+
+// The document whose support makes a PERFORMS edge a premise of
+// opposite_actions.
+inline constexpr char kReferenceDocument[] = "reference";
+
+// Upper bound on the edges opposite_actions adds in one call.
+inline constexpr size_t kMaxOppositeActionEdges = 100'000;
+
+// A group with more asserted members than this does not pass its
+// antagonists on to its members (nor receive its antagonists' members).
+// Anatomical groups have a handful of members; without the bound, two large
+// opposed groups would add the product of their sizes in edges, which on
+// synthetic power-law graphs outgrows the asserted graph several times over.
+inline constexpr uint32_t kMaxGroupSizeForInheritance = 32;
 
 // Upper bound on the edges one ApplyInference() call adds.
 inline constexpr size_t kMaxInferredEdges = 4'000'000;

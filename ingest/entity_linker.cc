@@ -2,19 +2,28 @@
 #include "ingest/entity_linker.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace mskg::ingest {
 namespace {
 
-bool In(absl::string_view w, std::initializer_list<absl::string_view> set) {
+// Whether `w` is one of `set`. Compares length and first byte before the
+// bytes (this is on the hot path of every rule).
+inline bool In(absl::string_view w,
+               std::initializer_list<absl::string_view> set) {
+  if (w.empty()) return false;
   for (absl::string_view s : set) {
-    if (w == s) return true;
+    if (s.size() == w.size() && s[0] == w[0] &&
+        std::memcmp(s.data(), w.data(), w.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }
@@ -254,9 +263,122 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
     mentions.push_back(std::move(m));
     i = end;
   }
+  // A shared head noun: "the core, back, and gluteal muscles".
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& g = mentions[k];
+    if (g.type != schema::MUSCLE || !absl::EndsWith(g.name, " muscles")) continue;
+    int t = g.first_token - 1;
+    std::vector<Mention> found;
+    while (t >= 1 && In(tokens[t].lower, {",", "and", "or"})) {
+      int w = t - 1;
+      if (tokens[w].lower == "," ) --w;  // ", and"
+      if (w < 0 || !tokens[w].is_word) break;
+      bool taken = false;
+      for (const Mention& m : mentions) {
+        if (m.first_token <= w && w < m.end_token) taken = true;
+      }
+      if (taken) {
+        t = -1;
+        break;
+      }
+      const LexiconEntry* e = lexicon_->Find(
+          schema::MUSCLE, absl::StrCat(tokens[w].lower, " muscles"));
+      if (e == nullptr) break;
+      found.push_back(make(e, w, w + 1));
+      t = w - 1;
+    }
+    for (Mention& m : found) mentions.push_back(std::move(m));
+    if (!found.empty()) {
+      std::stable_sort(mentions.begin(), mentions.end(),
+                       [](const Mention& a, const Mention& b) {
+                         return a.first_token < b.first_token;
+                       });
+      break;
+    }
+  }
+  // Anaphors of the last muscle: "it", "they", "them", "these muscles".
+  if (state->last_muscle != nullptr) {
+    std::vector<Mention> anaphors;
+    size_t next = 0;
+    for (int i = 0; i < n; ++i) {
+      while (next < mentions.size() && mentions[next].end_token <= i) ++next;
+      if (next < mentions.size() && mentions[next].first_token <= i) continue;
+      int end = -1;
+      if (In(tokens[i].lower, {"it", "they", "them"})) {
+        end = i + 1;
+      } else if (In(tokens[i].lower, {"a", "the", "this", "these", "those"}) &&
+                 i + 1 < n &&
+                 In(tokens[i + 1].lower, {"muscle", "muscles"}) &&
+                 !(next < mentions.size() &&
+                   mentions[next].first_token == i + 1)) {
+        end = i + 2;
+      }
+      if (end < 0) continue;
+      // The nearest muscle before it in the sentence (with the muscles
+      // coordinated with it, for a plural), else the last one named.
+      const bool plural = tokens[i].lower != "it" && tokens[i].lower != "a" &&
+                          tokens[i].lower != "this" &&
+                          (end == i + 1 || tokens[i + 1].lower == "muscles");
+      std::vector<const LexiconEntry*> refs;
+      int from = -1;
+      for (int j = static_cast<int>(next) - 1; j >= 0; --j) {
+        const Mention& m = mentions[j];
+        if (m.type != schema::MUSCLE || m.entry == nullptr) {
+          if (!refs.empty()) break;
+          continue;
+        }
+        if (!refs.empty()) {
+          bool joined = true;
+          for (int t = m.end_token; t < from; ++t) {
+            if (!In(tokens[t].lower, {"and", "or", ",", "the"})) joined = false;
+          }
+          if (!joined || !plural) break;
+        }
+        refs.push_back(m.entry);
+        from = m.first_token;
+      }
+      if (refs.empty()) refs.push_back(state->last_muscle);
+      for (const LexiconEntry* e : refs) {
+        Mention a = make(e, i, end);
+        a.anaphor = true;
+        anaphors.push_back(std::move(a));
+      }
+      i = end - 1;
+    }
+    if (!anaphors.empty()) {
+      for (Mention& a : anaphors) mentions.push_back(std::move(a));
+      std::stable_sort(mentions.begin(), mentions.end(),
+                       [](const Mention& a, const Mention& b) {
+                         return a.first_token < b.first_token;
+                       });
+    }
+  }
   ComposeStates(tokens, state, &mentions);
+  // Anaphors that composed nothing are dropped.
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                [](const Mention& m) { return m.anaphor; }),
+                 mentions.end());
+  for (const Mention& m : mentions) {
+    if (m.type == schema::MUSCLE && m.entry != nullptr) {
+      state->subject_muscle = m.entry;
+      break;
+    }
+  }
   for (const Mention& m : mentions) {
     if (m.type == schema::MUSCLE && m.entry != nullptr) state->last_muscle = m.entry;
+    if (m.type == schema::CONDITION && m.entry == nullptr &&
+        m.affects_type == schema::MUSCLE) {
+      // A muscle state names its muscle ("shortening the QLs").
+      if (const LexiconEntry* e = lexicon_->Find(schema::MUSCLE, m.affects)) {
+        state->last_muscle = e;
+      }
+    }
+    if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE &&
+        absl::EndsWith(m.name, " spasm")) {
+      if (const LexiconEntry* e = lexicon_->Find(schema::MUSCLE, m.affects)) {
+        state->last_spasm_muscle = e;
+      }
+    }
   }
   return mentions;
 }
@@ -275,7 +397,8 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
   for (size_t k = 0; k < in.size(); ++k) {
     const Mention& m = in[k];
     if (m.type != schema::MUSCLE || m.entry == nullptr) {
-      out.push_back(m);
+      // Only positions and entries of `in` are read after this point.
+      out.push_back(std::move(mentions->at(k)));
       continue;
     }
     const LexiconEntry& muscle = *m.entry;
@@ -306,8 +429,18 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
         continue;
       }
     }
-    // "spasm of the <muscle>", "weakness in the glutes".
+    // "..., shortening the QLs": a participle that gives the muscle a state.
     int p = first - 1;
+    if (p >= 1 && IsDeterminer(word(p)) &&
+        In(word(p - 1), {"shortening", "tightening", "weakening"}) &&
+        (out.empty() || out.back().end_token <= p - 1)) {
+      absl::string_view w = word(p - 1);
+      Composed c = {w == "shortening" ? "shortened"
+                    : w == "tightening" ? "tight" : "weak", true};
+      out.push_back(MakeComposed(c, muscle, p - 1, end));
+      continue;
+    }
+    // "spasm of the <muscle>", "weakness in the glutes".
     if (p >= 0 && IsDeterminer(word(p))) --p;
     if (p >= 1 && (word(p) == "of" || word(p) == "in") &&
         NounState(word(p - 1), &noun)) {
@@ -339,8 +472,36 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
       if (word(r) == "not") ++r;
       while (In(word(r), {"too", "very", "really", "so", "constantly",
                           "chronically", "quite", "always", "often", "overly",
-                          "extremely", "also", "still", "usually"})) {
+                          "extremely", "also", "still", "usually", "much", "far",
+                          "slightly", "generally"})) {
         ++r;
+      }
+      // "the quads are (much) stronger than the hamstrings": an imbalance
+      // between the two.
+      if (copula && In(word(r), {"stronger", "weaker", "tighter"}) &&
+          word(r + 1) == "than") {
+        const LexiconEntry* imbalance =
+            lexicon_->Find(schema::CONDITION, "muscle imbalance");
+        int o = r + 2;
+        if (IsDeterminer(word(o))) ++o;
+        for (size_t j = k + 1; j < in.size() && imbalance != nullptr; ++j) {
+          if (in[j].first_token != o) continue;
+          if (in[j].type != schema::MUSCLE || in[j].entry == nullptr) break;
+          out.pop_back();  // The muscle itself.
+          Mention c;
+          c.type = schema::CONDITION;
+          c.name = imbalance->name;
+          c.entry = imbalance;
+          c.first_token = first;
+          c.end_token = in[j].end_token;
+          c.affects_type = schema::MUSCLE;
+          c.affects = muscle.name;
+          c.affects_also = in[j].entry->name;
+          out.push_back(std::move(c));
+          k = j;
+          break;
+        }
+        if (out.back().type == schema::CONDITION) continue;
       }
       absl::string_view adj = PrefixState(word(r));
       if (negated_copula && word(r) == "strong") adj = "weak";
@@ -368,21 +529,20 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
       }
     }
   }
-  // "it goes into spasm" / "<muscle> ... go into spasm": the nearest muscle
-  // before, with no other muscle between.
-  for (int i = 0; i + 2 < n; ++i) {
-    if (!In(word(i), {"go", "goes", "went", "going", "gone"}) ||
-        word(i + 1) != "into" || !In(word(i + 2), {"spasm", "spasms"})) {
-      continue;
-    }
+  // "<muscle>/it goes into spasm", "put/send <muscle>/these muscles into
+  // spasm": the nearest muscle before, with no other state between.
+  for (int i = 1; i + 1 < n; ++i) {
+    if (word(i) != "into" || !In(word(i + 1), {"spasm", "spasms"})) continue;
+    const bool go = In(word(i - 1), {"go", "goes", "went", "going", "gone"});
     const LexiconEntry* muscle = nullptr;
     for (const Mention& m : out) {
       if (m.first_token >= i) break;
+      if (!go && m.first_token < i - 4) continue;
       if (m.type == schema::MUSCLE && m.entry != nullptr) muscle = m.entry;
       if (m.type == schema::CONDITION && !m.affects.empty()) muscle = nullptr;
     }
-    if (muscle == nullptr) {
-      for (int b = i - 1; b >= 0 && b >= i - 3; --b) {
+    if (muscle == nullptr && go) {
+      for (int b = i - 2; b >= 0 && b >= i - 4; --b) {
         if (In(word(b), {"it", "they"})) {
           muscle = state->last_muscle;
           break;
@@ -393,11 +553,117 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
       // The bare "spasm" gives way to the muscle's spasm.
       out.erase(std::remove_if(out.begin(), out.end(),
                                [&](const Mention& m) {
-                                 return m.first_token == i + 2 &&
-                                        m.end_token == i + 3;
+                                 return m.first_token == i + 1 &&
+                                        m.end_token == i + 2;
                                }),
                 out.end());
-      extra.push_back(MakeComposed({"spasm", false}, *muscle, i, i + 3));
+      extra.push_back(MakeComposed({"spasm", false}, *muscle,
+                                   go ? i - 1 : i + 1, i + 2));
+    }
+  }
+  // "<muscles> often react with tightness and spasm", "<muscles> may
+  // experience spasms", "<muscle> is a common site for spasm": the spasm of
+  // the muscles (the coordinated run nearest before the verb). "Their/its
+  // spasm": the subject muscle of the sentence before.
+  {
+    std::vector<Mention> composed;
+    for (size_t k = 0; k < out.size(); ++k) {
+      const Mention& sp = out[k];
+      if (sp.entry == nullptr || sp.name != "muscle spasm" ||
+          !In(word(sp.end_token - 1), {"spasm", "spasms"})) {
+        continue;
+      }
+      std::vector<const LexiconEntry*> muscles;
+      if (In(word(sp.first_token - 1), {"their", "its"}) &&
+          state->subject_muscle != nullptr) {
+        muscles.push_back(state->subject_muscle);
+      } else {
+        int cue = -1;
+        for (int t = sp.first_token - 1; t >= 0 && t >= sp.first_token - 7;
+             --t) {
+          if (In(word(t), {"react", "reacts", "experience", "experiences",
+                           "site", "develop", "develops", "suffer",
+                           "suffers"})) {
+            cue = t;
+            break;
+          }
+        }
+        if (cue < 0) continue;
+        int from = cue;
+        for (int j = static_cast<int>(k) - 1; j >= 0; --j) {
+          const Mention& m = out[j];
+          if (m.end_token > from) continue;
+          bool joined = true;
+          for (int t = m.end_token; t < from; ++t) {
+            if (!In(word(t), {"and", "or", ",", "the", "muscle", "muscles"}) &&
+                !muscles.empty()) {
+              joined = false;
+            }
+          }
+          if (muscles.empty() && cue - m.end_token > 10) break;
+          if (!joined || m.type != schema::MUSCLE || m.entry == nullptr) {
+            if (!muscles.empty()) break;
+            continue;
+          }
+          muscles.push_back(m.entry);
+          from = m.first_token;
+        }
+      }
+      if (muscles.empty()) continue;
+      for (const LexiconEntry* mu : muscles) {
+        composed.push_back(
+            MakeComposed({"spasm", false}, *mu, sp.first_token, sp.end_token));
+      }
+      out.erase(out.begin() + k);
+      --k;
+    }
+    for (Mention& c : composed) out.push_back(std::move(c));
+  }
+  // "the SI joint is dysfunctional / experiences dysfunction": the
+  // structure's condition, when the lexicon names it.
+  for (size_t k = 0; k < out.size(); ++k) {
+    const Mention& st = out[k];
+    if (st.type != schema::STRUCTURE || st.entry == nullptr) continue;
+    int q = st.end_token;
+    if (!In(word(q), {"is", "becomes", "experiences", "gets", "was",
+                      "are", "become"})) {
+      continue;
+    }
+    absl::string_view w = word(q + 1);
+    absl::string_view noun = In(w, {"dysfunctional", "dysfunction"})
+                                 ? "dysfunction"
+                             : In(w, {"unstable", "instability"})
+                                 ? "instability"
+                             : In(w, {"inflamed", "inflammation"})
+                                 ? "inflammation"
+                                 : "";
+    if (noun.empty()) continue;
+    const LexiconEntry* c = lexicon_->Find(
+        schema::CONDITION, absl::StrCat(st.entry->name, " ", noun));
+    if (c == nullptr) continue;
+    Mention m;
+    m.type = schema::CONDITION;
+    m.name = c->name;
+    m.entry = c;
+    m.first_token = st.first_token;
+    m.end_token = q + 2;
+    m.affects_type = schema::STRUCTURE;
+    m.affects = st.entry->name;
+    out[k] = std::move(m);
+  }
+  // "the (muscle) spasm", "that spasm": the muscle-specific spasm named
+  // before in the document.
+  if (state->last_spasm_muscle != nullptr) {
+    for (Mention& m : out) {
+      if (m.entry == nullptr || m.name != "muscle spasm") continue;
+      if (m.end_token - m.first_token > 2) continue;
+      int p = m.first_token - 1;
+      if (In(word(p), {"protective"})) continue;
+      if (In(word(p), {"the", "that", "this", "my", "your", "his", "her"}) &&
+          word(m.end_token - 1) == "spasm") {
+        m = MakeComposed({"spasm", false}, *state->last_spasm_muscle,
+                         m.first_token, m.end_token);
+      }
     }
   }
   // "weakness in (surrounding) muscles (like the glutes or core)".
@@ -412,7 +678,8 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     }
     if (j >= limit) continue;
     for (Mention& m : out) {
-      if (m.first_token <= j || m.type != schema::MUSCLE || m.entry == nullptr)
+      if (m.first_token <= j || m.type != schema::MUSCLE ||
+          m.entry == nullptr || m.anaphor)
         continue;
       if (m.first_token > j + 8) break;
       m = MakeComposed(noun, *m.entry, m.first_token, m.end_token);

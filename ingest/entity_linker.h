@@ -42,13 +42,23 @@ struct Mention {
   // after a structure); empty if nothing.
   schema::NodeType affects_type = schema::NODE_TYPE_UNSPECIFIED;
   std::string affects;
+  std::string affects_also;         // A second muscle ("muscle imbalance").
   std::string alias;                // A document-defined abbreviation.
+  // A pronoun or "these muscles" standing for the last muscle named; kept
+  // only when it takes part in a composed state ("it goes into spasm").
+  bool anaphor = false;
 };
 
 // Per-document state: abbreviations defined so far, the last muscle seen.
 struct LinkerState {
   absl::flat_hash_map<std::string, const LexiconEntry*> abbreviations;
   const LexiconEntry* last_muscle = nullptr;
+  // The muscle of the last muscle-specific spasm ("spasm of the QL"), for
+  // "the (muscle) spasm" / "that spasm" later on.
+  const LexiconEntry* last_spasm_muscle = nullptr;
+  // The first muscle of the last sentence that named one (its subject), for
+  // "their/its spasm".
+  const LexiconEntry* subject_muscle = nullptr;
 };
 
 class EntityLinker {

@@ -47,8 +47,10 @@ absl::StatusOr<schema::DocumentClaims> Ingester::Extract(
   MSKG_ASSIGN_OR_RETURN(StructuredText doc,
                         ReadDocument(document_id, bytes, format));
   std::vector<AnalyzedSentence> sentences;
+  const std::vector<Sentence> split = SplitSentences(doc);
+  sentences.reserve(split.size());
   LinkerState state;
-  for (const Sentence& s : SplitSentences(doc)) {
+  for (const Sentence& s : split) {
     AnalyzedSentence a;
     a.sentence = s;
     a.text = std::string(SentenceText(doc, s));

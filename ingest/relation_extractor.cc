@@ -6,6 +6,7 @@
 #include "ingest/relation_extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <tuple>
@@ -26,9 +27,16 @@ namespace {
 using schema::NodeType;
 using schema::Relation;
 
-bool In(absl::string_view w, std::initializer_list<absl::string_view> set) {
+// Whether `w` is one of `set`. Compares length and first byte before the
+// bytes (this is on the hot path of every rule).
+inline bool In(absl::string_view w,
+               std::initializer_list<absl::string_view> set) {
+  if (w.empty()) return false;
   for (absl::string_view s : set) {
-    if (w == s) return true;
+    if (s.size() == w.size() && s[0] == w[0] &&
+        std::memcmp(s.data(), w.data(), w.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }
@@ -126,9 +134,10 @@ class SentenceView {
     for (absl::string_view p : pattern) {
       absl::string_view w = word(i);
       if (w.empty()) return -1;
+      if (p[0] != w[0] && p != "?") return -1;  // Cheap first-byte test.
       if (p == "?") {
         if (!s_.tokens[i].is_word) return -1;
-      } else if (absl::EndsWith(p, "*")) {
+      } else if (p.back() == '*') {
         if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
       } else if (w != p) {
         return -1;
@@ -149,6 +158,41 @@ bool IsCoordinator(absl::string_view w) {
                 "as", "well", "even", "also", "both", "either", "particularly",
                 "especially", "namely", "sometimes", "including", "like",
                 "such", "/", "my", "their", "its"});
+}
+
+// A cheap pre-filter for cue words: the set of first-two-letter pairs of a
+// rule's cue words, so that a rule tries its patterns (SentenceView::Match)
+// only at tokens that could start one.
+class CueFilter {
+ public:
+  CueFilter(std::initializer_list<absl::string_view> first_words) {
+    for (absl::string_view w : first_words) bits_[Key(w)] = true;
+  }
+  bool MaybeCue(absl::string_view w) const {
+    return w.size() >= 2 && bits_[Key(w)];
+  }
+
+ private:
+  static int Key(absl::string_view w) {
+    return (static_cast<unsigned char>(w[0]) << 8) |
+           static_cast<unsigned char>(w[1]);
+  }
+  std::vector<bool> bits_ = std::vector<bool>(1 << 16, false);
+};
+
+// "put/pull/send/throw <up to three words> into": returns the end, or -1.
+int IntoCue(const SentenceView& v, int i) {
+  absl::string_view w = v.word(i);
+  if (!(absl::StartsWith(w, "put") || absl::StartsWith(w, "pull") ||
+        absl::StartsWith(w, "send") || w == "sent" ||
+        absl::StartsWith(w, "throw") || w == "threw")) {
+    return -1;
+  }
+  for (int j = i + 2; j <= i + 4 && j < v.size(); ++j) {
+    if (v.word(j) == "into") return j + 1;
+    if (!v.sentence().tokens[j].is_word) return -1;
+  }
+  return -1;
 }
 
 struct Claim {
@@ -195,6 +239,8 @@ class DocumentExtractor {
 
   void SentenceRules(int index);
   void Causes(const SentenceView& v, int index);
+  void SectionSpasmCause(const AnalyzedSentence& s, int index);
+  void Discourse(const SentenceView& v, int index, bool had_causes);
   void Treats(const SentenceView& v, int index);
   void Lists(const SentenceView& v, int index);
   void StrengthenStretch(const SentenceView& v, int index);
@@ -223,6 +269,9 @@ class DocumentExtractor {
   Scope section_scope_ = Scope::kNone;
   Ref section_condition_;
   Ref section_muscle_;
+  // "Several muscles are susceptible to spasms when <C>": C causes each
+  // muscle's spasm named in the section.
+  Ref section_spasm_cause_;
   Scope lead_scope_ = Scope::kNone;
   Ref item_head_;            // The label of the current list item.
   std::string item_label_;   // Its text, lower case.
@@ -302,7 +351,14 @@ std::vector<int> DocumentExtractor::Before(
   out.push_back(found);
   int from = ms[found].first_token;
   for (int m = found - 1; m >= 0; --m) {
-    if (ms[m].end_token > from) continue;  // Same span (predicate states).
+    if (ms[m].end_token > from) {
+      // Same span: states of several muscles ("<A and B> ... spasms").
+      if (ms[m].first_token == ms[found].first_token &&
+          HasType(ms[m].type, types)) {
+        out.push_back(m);
+      }
+      continue;
+    }
     bool coordinated = true;
     int depth = 0;
     for (int t = ms[m].end_token; t < from; ++t) {
@@ -378,18 +434,37 @@ std::vector<int> DocumentExtractor::After(const SentenceView& v, int cue,
 }
 
 bool DocumentExtractor::Negated(const SentenceView& v, int cue) const {
+  // A negation near the cue in its clause: up to six words before it (not
+  // across "because", "which", ...), or after it up to the next entity or
+  // subordinate clause ("... is not advised"). A negation in a neighbouring
+  // clause ("The QL doesn't just go into spasm alone. It goes into spasm
+  // because ...") does not negate the cue.
   const int c = v.clause(cue);
-  for (int i = 0; i < v.size(); ++i) {
-    if (v.clause(i) != c) continue;
+  auto is_negation = [&](int i) {
     if (v.mention_at(i) >= 0 && v.mentions()[v.mention_at(i)].type ==
                                     schema::CONDITION) {
-      continue;  // "aren't strong enough" inside a muscle state.
+      return false;  // "aren't strong enough" inside a muscle state.
     }
     absl::string_view w = v.word(i);
-    if (In(w, {"not", "never", "cannot", "no", "nor"}) ||
-        absl::EndsWith(w, "n't")) {
-      return true;
+    return In(w, {"not", "never", "cannot", "no", "nor"}) ||
+           absl::EndsWith(w, "n't");
+  };
+  auto is_barrier = [&](int i) {
+    return In(v.word(i), {"because", "which", "since", "when", "if", ".",
+                          "?", "!", "who", "whereas"});
+  };
+  for (int i = cue; i >= 0 && i >= cue - 6 && v.clause(i) == c; --i) {
+    if (i < cue && is_barrier(i)) break;
+    if (is_negation(i)) return true;
+  }
+  for (int i = cue + 1; i < v.size() && v.clause(i) == c; ++i) {
+    if (is_barrier(i)) break;
+    const int m = v.mention_at(i);
+    if (m >= 0 && HasType(v.mentions()[m].type,
+                          {schema::CONDITION, schema::CAUSE})) {
+      break;
     }
+    if (is_negation(i)) return true;
   }
   return false;
 }
@@ -493,7 +568,13 @@ void DocumentExtractor::AddComposedTreatment(const Ref& t, int sentence) {
 void DocumentExtractor::Causes(const SentenceView& v, int index) {
   const std::initializer_list<NodeType> kCauseTypes = {schema::CAUSE,
                                                        schema::CONDITION};
+  static const CueFilter* const kFilter = new CueFilter(
+      {"caused", "triggered", "due", "result", "stem", "because", "brought",
+       "cause", "causing", "lead", "led", "trigger", "contribute", "give",
+       "put", "pull", "send", "sent", "throw", "threw", "susceptible",
+       "prone", "predispose"});
   for (int i = 0; i < v.size(); ++i) {
+    if (!kFilter->MaybeCue(v.word(i)) || v.mention_at(i) >= 0) continue;
     int end = -1;
     bool reverse = false;
     if ((end = v.Match(i, {"caused", "by"})) > 0 ||
@@ -517,8 +598,10 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
                (end = v.Match(i, {"contribut*", "to"})) > 0 ||
                (end = v.Match(i, {"result*", "in"})) > 0 ||
                (end = v.Match(i, {"give*", "rise", "to"})) > 0 ||
-               (end = v.Match(i, {"put*", "?", "into"})) > 0 ||
-               (end = v.Match(i, {"pull*", "?", "into"})) > 0 ||
+               (end = IntoCue(v, i)) > 0 ||
+               (end = v.Match(i, {"susceptible", "to"})) > 0 ||
+               (end = v.Match(i, {"prone", "to"})) > 0 ||
+               (end = v.Match(i, {"predispose*"})) > 0 ||
                (end = v.Match(i, {"pull*", "?", "out", "of"})) > 0) {
     } else {
       continue;
@@ -555,16 +638,44 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
       continue;
     }
     std::vector<int> subjects = Before(v, i, kCauseTypes);
+    if (subjects.empty() && In(v.word(i), {"susceptible", "prone"})) {
+      // "When a muscle is shortened, ... but it is more susceptible to X":
+      // the state named earlier in the sentence.
+      for (int m = static_cast<int>(v.mentions().size()) - 1; m >= 0; --m) {
+        if (v.mentions()[m].end_token <= i &&
+            HasType(v.mentions()[m].type, kCauseTypes)) {
+          subjects.push_back(m);
+          break;
+        }
+      }
+    }
     std::vector<Ref> subject_refs;
     for (int s : subjects) subject_refs.push_back(FromMention(v.mentions()[s]));
     if (subject_refs.empty() && item_head_.valid() &&
         HasType(item_head_.type, kCauseTypes)) {
       subject_refs.push_back(item_head_);
     }
-    std::vector<int> objects = After(v, end, {schema::CONDITION, schema::SYMPTOM});
+    std::vector<int> objects =
+        After(v, end, {schema::CONDITION, schema::SYMPTOM}, 8);
+    std::vector<Ref> object_refs;
+    for (int o : objects) object_refs.push_back(FromMention(v.mentions()[o]));
+    if (object_refs.empty() && absl::StartsWith(v.word(i), "pull")) {
+      // "pulls my SI out (of alignment)": the dysfunction of the joint.
+      for (int t = i + 1; t < v.size() && t <= i + 5; ++t) {
+        const int m = v.mention_at(t);
+        if (m < 0 || v.mentions()[m].type != schema::STRUCTURE) continue;
+        const int after = v.mentions()[m].end_token;
+        if (v.word(after) != "out") break;
+        if (const LexiconEntry* e = linker_->lexicon().Find(
+                schema::CONDITION,
+                absl::StrCat(v.mentions()[m].name, " dysfunction"))) {
+          object_refs.push_back(FromEntry(*e));
+        }
+        break;
+      }
+    }
     for (const Ref& s : subject_refs) {
-      for (int o : objects) {
-        Ref obj = FromMention(v.mentions()[o]);
+      for (const Ref& obj : object_refs) {
         if (obj.type == schema::SYMPTOM) {
           Add(s, schema::HAS_SYMPTOM, obj, index, "causes_symptom", 0.6f, neg,
               hedge);
@@ -603,8 +714,13 @@ void DocumentExtractor::Lists(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Treats(const SentenceView& v, int index) {
+  static const CueFilter* const kFilter = new CueFilter(
+      {"prevent", "reduce", "lower", "treat", "relieve", "relief",
+       "alleviate", "manage", "ease", "correct", "resolve", "relax",
+       "soothe", "help", "recommend"});
   Ref last_object;
   for (int i = 0; i < v.size(); ++i) {
+    if (!kFilter->MaybeCue(v.word(i))) continue;
     int end = -1;
     Relation rel = schema::TREATS;
     if ((end = v.Match(i, {"prevent*"})) > 0 ||
@@ -986,6 +1102,10 @@ void DocumentExtractor::Supply(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Performs(const SentenceView& v, int index) {
+  const auto& ms = v.mentions();
+  bool any_action = false;
+  for (const Mention& m : ms) any_action |= m.type == schema::ACTION;
+  if (!any_action) return;
   bool cue = false;
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
@@ -998,7 +1118,6 @@ void DocumentExtractor::Performs(const SentenceView& v, int index) {
       cue = true;
     }
   }
-  const auto& ms = v.mentions();
   int first_action = -1;
   for (size_t m = 0; m < ms.size(); ++m) {
     if (ms[m].type == schema::ACTION) {
@@ -1146,10 +1265,124 @@ void DocumentExtractor::Compensates(const SentenceView& v, int index) {
   }
 }
 
+void DocumentExtractor::Discourse(const SentenceView& v, int index,
+                                  bool had_causes) {
+  // Sentence-level causal links to the sentences before: "Because while my
+  // other muscles were tired, from lifting ..., the QL was still going."
+  // explains the previous sentence's condition; "So it ... sending it into
+  // spasm." is the consequence of the previous sentences' causes.
+  if (had_causes || index == 0 || v.size() == 0) return;
+  const AnalyzedSentence& s = v.sentence();
+  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  const std::initializer_list<NodeType> kCauseTypes = {schema::CAUSE,
+                                                       schema::CONDITION};
+  auto same_section = [&](int j) {
+    for (int k = j + 1; k <= index; ++k) {
+      if (doc_.blocks[sentences_[k].sentence.block].kind ==
+          BlockKind::kHeading) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const absl::string_view w0 = v.word(0);
+  // "In this posture, ..., shortening the QLs": a participial state is the
+  // result of the sentence's condition, or of the previous sentence's when
+  // the sentence opens with "In this <noun>".
+  for (size_t m = 0; m < s.mentions.size(); ++m) {
+    const Mention& st = s.mentions[m];
+    if (st.type != schema::CONDITION || st.entry != nullptr ||
+        st.first_token < 1 || v.word(st.first_token - 1) != "," ||
+        !absl::EndsWith(v.word(st.first_token), "ing")) {
+      continue;
+    }
+    Ref cause;
+    for (size_t c = 0; c < m; ++c) {
+      if (HasType(s.mentions[c].type, kCauseTypes)) {
+        cause = FromMention(s.mentions[c]);
+        break;
+      }
+    }
+    if (!cause.valid() && w0 == "in" && In(v.word(1), {"this", "that"}) &&
+        same_section(index - 1)) {
+      for (const Mention& c : sentences_[index - 1].mentions) {
+        if (c.type == schema::CONDITION) cause = FromMention(c);
+      }
+    }
+    Add(cause, schema::CAUSES, FromMention(st), index, "participle_result",
+        0.5f, false, true);
+  }
+  if (w0 == "because" && v.word(1) != "of") {
+    const AnalyzedSentence& prev = sentences_[index - 1];
+    if (!same_section(index - 1)) return;
+    std::vector<Ref> effects;
+    for (const Mention& m : prev.mentions) {
+      if (m.type == schema::CONDITION) effects.push_back(FromMention(m));
+    }
+    for (const Mention& c : s.mentions) {
+      if (!HasType(c.type, kCauseTypes)) continue;
+      for (const Ref& e : effects) {
+        Add(FromMention(c), schema::CAUSES, e, index, "because_sentence", 0.5f,
+            false, true);
+      }
+    }
+    return;
+  }
+  const bool consequence =
+      In(w0, {"so", "therefore", "consequently", "thus", "hence"}) ||
+      (w0 == "as" && v.word(1) == "a" && v.word(2) == "result");
+  if (!consequence) return;
+  std::vector<Ref> effects;
+  for (const Mention& m : s.mentions) {
+    if (m.type == schema::CONDITION) effects.push_back(FromMention(m));
+  }
+  if (effects.empty()) return;
+  for (int j = index - 1; j >= 0 && j >= index - 2 && same_section(j); --j) {
+    for (const Mention& c : sentences_[j].mentions) {
+      if (!HasType(c.type, kCauseTypes)) continue;
+      for (const Ref& e : effects) {
+        Add(FromMention(c), schema::CAUSES, e, index, "so_sentence", 0.4f,
+            false, true);
+      }
+    }
+  }
+}
+
+void DocumentExtractor::SectionSpasmCause(const AnalyzedSentence& s,
+                                          int index) {
+  bool cue = false, generic = false;
+  for (const Token& t : s.tokens) {
+    if (t.lower == "susceptible" || t.lower == "prone") cue = true;
+  }
+  Ref cause;
+  for (const Mention& m : s.mentions) {
+    if (m.entry != nullptr && m.name == "muscle spasm") generic = true;
+    if (generic && cue && m.type == schema::CONDITION &&
+        m.name != "muscle spasm" && !cause.valid()) {
+      cause = FromMention(m);
+    }
+  }
+  if (cause.valid()) section_spasm_cause_ = cause;
+  if (!section_spasm_cause_.valid()) return;
+  for (const Mention& m : s.mentions) {
+    if (m.type == schema::CONDITION && m.entry == nullptr &&
+        m.affects_type == schema::MUSCLE && absl::EndsWith(m.name, " spasm")) {
+      Add(section_spasm_cause_, schema::CAUSES, FromMention(m), index,
+          "section_spasm_cause", 0.5f, false, true);
+    }
+  }
+}
+
 void DocumentExtractor::SentenceRules(int index) {
   const AnalyzedSentence& s = sentences_[index];
   SentenceView v(s);
+  size_t before = claims_.size();
   Causes(v, index);
+  bool had_causes = false;
+  for (size_t c = before; c < claims_.size(); ++c) {
+    if (claims_[c].relation == schema::CAUSES) had_causes = true;
+  }
+  Discourse(v, index, had_causes);
   Lists(v, index);
   Treats(v, index);
   StrengthenStretch(v, index);
@@ -1200,9 +1433,15 @@ schema::DocumentClaims DocumentExtractor::Run() {
         target.name = m.affects;
         Add(r, schema::AFFECTS, target, index,
             m.entry == nullptr ? "muscle_state" : "condition_name", 0.8f);
+        if (!m.affects_also.empty()) {
+          target.name = m.affects_also;
+          Add(r, schema::AFFECTS, target, index, "muscle_comparison", 0.7f);
+        }
       }
     }
+    SectionSpasmCause(s, index);
     if (block.kind == BlockKind::kHeading) {
+      section_spasm_cause_ = Ref();
       section_scope_ = ScopeOf(s.text);
       lead_scope_ = Scope::kNone;
       section_condition_ = Ref();
@@ -1339,6 +1578,28 @@ schema::DocumentClaims DocumentExtractor::Run() {
         prev_muscle_.name = m.affects;
       }
     }
+  }
+  // Causal chains argued in a passage: A causes B and, within two
+  // sentences, B causes C, so A causes C (gold README "Implied causal
+  // shortcuts").
+  for (int round = 0; round < 3; ++round) {
+    const size_t n = claims_.size();
+    for (size_t a = 0; a < n; ++a) {
+      const Claim& ab = claims_[a];
+      if (ab.relation != schema::CAUSES || ab.negated) continue;
+      for (size_t b = 0; b < n; ++b) {
+        const Claim& bc = claims_[b];
+        if (bc.relation != schema::CAUSES || bc.negated ||
+            bc.subject.name != ab.object.name ||
+            bc.sentence < ab.sentence || bc.sentence - ab.sentence > 2) {
+          continue;
+        }
+        Ref s = ab.subject, o = bc.object;
+        const int sentence = bc.sentence;
+        Add(s, schema::CAUSES, o, sentence, "causal_chain", 0.4f, false, true);
+      }
+    }
+    if (claims_.size() == n) break;
   }
   // Treatments named after what they strengthen or stretch.
   for (size_t c = 0, n = claims_.size(); c < n; ++c) {

@@ -157,5 +157,34 @@ TEST(TypesAllowedTest, Vocabulary) {
   EXPECT_FALSE(TypesAllowed(schema::PART_OF, schema::MUSCLE, schema::STRUCTURE));
 }
 
+TEST_F(RelationExtractorTest, AnaphoraIntoSpasm) {
+  // "these muscles" / "it" stand for the muscle named before; a negation in
+  // the sentence before does not negate the "because" clause.
+  auto c = Claims(
+      "Tight hamstrings shorten the QL. Sudden movements can put these "
+      "muscles into spasm.");
+  EXPECT_THAT(c, Contains("sudden movement CAUSES quadratus lumborum spasm"));
+  c = Claims(
+      "Why?\xC2\xA0 The QL doesn't just go into spasm alone.\xC2\xA0 It goes "
+      "into spasm because the glutes aren't strong enough.");
+  EXPECT_THAT(c, Contains("weak gluteal muscles CAUSES quadratus lumborum spasm"));
+}
+
+TEST_F(RelationExtractorTest, DiscourseAndChains) {
+  // A sentence opening with "Because" explains the sentence before.
+  auto c = Claims(
+      "I noticed my QL spasm last night. Because my other muscles were "
+      "fatigued muscles after heavy lifting, the QL kept going.");
+  EXPECT_THAT(c, Contains("?heavy lifting CAUSES quadratus lumborum spasm"));
+  // "A stronger than B" is an imbalance of both; chains give shortcuts.
+  c = Claims(
+      "The quads are much stronger than the hamstrings, which results in an "
+      "anterior tilt. An anterior tilt can lead to a QL spasm.");
+  EXPECT_THAT(c, Contains("muscle imbalance AFFECTS quadriceps"));
+  EXPECT_THAT(c, Contains("muscle imbalance AFFECTS hamstrings"));
+  EXPECT_THAT(c, Contains("muscle imbalance CAUSES anterior pelvic tilt"));
+  EXPECT_THAT(c, Contains("?muscle imbalance CAUSES quadratus lumborum spasm"));
+}
+
 }  // namespace
 }  // namespace mskg::ingest

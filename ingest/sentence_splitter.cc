@@ -27,7 +27,16 @@ bool IsAbbreviation(absl::string_view word) {
 void Emit(const Block& block, int block_index, size_t b, size_t e,
           bool is_label, std::vector<Sentence>* out) {
   const std::string& t = block.text;
-  while (b < e && t[b] == ' ') ++b;
+  while (b < e) {
+    if (t[b] == ' ') {
+      ++b;
+    } else if (b + 1 < e && static_cast<unsigned char>(t[b]) == 0xC2 &&
+               static_cast<unsigned char>(t[b + 1]) == 0xA0) {
+      b += 2;  // No-break space.
+    } else {
+      break;
+    }
+  }
   while (e > b && t[e - 1] == ' ') --e;
   if (b >= e) return;
   Sentence s;
@@ -79,7 +88,11 @@ std::vector<Sentence> SplitSentences(const Block& block, int block_index) {
             static_cast<unsigned char>(t[j + 2]) == 0x99)) {
       j += 3;
     }
-    if (j < t.size() && t[j] != ' ') continue;  // "3.5", "e.g.x"
+    // A no-break space (U+00A0) after the mark counts as a space ("Why?  The").
+    const bool nbsp = j + 1 < t.size() &&
+                      static_cast<unsigned char>(t[j]) == 0xC2 &&
+                      static_cast<unsigned char>(t[j + 1]) == 0xA0;
+    if (j < t.size() && t[j] != ' ' && !nbsp) continue;  // "3.5", "e.g.x"
     if (c == '.') {
       // The word before the period.
       size_t w = i;

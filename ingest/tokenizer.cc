@@ -83,12 +83,18 @@ void Finish(absl::string_view text, Token* t) {
 
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 4);
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
+      continue;
+    }
+    // A no-break space (U+00A0) is white space too.
+    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      i += 2;
       continue;
     }
     size_t w = WordChar(text, i);

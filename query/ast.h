@@ -75,9 +75,16 @@ struct RelPattern {
   std::vector<PropertyEntry> properties;
 };
 
-// A path pattern: nodes[0] rels[0] nodes[1] rels[1] ... nodes[n].
+// How a pattern is matched: every path, or only the shortest ones between
+// its two end nodes (`shortestPath(...)`, `allShortestPaths(...)`).
+enum class PathSelector { kAll, kShortest, kAllShortest };
+
+// A path pattern: nodes[0] rels[0] nodes[1] rels[1] ... nodes[n], optionally
+// named (`p = ...`) and wrapped in shortestPath()/allShortestPaths().
 struct Pattern {
   Pos pos;
+  std::string path_variable;  // Empty if the path is not named.
+  PathSelector selector = PathSelector::kAll;
   std::vector<NodePattern> nodes;
   std::vector<RelPattern> rels;
 };

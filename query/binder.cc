@@ -105,6 +105,7 @@ const char* KindName(VarKind k) {
     case VarKind::kEdge: return "a relationship";
     case VarKind::kPath: return "a variable-length relationship (a list)";
     case VarKind::kValue: return "a value";
+    case VarKind::kNamedPath: return "a path";
   }
   return "?";
 }
@@ -200,6 +201,14 @@ class Binder {
     };
     std::vector<PendingProps> pending;
     for (const ast::Pattern& p : patterns) {
+      const bool shortest = p.selector != ast::PathSelector::kAll;
+      if (shortest && p.rels.size() != 1) {
+        return ErrorAt(p.pos, absl::StrCat(
+            p.selector == ast::PathSelector::kShortest ? "shortestPath"
+                                                       : "allShortestPaths",
+            "() needs a pattern of exactly one relationship, like "
+            "(a)-[:R*..4]-(b)"));
+      }
       std::vector<int> node_index;
       for (const ast::NodePattern& n : p.nodes) {
         int slot = -1;
@@ -260,7 +269,26 @@ class Binder {
         }
         std::sort(br.types.begin(), br.types.end());
         br.variable_length = r.variable_length;
-        if (r.variable_length) {
+        br.selector = p.selector;
+        if (shortest) {
+          br.variable_length = true;
+          br.min_hops = r.variable_length ? r.min_hops.value_or(1) : 1;
+          br.max_hops = r.variable_length ? r.max_hops.value_or(-1) : 1;
+          if (br.min_hops > 1) {
+            return absl::UnimplementedError(absl::StrFormat(
+                "%d:%d: shortest paths with a lower bound above 1 (*%d..) are "
+                "not supported", r.pos.line, r.pos.column, br.min_hops));
+          }
+          if (br.max_hops >= 0 && br.min_hops > br.max_hops) {
+            return ErrorAt(r.pos, absl::StrCat("bad hop range *", br.min_hops, "..",
+                                               br.max_hops));
+          }
+          if (!r.properties.empty()) {
+            return absl::UnimplementedError(absl::StrFormat(
+                "%d:%d: property maps in shortest path patterns are not "
+                "supported", r.pos.line, r.pos.column));
+          }
+        } else if (r.variable_length) {
           br.min_hops = r.min_hops.value_or(1);
           br.max_hops = r.max_hops.value_or(-1);
           if (br.max_hops >= 0 && br.min_hops > br.max_hops) {
@@ -273,11 +301,12 @@ class Binder {
                 "supported", r.pos.line, r.pos.column));
           }
         }
-        const VarKind kind = r.variable_length ? VarKind::kPath : VarKind::kEdge;
+        const VarKind kind = br.variable_length ? VarKind::kPath : VarKind::kEdge;
         if (!r.variable.empty()) {
           auto it = scope_.find(r.variable);
           if (it != scope_.end()) {
-            if (it->second.kind == VarKind::kNode || it->second.kind == VarKind::kValue) {
+            if (it->second.kind == VarKind::kNode || it->second.kind == VarKind::kValue ||
+                it->second.kind == VarKind::kNamedPath) {
               return ErrorAt(r.pos, absl::StrCat("'", r.variable, "' is ",
                                                  KindName(it->second.kind),
                                                  ", not a relationship"));
@@ -293,6 +322,21 @@ class Binder {
         if (!r.variable.empty()) scope_[r.variable] = Var{br.slot, kind};
         if (!r.properties.empty()) pending.push_back({br.slot, false, &r.properties});
         m->rels.push_back(std::move(br));
+      }
+      if (!p.path_variable.empty()) {
+        if (scope_.contains(p.path_variable)) {
+          return ErrorAt(p.pos, absl::StrCat("path variable '", p.path_variable,
+                                             "' is defined already"));
+        }
+        BoundPath path;
+        path.first_node_slot = m->nodes[node_index[0]].slot;
+        for (size_t i = m->rels.size() - p.rels.size(); i < m->rels.size(); ++i) {
+          path.rel_slots.push_back(m->rels[i].slot);
+        }
+        path.slot = NewSlot(VarKind::kNamedPath);
+        m->new_slots.push_back(path.slot);
+        scope_[p.path_variable] = Var{path.slot, VarKind::kNamedPath};
+        m->paths.push_back(std::move(path));
       }
     }
     // Property maps, then WHERE, may refer to any variable of the clause.
@@ -365,9 +409,8 @@ class Binder {
       for (const PropName& p : kEdgeProps) if (name == p.name) return p.prop;
       return Prop::kUnknown;
     }
-    if (kind == VarKind::kPath) {
-      return ErrorAt(pos, absl::StrCat("property '", name,
-                                       "' of a variable-length relationship (a list)"));
+    if (kind == VarKind::kPath || kind == VarKind::kNamedPath) {
+      return ErrorAt(pos, absl::StrCat("property '", name, "' of ", KindName(kind)));
     }
     std::vector<std::string> known;
     if (kind == VarKind::kNode) {
@@ -582,7 +625,8 @@ class Binder {
         {"length", Fn::kLength, 1, 1}, {"tolower", Fn::kToLower, 1, 1},
         {"toupper", Fn::kToUpper, 1, 1}, {"coalesce", Fn::kCoalesce, 1, 64},
         {"tostring", Fn::kToString, 1, 1}, {"startnode", Fn::kStartNode, 1, 1},
-        {"endnode", Fn::kEndNode, 1, 1}};
+        {"endnode", Fn::kEndNode, 1, 1}, {"nodes", Fn::kNodes, 1, 1},
+        {"relationships", Fn::kRelationships, 1, 1}, {"rels", Fn::kRelationships, 1, 1}};
     for (const FnInfo& f : kFns) {
       if (x.name != f.name) continue;
       if (x.star || x.distinct || static_cast<int>(x.args.size()) < f.min_args ||
@@ -597,11 +641,14 @@ class Binder {
         e->args.push_back(std::move(b));
       }
       const VarKind k = KindOf(*e->args[0]);
-      if ((f.fn == Fn::kLabels && (k == VarKind::kEdge || k == VarKind::kPath)) ||
+      const bool path_fn = f.fn == Fn::kNodes || f.fn == Fn::kRelationships;
+      if ((f.fn == Fn::kLabels && k != VarKind::kNode && k != VarKind::kValue) ||
           ((f.fn == Fn::kType || f.fn == Fn::kStartNode || f.fn == Fn::kEndNode) &&
-           (k == VarKind::kNode || k == VarKind::kPath))) {
+           k != VarKind::kEdge && k != VarKind::kValue) ||
+          (path_fn && k != VarKind::kNamedPath && k != VarKind::kValue)) {
         return ErrorAt(x.pos, absl::StrCat(x.name, "() of ", KindName(k)));
       }
+      if (f.fn == Fn::kLength && k == VarKind::kNamedPath) e->fn = Fn::kPathLength;
       return e;
     }
     return absl::UnimplementedError(absl::StrFormat(

@@ -38,16 +38,30 @@ struct BoundRel {
   bool variable_length = false;
   int min_hops = 1;
   int max_hops = 1;  // -1: unbounded (QueryOptions::max_hops applies).
+  // kShortest/kAllShortest: only the shortest paths between the two ends
+  // (then variable_length is true and min_hops is 0 or 1; max_hops -1 means
+  // no bound, since breadth-first search is linear in the graph).
+  ast::PathSelector selector = ast::PathSelector::kAll;
   int line = 0;
   int column = 0;
 };
 
+// A named path `p = ...`: the slot of p, the slot of its first node and the
+// slots of its relationships in order (edges, or lists of edges).
+struct BoundPath {
+  int slot = -1;
+  int first_node_slot = -1;
+  std::vector<int> rel_slots;
+};
+
 // One MATCH clause (or a pattern predicate): its distinct nodes (one per
-// slot), relationships, and WHERE conjuncts (including property maps).
+// slot), relationships, named paths, and WHERE conjuncts (including
+// property maps).
 struct BoundMatch {
   bool optional = false;
   std::vector<BoundNode> nodes;
   std::vector<BoundRel> rels;
+  std::vector<BoundPath> paths;
   std::vector<BExprPtr> conjuncts;
   std::vector<int> new_slots;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -10,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "graph/boost_graph.h"
 #include "util/name_key.h"
 #include "util/status_macros.h"
 
@@ -172,6 +174,8 @@ class Exec {
         if (Truth(v) != 1) return true;
         return Emit(ops, i, k);
       }
+      case PlanOp::Kind::kShortestPath: return ShortestPath(ops, i, k);
+      case PlanOp::Kind::kBuildPath: return BuildPath(ops, i, k);
       case PlanOp::Kind::kOptional: {
         bool matched = false;
         Cont inner;
@@ -304,6 +308,7 @@ class Exec {
       std::vector<Value> edges;
       edges.reserve(path->size());
       for (EdgeIndex e : *path) edges.push_back(Value::Edge(e));
+      if (op.reverse_list) std::reverse(edges.begin(), edges.end());
       slots_[op.edge_slot] = Value(std::move(edges));
       if (!Emit(ops, i, k)) return false;
     }
@@ -316,6 +321,97 @@ class Exec {
       path->pop_back();
       return r;
     });
+  }
+
+  // Returns the shortest paths the op asks for between `a` and `b`, in the
+  // op's left-to-right order, computed once per execution and pair; null
+  // (with error_ set) if the search failed.
+  const std::vector<graph::GraphPath>* FindShortestPaths(const PlanOp& op, NodeIndex a,
+                                                         NodeIndex b) {
+    auto key = std::make_tuple(op.id, a, b);
+    auto it = shortest_memo_.find(key);
+    if (it != shortest_memo_.end()) return &it->second;
+    std::vector<graph::GraphPath> paths;
+    if (op.max_hops == 0) {
+      if (a == b) paths.push_back(graph::GraphPath{{a}, {}});
+    } else {
+      const bool undirected = op.out && op.in;
+      const bool backward = op.in && !op.out;
+      // Search from the end the edges leave, then turn the paths around.
+      const size_t max_paths = std::max<size_t>(o_.max_rows, 1);
+      absl::StatusOr<std::vector<graph::GraphPath>> found = graph::ShortestPaths(
+          g_, backward ? b : a, backward ? a : b, op.types, std::max(op.max_hops, 0),
+          op.all_shortest, undirected, max_paths);
+      if (!found.ok()) {
+        if (error_.ok()) error_ = found.status();
+        return nullptr;
+      }
+      paths = std::move(found).value();
+      if (backward) {
+        for (graph::GraphPath& p : paths) {
+          std::reverse(p.nodes.begin(), p.nodes.end());
+          std::reverse(p.edges.begin(), p.edges.end());
+        }
+      }
+      if (op.all_shortest && paths.size() >= max_paths) {
+        Notice(absl::StrCat("allShortestPaths() stopped after ", max_paths,
+                            " paths between one pair of nodes"));
+      }
+    }
+    if (o_.include_negated) {
+      Notice("shortest paths never follow negated edges");
+    }
+    return &shortest_memo_.emplace(key, std::move(paths)).first->second;
+  }
+
+  bool ShortestPath(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    const PlanOp& op = ops[i];
+    const Value& from = slots_[op.from_slot];
+    const Value& to = slots_[op.to_slot];
+    if (!from.is_node() || !to.is_node()) return true;
+    const std::vector<graph::GraphPath>* paths =
+        FindShortestPaths(op, from.AsNode(), to.AsNode());
+    if (paths == nullptr) return false;
+    for (const graph::GraphPath& p : *paths) {
+      if (static_cast<int>(p.edges.size()) < op.min_hops) continue;
+      bool used = false;
+      for (EdgeIndex e : p.edges) used = used || EdgeUsed(op, e);
+      if (used) continue;
+      std::vector<Value> edges;
+      edges.reserve(p.edges.size());
+      for (EdgeIndex e : p.edges) edges.push_back(Value::Edge(e));
+      slots_[op.edge_slot] = Value(std::move(edges));
+      if (!Emit(ops, i, k)) return false;
+    }
+    return true;
+  }
+
+  bool BuildPath(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    const PlanOp& op = ops[i];
+    const Value& start = slots_[op.from_slot];
+    if (!start.is_node()) {  // An OPTIONAL MATCH that did not match.
+      slots_[op.slot] = Value();
+      return Emit(ops, i, k);
+    }
+    std::vector<Value> items = {start};
+    NodeIndex at = start.AsNode();
+    auto step = [&](const Value& e) {
+      if (!e.is_edge()) return;
+      const graph::EdgeInfo& info = g_.edge(e.AsEdge());
+      at = info.source == at ? info.target : info.source;
+      items.push_back(e);
+      items.push_back(Value::Node(at));
+    };
+    for (int s : op.path_slots) {
+      const Value& v = slots_[s];
+      if (v.is_list()) {
+        for (const Value& e : v.AsList()) step(e);
+      } else {
+        step(v);
+      }
+    }
+    slots_[op.slot] = Value(std::move(items));
+    return Emit(ops, i, k);
   }
 
   void Notice(std::string text) {
@@ -833,6 +929,20 @@ class Exec {
       case Fn::kEndNode:
         if (v.is_edge()) return Value::Node(g_.edge(v.AsEdge()).target);
         break;
+      case Fn::kNodes:
+      case Fn::kRelationships: {
+        if (!v.is_list()) break;
+        // A named path alternates nodes (even positions) and edges.
+        std::vector<Value> out;
+        const auto& items = v.AsList();
+        for (size_t j = e.fn == Fn::kNodes ? 0 : 1; j < items.size(); j += 2) {
+          out.push_back(items[j]);
+        }
+        return Value(std::move(out));
+      }
+      case Fn::kPathLength:
+        if (v.is_list()) return Value(static_cast<int64_t>(v.AsList().size() / 2));
+        break;
       case Fn::kCoalesce: break;
     }
     Fail(e, absl::StrCat(e.name, "() of ", v.ToLiteral()));
@@ -844,6 +954,8 @@ class Exec {
   const ExecOptions& o_;
   std::vector<Value> slots_;
   std::vector<absl::Span<const NodeIndex>> names_;
+  absl::flat_hash_map<std::tuple<int, NodeIndex, NodeIndex>, std::vector<graph::GraphPath>>
+      shortest_memo_;
   absl::Status error_;
   ExecResult result_;
   // The part being run.

@@ -16,8 +16,10 @@
 
 namespace mskg::query {
 
-// What a variable holds.
-enum class VarKind { kNode, kEdge, kPath, kValue };
+// What a variable holds. kPath is a variable-length relationship (a list of
+// edges); kNamedPath a named path `p = ...` (nodes and edges alternating,
+// starting and ending with a node).
+enum class VarKind { kNode, kEdge, kPath, kValue, kNamedPath };
 
 // Properties of nodes and relationships.
 enum class Prop {
@@ -34,6 +36,7 @@ enum class BinOp {
 enum class Fn {
   kLabels, kType, kId, kSize, kLength, kToLower, kToUpper, kCoalesce,
   kToString, kStartNode, kEndNode,
+  kNodes, kRelationships, kPathLength,  // Of a named path.
 };
 
 enum class AggFn { kCountStar, kCount, kCollect, kSum, kAvg, kMin, kMax };

@@ -68,7 +68,7 @@ class Parser {
         }
         do {
           ast::Pattern p;
-          MSKG_RETURN_IF_ERROR(ParsePattern(&p));
+          MSKG_RETURN_IF_ERROR(ParseMatchPattern(&p));
           clause.patterns.push_back(std::move(p));
         } while (AcceptSymbol(","));
         if (AcceptKeyword("WHERE")) {
@@ -104,13 +104,45 @@ class Parser {
     return query;
   }
 
-  // Parses a pattern; used for pattern predicates too.
+  // Parses a MATCH pattern: `[p =] path`, where path may be wrapped in
+  // shortestPath(...) or allShortestPaths(...).
+  absl::Status ParseMatchPattern(ast::Pattern* p) {
+    const ast::Pos pos = PosOf(Peek());
+    std::string path_variable;
+    if (Peek().kind == TokenKind::kIdentifier && PeekAt(1).kind == TokenKind::kSymbol &&
+        PeekAt(1).text == "=" && !IsReserved(Peek())) {
+      path_variable = Peek().text;
+      Advance();
+      Advance();
+    }
+    ast::PathSelector selector = ast::PathSelector::kAll;
+    const bool call = PeekAt(1).kind == TokenKind::kSymbol && PeekAt(1).text == "(";
+    if (call && IsKeyword("shortestPath")) {
+      selector = ast::PathSelector::kShortest;
+    } else if (call && IsKeyword("allShortestPaths")) {
+      selector = ast::PathSelector::kAllShortest;
+    }
+    if (selector != ast::PathSelector::kAll) {
+      const std::string fn = Peek().text;
+      Advance();
+      Advance();  // '('
+      MSKG_RETURN_IF_ERROR(ParsePattern(p));
+      MSKG_RETURN_IF_ERROR(ExpectSymbol(")", absl::StrCat(" to close ", fn, "(")));
+    } else {
+      MSKG_RETURN_IF_ERROR(ParsePattern(p));
+    }
+    p->pos = pos;
+    p->path_variable = std::move(path_variable);
+    p->selector = selector;
+    return absl::OkStatus();
+  }
+
+  // Parses a plain path pattern; used for pattern predicates too.
   absl::Status ParsePattern(ast::Pattern* p) {
     p->pos = PosOf(Peek());
     if (Peek().kind == TokenKind::kIdentifier && PeekAt(1).kind == TokenKind::kSymbol &&
         PeekAt(1).text == "=" && !IsReserved(Peek())) {
-      return absl::UnimplementedError(absl::StrFormat(
-          "%d:%d: named paths are not supported", Peek().line, Peek().column));
+      return Error(Peek(), "a named path may only appear in MATCH");
     }
     ast::NodePattern node;
     MSKG_RETURN_IF_ERROR(ParseNode(&node));

@@ -49,6 +49,17 @@ void Render(const std::vector<PlanOp>& ops, int indent,
       case PlanOp::Kind::kOptional:
         absl::StrAppend(&line, "Optional");
         break;
+      case PlanOp::Kind::kShortestPath:
+        absl::StrAppend(&line, op.all_shortest ? "AllShortestPaths" : "ShortestPath",
+                        " #", op.from_slot, op.out ? " -[" : " <-[", "#", op.edge_slot,
+                        ":", Types(op), "*", op.min_hops, "..",
+                        op.max_hops < 0 ? std::string("") : absl::StrCat(op.max_hops),
+                        op.out && !op.in ? "]-> #" : "]- #", op.to_slot, " (BFS)");
+        break;
+      case PlanOp::Kind::kBuildPath:
+        absl::StrAppend(&line, "NamedPath #", op.slot, " = #", op.from_slot);
+        for (int s : op.path_slots) absl::StrAppend(&line, " #", s);
+        break;
     }
     absl::StrAppendFormat(&line, "  (est. %.0f rows", op.estimated_rows);
     if (rows != nullptr) absl::StrAppend(&line, ", rows=", (*rows)[op.id]);

@@ -26,6 +26,12 @@ struct PlanOp {
     kFilter,    // Passes rows where `predicate` is true.
     kOptional,  // Runs `inner`; if it passes no row, passes the row once
                 // with `null_slots` null.
+    kShortestPath,  // Between the bound nodes in `from_slot` and `to_slot`:
+                    // binds `edge_slot` to the edges of each shortest path
+                    // (one, or all with `all_shortest`) found by Boost BFS
+                    // over `types`, following `out`/`in` as kExpand.
+    kBuildPath,     // Binds `slot` to the named path that starts at the node
+                    // in `from_slot` and follows the edges in `path_slots`.
   };
   Kind kind = Kind::kFilter;
   int id = 0;  // Index for PROFILE counters.
@@ -43,10 +49,16 @@ struct PlanOp {
   std::vector<schema::Relation> types;  // Empty: all relations.
   schema::NodeType to_label = schema::NODE_TYPE_UNSPECIFIED;
   int to_anchor = -1;  // NameSource the other end must match, or -1.
-  bool variable_length = false;  // Then edge_slot holds a list of edges.
+  bool variable_length = false;  // Then edge_slot holds a list of edges,
+                                 // in the pattern's left-to-right order.
+  bool reverse_list = false;  // Expanding from the pattern's right end.
   int min_hops = 1;
   int max_hops = 1;  // -1: up to QueryOptions::max_hops.
   std::vector<int> unique_slots;  // Edge/path slots whose edges differ.
+  // kShortestPath.
+  bool all_shortest = false;
+  // kBuildPath: edge and edge-list slots, in path order.
+  std::vector<int> path_slots;
   // kFilter.
   BExprPtr predicate;
   // kOptional.

@@ -114,7 +114,26 @@ class Planner {
     std::vector<int> edge_slots_bound;
     bool scanned_unanchored = false;
     const size_t first_op = ops->size();
+    std::vector<bool> path_done(m.paths.size(), false);
     auto place_filters = [&]() {
+      // Named paths as soon as their nodes and relationships are bound.
+      for (size_t i = 0; i < m.paths.size(); ++i) {
+        const BoundPath& path = m.paths[i];
+        if (path_done[i] || !(*bound)[path.first_node_slot]) continue;
+        bool ready = true;
+        for (int s : path.rel_slots) ready = ready && (*bound)[s];
+        if (!ready) continue;
+        PlanOp b;
+        b.kind = PlanOp::Kind::kBuildPath;
+        b.id = plan_->num_ops++;
+        b.slot = path.slot;
+        b.from_slot = path.first_node_slot;
+        b.path_slots = path.rel_slots;
+        b.estimated_rows = *est;
+        ops->push_back(std::move(b));
+        (*bound)[path.slot] = true;
+        path_done[i] = true;
+      }
       for (BExprPtr& c : conjuncts) {
         if (c == nullptr) continue;
         std::vector<int> need;
@@ -143,6 +162,8 @@ class Planner {
         const int ls = m.nodes[r.left].slot, rs = m.nodes[r.right].slot;
         const bool lb = (*bound)[ls], rb = (*bound)[rs];
         if (!lb && !rb) continue;
+        // Shortest paths run between two bound ends.
+        if (r.selector != ast::PathSelector::kAll && !(lb && rb)) continue;
         int score;
         bool from_left = lb;
         if (lb && rb) {
@@ -160,6 +181,29 @@ class Planner {
           best = i;
           best_from_left = from_left;
         }
+      }
+      if (best >= 0 && m.rels[best].selector != ast::PathSelector::kAll) {
+        const BoundRel& r = m.rels[best];
+        PlanOp sp;
+        sp.kind = PlanOp::Kind::kShortestPath;
+        sp.id = plan_->num_ops++;
+        sp.from_slot = m.nodes[r.left].slot;
+        sp.to_slot = m.nodes[r.right].slot;
+        sp.edge_slot = r.slot;
+        sp.out = r.direction != ast::Direction::kRightToLeft;
+        sp.in = r.direction != ast::Direction::kLeftToRight;
+        sp.types = r.types;
+        sp.variable_length = true;
+        sp.min_hops = r.min_hops;
+        sp.max_hops = r.max_hops;
+        sp.all_shortest = r.selector == ast::PathSelector::kAllShortest;
+        sp.estimated_rows = *est;
+        ops->push_back(std::move(sp));
+        rel_done[best] = true;
+        (*bound)[r.slot] = true;
+        edge_slots_bound.push_back(r.slot);
+        place_filters();
+        continue;
       }
       if (best >= 0) {
         const BoundRel& r = m.rels[best];
@@ -187,6 +231,7 @@ class Planner {
           if (it != anchor.end()) e.to_anchor = it->second;
         }
         e.variable_length = r.variable_length;
+        e.reverse_list = r.variable_length && !best_from_left;
         e.min_hops = r.min_hops;
         e.max_hops = r.max_hops;
         e.unique_slots = edge_slots_bound;

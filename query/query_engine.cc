@@ -13,6 +13,7 @@
 #include "query/lexer.h"
 #include "query/parser.h"
 #include "query/plan.h"
+#include "query/plan_cache.h"
 #include "query/planner.h"
 #include "util/status_macros.h"
 
@@ -116,12 +117,34 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
   return table;
 }
 
-QueryEngine::QueryEngine(std::shared_ptr<const graph::GraphView> view)
-    : view_(std::move(view)) {}
+QueryEngine::QueryEngine(std::shared_ptr<const graph::GraphView> view,
+                         const QueryEngineOptions& options)
+    : view_(std::move(view)),
+      cache_(std::make_shared<PlanCache>(options.plan_cache_size)) {}
+
+QueryEngine::~QueryEngine() = default;
+QueryEngine::QueryEngine(const QueryEngine&) = default;
+QueryEngine& QueryEngine::operator=(const QueryEngine&) = default;
 
 absl::StatusOr<PreparedQuery> QueryEngine::Prepare(absl::string_view cypher) const {
-  MSKG_ASSIGN_OR_RETURN(std::unique_ptr<PhysicalPlan> plan, Compile(cypher, *view_));
-  return PreparedQuery(view_, std::shared_ptr<const PhysicalPlan>(std::move(plan)));
+  if (std::shared_ptr<const PhysicalPlan> cached = cache_->Find(cypher)) {
+    return PreparedQuery(view_, std::move(cached));
+  }
+  MSKG_ASSIGN_OR_RETURN(std::unique_ptr<PhysicalPlan> compiled, Compile(cypher, *view_));
+  std::shared_ptr<const PhysicalPlan> plan(std::move(compiled));
+  cache_->Insert(cypher, plan);
+  return PreparedQuery(view_, std::move(plan));
+}
+
+PlanCacheStats QueryEngine::plan_cache_stats() const {
+  const PlanCache::Stats s = cache_->stats();
+  PlanCacheStats out;
+  out.hits = s.hits;
+  out.misses = s.misses;
+  out.evictions = s.evictions;
+  out.size = s.size;
+  out.capacity = cache_->capacity();
+  return out;
 }
 
 absl::StatusOr<ResultTable> QueryEngine::Run(absl::string_view cypher,

@@ -8,6 +8,8 @@
 // Supported: MATCH / OPTIONAL MATCH with node and relationship patterns
 // (labels are NodeType names in CamelCase, types Relation names; directed,
 // undirected, `|` alternatives, variable length `*`, `*2`, `*1..3`), WHERE,
+// shortestPath() and allShortestPaths() (Boost breadth-first search), named
+// paths (`p = ...`, with length(p), nodes(p), relationships(p)),
 // WITH, RETURN [DISTINCT], aggregates (count, collect, sum, avg, min, max),
 // ORDER BY, SKIP, LIMIT, parameters ($name), pattern predicates, EXPLAIN and
 // PROFILE. Names in `{name: ...}` and `n.name = ...` match through aliases
@@ -17,11 +19,13 @@
 // types. Each row carries the evidence of the edges matched to produce it.
 //
 // Thread-safety: QueryEngine and PreparedQuery are immutable after
-// construction; any number of threads may run queries at once.
+// construction but for the engine's plan cache, which is internally
+// synchronized; any number of threads may run queries at once.
 #ifndef MSKG_QUERY_QUERY_ENGINE_H_
 #define MSKG_QUERY_QUERY_ENGINE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +44,7 @@ class GraphView;
 namespace mskg::query {
 
 struct PhysicalPlan;
+class PlanCache;
 
 struct QueryOptions {
   // Values of $parameters, by name without '$'. Default: none.
@@ -107,22 +112,50 @@ class PreparedQuery {
   std::shared_ptr<const PhysicalPlan> plan_;
 };
 
+struct QueryEngineOptions {
+  // Most prepared plans the engine keeps, by query text (least recently used
+  // evicted first); 0 disables the cache. Default: 256.
+  size_t plan_cache_size = 256;
+};
+
+// Counters of a QueryEngine's plan cache.
+struct PlanCacheStats {
+  uint64_t hits = 0;       // Run/Prepare calls that reused a plan.
+  uint64_t misses = 0;     // Calls that parsed, bound and planned.
+  uint64_t evictions = 0;  // Plans dropped to stay within capacity.
+  size_t size = 0;         // Plans cached now.
+  size_t capacity = 0;
+};
+
+// Copies share the view and the plan cache.
 class QueryEngine {
  public:
   // REQUIRES: view != nullptr.
-  explicit QueryEngine(std::shared_ptr<const graph::GraphView> view);
+  explicit QueryEngine(std::shared_ptr<const graph::GraphView> view,
+                       const QueryEngineOptions& options = {});
+  ~QueryEngine();
+  QueryEngine(const QueryEngine&);
+  QueryEngine& operator=(const QueryEngine&);
 
-  // Parses, plans and runs `cypher`. InvalidArgument ("line:col: ...") for
+  // Parses, plans and runs `cypher`; a text run before (and still cached)
+  // skips straight to execution. InvalidArgument ("line:col: ...") for
   // syntax errors, unknown labels, relation types or variables;
   // Unimplemented for unsupported Cypher.
   absl::StatusOr<ResultTable> Run(absl::string_view cypher,
                                   const QueryOptions& options = {}) const;
 
-  // Parses, binds and plans `cypher` for repeated execution. Errors as Run.
+  // Parses, binds and plans `cypher` for repeated execution, or returns the
+  // cached plan of the same text. Errors as Run (errors are not cached).
   absl::StatusOr<PreparedQuery> Prepare(absl::string_view cypher) const;
+
+  PlanCacheStats plan_cache_stats() const;
+
+  // Returns the graph the engine queries.
+  const graph::GraphView& view() const { return *view_; }
 
  private:
   std::shared_ptr<const graph::GraphView> view_;
+  std::shared_ptr<PlanCache> cache_;
 };
 
 // Returns `status`'s message followed, when it starts with "line:col:", by

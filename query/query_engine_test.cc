@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/graph_view.h"
 #include "gtest/gtest.h"
@@ -215,6 +216,166 @@ TEST_F(QueryEngineTest, ErrorsAreFormattedWithCaret) {
             "                  ^");
   auto label = engine_.Run("MATCH (m:Musle)\nRETURN m");
   EXPECT_THAT(label.status().message(), HasSubstr("did you mean 'Muscle'"));
+}
+
+TEST_F(QueryEngineTest, ShortestPathWithNamedPath) {
+  ResultTable t = MustRun(
+      "MATCH p = shortestPath((a:Muscle {name: 'iliacus'})-[:PART_OF|ANTAGONIST_OF*..4]-"
+      "(b:Muscle {name: 'gluteus maximus'})) "
+      "RETURN length(p) AS n, nodes(p) AS nodes, relationships(p) AS rels");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].values[0].AsInt(), 3);
+  EXPECT_EQ(t.rows[0].values[1].ToString(),
+            "['iliacus', 'hip flexors', 'gluteal muscles', 'gluteus maximus']");
+  EXPECT_EQ(t.rows[0].values[2].ToString(), "['PART_OF', 'ANTAGONIST_OF', 'PART_OF']");
+  // Every edge of the path is evidence.
+  EXPECT_EQ(t.rows[0].evidence.size(), 3u);
+  // Too short a bound: no path, no row.
+  EXPECT_THAT(Column("MATCH p = shortestPath((a {name: 'iliacus'})-[*..2]-"
+                     "(b {name: 'gluteus maximus'})) RETURN length(p)"),
+              ElementsAre());
+  // No bound: breadth-first search needs none, so there is no notice.
+  ResultTable unbounded = MustRun(
+      "MATCH p = shortestPath((a {name: 'iliacus'})-[*]-(b {name: 'hip joint'})) "
+      "RETURN nodes(p)");
+  ASSERT_EQ(unbounded.rows.size(), 1u);
+  EXPECT_EQ(unbounded.rows[0].values[0].ToString(),
+            "['iliacus', 'hip flexors', 'psoas major', 'hip joint']");
+  EXPECT_TRUE(unbounded.notices.empty());
+}
+
+TEST_F(QueryEngineTest, ShortestPathDirectionsAndRelationshipVariable) {
+  EXPECT_THAT(Column("MATCH p = shortestPath((a {name: 'iliacus'})-[*..3]->"
+                     "(b {name: 'gluteal muscles'})) RETURN nodes(p)"),
+              ElementsAre("['iliacus', 'hip flexors', 'gluteal muscles']"));
+  // Written right to left, the path still starts at its left node.
+  EXPECT_THAT(Column("MATCH p = shortestPath((g {name: 'gluteal muscles'})<-[*..3]-"
+                     "(i {name: 'iliacus'})) RETURN nodes(p)"),
+              ElementsAre("['gluteal muscles', 'hip flexors', 'iliacus']"));
+  // Against the edges' direction there is no path.
+  EXPECT_THAT(Column("MATCH p = shortestPath((g {name: 'gluteal muscles'})-[*..3]->"
+                     "(i {name: 'iliacus'})) RETURN nodes(p)"),
+              ElementsAre());
+  // A relationship variable holds the list of edges; no path variable needed.
+  EXPECT_THAT(Column("MATCH shortestPath((a {name: 'gluteus maximus'})-[r*..3]-"
+                     "(b {name: 'hip flexors'})) RETURN size(r)"),
+              ElementsAre("2"));
+  // Between one node and itself: the zero-length path only with *0..
+  EXPECT_THAT(Column("MATCH p = shortestPath((a {name: 'iliacus'})-[*0..2]-"
+                     "(b {name: 'iliacus'})) RETURN length(p)"),
+              ElementsAre("0"));
+  EXPECT_THAT(Column("MATCH p = shortestPath((a {name: 'iliacus'})-[*..2]-"
+                     "(b {name: 'iliacus'})) RETURN length(p)"),
+              ElementsAre());
+  // Ends bound by earlier clauses and many pairs, with WHERE on the path.
+  EXPECT_THAT(Column("MATCH (a:Muscle {name: 'psoas'}) MATCH (b:Muscle) "
+                     "MATCH p = shortestPath((a)-[:PART_OF|ANTAGONIST_OF*..3]-(b)) "
+                     "WHERE length(p) >= 2 RETURN b.name ORDER BY b.name"),
+              ElementsAre("gluteus maximus", "iliacus"));
+  ResultTable plan = MustRun(
+      "EXPLAIN MATCH p = allShortestPaths((a {name: 'psoas'})-[*..3]-(b {name: 'QL'})) "
+      "RETURN p");
+  EXPECT_THAT(plan.plan, HasSubstr("AllShortestPaths"));
+  EXPECT_THAT(plan.plan, HasSubstr("NamedPath"));
+}
+
+TEST_F(QueryEngineTest, NamedPathsOfOrdinaryPatterns) {
+  EXPECT_THAT(Column("MATCH p = (m {name: 'gluteus maximus'})-[:PART_OF]->(g)"
+                     "<-[:ANTAGONIST_OF]-(x) RETURN nodes(p)"),
+              UnorderedElementsAre("['gluteus maximus', 'gluteal muscles', 'hip flexors']",
+                          "['gluteus maximus', 'gluteal muscles', 'psoas major']"));
+  // The planner expands from the named end, right to left; the path and
+  // the relationship list still read left to right.
+  EXPECT_THAT(Column("MATCH p = (x)-[r:PART_OF|ANTAGONIST_OF*1..2]->(g {name: 'gluteal muscles'}) "
+                     "WHERE x.name = 'iliacus' RETURN nodes(p)"),
+              ElementsAre("['iliacus', 'hip flexors', 'gluteal muscles']"));
+  ResultTable t = MustRun(
+      "MATCH (m {name: 'iliacus'}) OPTIONAL MATCH p = (m)-[:STABILIZES]->(x) "
+      "RETURN m.name, p, length(p)");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_TRUE(t.rows[0].values[1].is_null());
+  EXPECT_TRUE(t.rows[0].values[2].is_null());
+  // A path passes through WITH.
+  EXPECT_THAT(Column("MATCH p = (:Muscle {name: 'QL'})-[:STABILIZES]->() WITH p "
+                     "RETURN relationships(p)"),
+              ElementsAre("['STABILIZES']"));
+}
+
+TEST_F(QueryEngineTest, ShortestPathErrors) {
+  auto two = engine_.Run("MATCH p = shortestPath((a)-[*]-(b)-[*]-(c)) RETURN p");
+  EXPECT_EQ(two.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(two.status().message(), HasSubstr("exactly one relationship"));
+  auto low = engine_.Run(
+      "MATCH p = shortestPath((a {name: 'psoas'})-[*2..3]-(b {name: 'QL'})) RETURN p");
+  EXPECT_EQ(low.status().code(), absl::StatusCode::kUnimplemented);
+  auto kind = engine_.Run("MATCH (a)-[r]->(b) RETURN nodes(r)");
+  EXPECT_THAT(kind.status().message(), HasSubstr("nodes() of a relationship"));
+  auto prop = engine_.Run("MATCH p = (a)-->(b) RETURN p.name");
+  EXPECT_THAT(prop.status().message(), HasSubstr("property 'name' of a path"));
+  auto twice = engine_.Run("MATCH p = (a)-->(b), p = (c)-->(d) RETURN p");
+  EXPECT_THAT(twice.status().message(), HasSubstr("defined already"));
+  auto unclosed = engine_.Run("MATCH p = shortestPath((a)-[*]-(b) RETURN p");
+  EXPECT_THAT(unclosed.status().message(), HasSubstr("to close shortestPath("));
+}
+
+TEST_F(QueryEngineTest, PlanCacheIsHitForTheSameText) {
+  QueryEngine engine(testing::MakeTestGraph(), QueryEngineOptions{2});
+  const char* q = "MATCH (m:Muscle {name: $n})-[:PART_OF]->(g) RETURN g.name";
+  auto a = engine.Run(q, QueryOptions{{{"n", Value("psoas")}}});
+  auto b = engine.Run(q, QueryOptions{{{"n", Value("gluteus maximus")}}});
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->rows[0].values[0].ToString(), "hip flexors");
+  EXPECT_EQ(b->rows[0].values[0].ToString(), "gluteal muscles");
+  PlanCacheStats s = engine.plan_cache_stats();
+  EXPECT_EQ(s.misses, 1u);
+  EXPECT_EQ(s.hits, 1u);
+  EXPECT_EQ(s.size, 1u);
+  // Prepare shares the cache; copies of the engine too.
+  QueryEngine copy = engine;
+  ASSERT_TRUE(copy.Prepare(q).ok());
+  EXPECT_EQ(engine.plan_cache_stats().hits, 2u);
+  // Errors are not cached; the cache stays within its capacity.
+  EXPECT_FALSE(engine.Run("MATCH (m:Musle) RETURN m").ok());
+  EXPECT_FALSE(engine.Run("MATCH (m:Musle) RETURN m").ok());
+  ASSERT_TRUE(engine.Run("MATCH (m) RETURN count(m)").ok());
+  ASSERT_TRUE(engine.Run("MATCH (m:Muscle) RETURN count(m)").ok());
+  s = engine.plan_cache_stats();
+  EXPECT_EQ(s.size, 2u);
+  EXPECT_EQ(s.evictions, 1u);
+  EXPECT_EQ(s.misses, 5u);
+  EXPECT_EQ(s.capacity, 2u);
+}
+
+// Bad input is bounded or refused, and says so.
+TEST_F(QueryEngineTest, UnboundedVariableLengthIsBoundedWithNotice) {
+  ResultTable t = MustRun("MATCH (m {name: 'iliacus'})-[*]-(x) RETURN DISTINCT x.name");
+  EXPECT_THAT(t.notices, ElementsAre(HasSubstr("bounded to 8 hops")));
+  EXPECT_THAT(FormatTable(t), HasSubstr("bounded to 8 hops"));
+  // A bound within max_hops gives no notice.
+  EXPECT_TRUE(MustRun("MATCH (m {name: 'iliacus'})-[*..3]-(x) RETURN x.name").notices.empty());
+}
+
+TEST(QueryEngineLargeTest, CrossProductOverTheWholeGraphIsRefused) {
+  graph::GraphViewBuilder b;
+  for (int i = 0; i < 200; ++i) b.AddNode(schema::MUSCLE, absl::StrCat("muscle ", i));
+  QueryEngine engine(b.Finish());
+  auto r = engine.Run("MATCH (a), (b), (c) RETURN count(*)");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("cartesian product"));
+  // Naming a node anchors the pattern; the product is then small.
+  EXPECT_TRUE(engine.Run("MATCH (a {name: 'muscle 1'}), (b), (c {name: 'muscle 2'}) "
+                         "RETURN count(*)").ok());
+}
+
+TEST_F(QueryEngineTest, RowLimitTruncatesWithNotice) {
+  QueryOptions o;
+  o.max_rows = 2;
+  ResultTable t = MustRun("MATCH (m:Muscle) RETURN m.name ORDER BY m.name", o);
+  EXPECT_EQ(t.rows.size(), 2u);
+  EXPECT_TRUE(t.truncated);
+  EXPECT_THAT(FormatTable(t), HasSubstr("truncated"));
+  EXPECT_THAT(FormatJson(t), HasSubstr("\"truncated\":true"));
 }
 
 }  // namespace

@@ -25,9 +25,9 @@
 namespace mskg::ingest {
 namespace {
 
-// Floor for micro F1 over the five documents: the figure reached when this
-// test was written, less a small margin.
-constexpr double kMinF1 = 0.65;
+// Floors over the five documents. Micro F1 0.70 is the floor the issue
+// demands (reached: 0.75); precision keeps its earlier floor (reached: 0.84).
+constexpr double kMinF1 = 0.70;
 constexpr double kMinPrecision = 0.78;
 
 std::string ReadFile(const std::string& path) {

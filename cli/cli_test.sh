@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end test of the mskg command: ingest the sample corpus, query it,
+# export and count; every kind of bad input exits 2 with a clear message and
+# leaves the store as it was.
+set -uo pipefail
+
+MSKG="$TEST_SRCDIR/mskg/cli/mskg"
+CORPUS="$TEST_SRCDIR/mskg/data/sample_corpus"
+DB="$TEST_TMPDIR/store"
+WORK="$TEST_TMPDIR/work"
+mkdir -p "$WORK"
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect_exit CODE PATTERN COMMAND...: runs COMMAND, checks its exit code and
+# that stdout+stderr match the extended regular expression PATTERN.
+expect_exit() {
+  local code="$1" pattern="$2"
+  shift 2
+  local out
+  out="$("$@" 2>&1)"
+  local got=$?
+  if [[ $got -ne $code ]]; then fail "exit $got (want $code): $*"$'\n'"$out"; return; fi
+  if ! grep -Eq -- "$pattern" <<<"$out"; then fail "no /$pattern/ in output of: $*"$'\n'"$out"; fi
+}
+
+# Ingest, then the same again: the second run adds nothing.
+expect_exit 0 "ingested 5 documents \(0 unchanged, 0 failed\)" "$MSKG" --db "$DB" ingest "$CORPUS"
+expect_exit 0 "ingested 5 documents \(5 unchanged, 0 failed\).*\+0 nodes, \+0 edges" "$MSKG" ingest "$CORPUS" --db "$DB"
+stats_before="$("$MSKG" --db "$DB" stats)"
+
+# Queries: the default table, TSV, JSON, --why, and the environment's store.
+expect_exit 0 "quadriceps" "$MSKG" --db "$DB" query \
+  "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: 'hamstrings'}) RETURN DISTINCT m.name"
+expect_exit 0 "^name" "$MSKG" --db "$DB" query --format tsv "MATCH (m:Muscle {name: 'QL'}) RETURN m.name AS name"
+expect_exit 0 '"quadratus lumborum"' "$MSKG" --db "$DB" query --format json "MATCH (m:Muscle {name: 'QL'}) RETURN m.name"
+expect_exit 0 "sample_corpus/" "$MSKG" --db "$DB" query --why \
+  "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: 'hamstrings'}) RETURN DISTINCT m.name"
+expect_exit 0 "quadratus lumborum" env MSKG_DB="$DB" "$MSKG" query --param n=QL \
+  "MATCH (m:Muscle) WHERE m.name = \$n RETURN m.name"
+
+# Export writes the scorer's format.
+expect_exit 0 "^subject_type	subject	relation	object_type	object	document" "$MSKG" --db "$DB" export --format triples
+"$MSKG" --db "$DB" export --format triples -o "$WORK/triples.tsv" 2>/dev/null
+[[ $(wc -l <"$WORK/triples.tsv") -gt 10 ]] || fail "export wrote too few triples"
+expect_exit 0 "documents +6" "$MSKG" --db "$DB" stats
+
+# Bad input: each exits 2, says what is wrong, and changes nothing.
+printf '' >"$WORK/empty.txt"
+printf 'abc\0def' >"$WORK/binary.txt"
+printf 'valid line\nbad \xff byte\n' >"$WORK/latin1.txt"
+printf 'hello' >"$WORK/notes.pdf"
+expect_exit 2 "no such file" "$MSKG" --db "$DB" ingest "$WORK/missing.txt"
+expect_exit 2 "empty" "$MSKG" --db "$DB" ingest "$WORK/empty.txt"
+expect_exit 2 "binary" "$MSKG" --db "$DB" ingest "$WORK/binary.txt"
+expect_exit 2 "latin1.txt:2:5: invalid UTF-8" "$MSKG" --db "$DB" ingest "$WORK/latin1.txt"
+expect_exit 2 "unsupported" "$MSKG" --db "$DB" ingest "$WORK/notes.pdf"
+expect_exit 2 "1:17:.*expected" "$MSKG" --db "$DB" query "MATCH (p:Muscle RETURN p"
+expect_exit 2 "\^" "$MSKG" --db "$DB" query "MATCH (p:Muscle RETURN p"
+expect_exit 2 "unknown label 'Musle'" "$MSKG" --db "$DB" query "MATCH (p:Musle) RETURN p.name"
+expect_exit 2 "unknown relation" "$MSKG" --db "$DB" query "MATCH (p)-[:OPPOSES]->(q) RETURN p.name"
+expect_exit 2 "no store at" "$MSKG" --db "$WORK/nowhere" stats
+expect_exit 2 "unknown command" "$MSKG" frobnicate
+expect_exit 2 "unknown export format" "$MSKG" --db "$DB" export --format xml
+[[ "$("$MSKG" --db "$DB" stats)" == "$stats_before" ]] || fail "bad input changed the store"
+
+if ((failures > 0)); then
+  echo "$failures check(s) failed" >&2
+  exit 1
+fi
+echo "all CLI checks passed"

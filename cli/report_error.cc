@@ -1,0 +1,23 @@
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace mskg::cli {
+
+int ReportError(const absl::Status& status) {
+  std::cerr << "mskg: " << status.message() << "\n";
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kPermissionDenied:
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kUnimplemented:
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+}  // namespace mskg::cli

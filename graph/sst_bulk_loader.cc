@@ -1,0 +1,659 @@
+// graph/sst_bulk_loader.cc
+//
+// SstBulkLoad(): resolve nodes (first by raw name, then by identity, then in
+// the store with one sorted MultiGet), sort every claim once by its
+// "supports" key, and stream the sorted rows into SstFileWriters; the other
+// column families are small or derived from the same sorted pass. Values are
+// encoded into reused buffers; Support records are concatenations of
+// serialized Provenance messages, which is their protobuf encoding.
+#include "graph/sst_bulk_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <system_error>
+#include <utility>
+
+#include "absl/cleanup/cleanup.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "graph/rocksdb_status.h"
+#include "rocksdb/db.h"
+#include "rocksdb/options.h"
+#include "rocksdb/sst_file_writer.h"
+#include "util/name_key.h"
+#include "util/status_macros.h"
+
+namespace mskg::graph {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMultiGetChunk = 4096;
+
+rocksdb::Slice ToSlice(absl::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+// One SST file being written for one column family; opened on first Put.
+class SstFile {
+ public:
+  SstFile(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family,
+          std::string path)
+      : db_(db), family_(family), path_(std::move(path)) {}
+
+  // REQUIRES: keys strictly ascending.
+  absl::Status Put(absl::string_view key, absl::string_view value) {
+    if (writer_ == nullptr) {
+      rocksdb::Options options(db_->GetDBOptions(), db_->GetOptions(family_));
+      // Written once and read soon (View); compaction recompresses later.
+      options.compression = rocksdb::kNoCompression;
+      options.bottommost_compression = rocksdb::kDisableCompressionOption;
+      options.compression_per_level.clear();
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(),
+                                                         options, family_);
+      MSKG_RETURN_IF_ERROR(
+          FromRocksDb(writer_->Open(path_), absl::StrCat("create ", path_)));
+    }
+    ++entries_;
+    return FromRocksDb(writer_->Put(ToSlice(key), ToSlice(value)),
+                       absl::StrCat("write ", path_));
+  }
+
+  // Finishes the file (synced) and adds it to `args`; nothing if empty.
+  absl::Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    if (writer_ == nullptr) return absl::OkStatus();
+    MSKG_RETURN_IF_ERROR(
+        FromRocksDb(writer_->Finish(), absl::StrCat("finish ", path_)));
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = family_;
+    arg.external_files.push_back(path_);
+    arg.options.move_files = true;
+    arg.options.write_global_seqno = false;
+    arg.options.allow_global_seqno = true;
+    arg.options.allow_blocking_flush = true;
+    args->push_back(std::move(arg));
+    return absl::OkStatus();
+  }
+
+ private:
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* family_;
+  std::string path_;
+  std::unique_ptr<rocksdb::SstFileWriter> writer_;
+  size_t entries_ = 0;
+};
+
+// Looks up `keys` (sorted) in `family`; calls found(i, value) for each hit.
+template <typename Found>
+absl::Status SortedMultiGet(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family,
+                            const std::vector<rocksdb::Slice>& keys,
+                            const Found& found) {
+  std::vector<rocksdb::PinnableSlice> values(
+      std::min(keys.size(), kMultiGetChunk));
+  std::vector<rocksdb::Status> statuses(values.size());
+  const rocksdb::ReadOptions read_options;
+  for (size_t begin = 0; begin < keys.size(); begin += kMultiGetChunk) {
+    const size_t n = std::min(kMultiGetChunk, keys.size() - begin);
+    db->MultiGet(read_options, family, n, keys.data() + begin, values.data(),
+                 statuses.data(), /*sorted_input=*/true);
+    for (size_t i = 0; i < n; ++i) {
+      if (statuses[i].IsNotFound()) continue;
+      MSKG_RETURN_IF_ERROR(FromRocksDb(statuses[i], "bulk load lookup"));
+      MSKG_RETURN_IF_ERROR(found(begin + i, absl::string_view(
+                                                values[i].data(),
+                                                values[i].size())));
+      values[i].Reset();
+    }
+  }
+  return absl::OkStatus();
+}
+
+// A node named in the call.
+struct LocalNode {
+  absl::string_view identity;  // keys::NodeIdentityKey; owned by the map.
+  const schema::NodeKey* first = nullptr;  // Names it first.
+  uint64_t id = 0;
+  bool is_new = true;
+  bool dirty = false;
+  bool has_record = false;
+  schema::Node record;  // For new nodes and existing ones gaining aliases.
+};
+
+// One claim, by its "supports" key; `ordinal` keeps the input order.
+struct Entry {
+  uint64_t source;
+  uint64_t target;
+  uint32_t doc_rank;  // Rank of the document id in byte order.
+  uint32_t ordinal;
+  uint32_t provenance;  // Index in Loader::provenance_.
+  uint8_t relation;
+};
+
+bool EntryLess(const Entry& a, const Entry& b) {
+  if (a.source != b.source) return a.source < b.source;
+  if (a.relation != b.relation) return a.relation < b.relation;
+  if (a.target != b.target) return a.target < b.target;
+  if (a.doc_rank != b.doc_rank) return a.doc_rank < b.doc_rank;
+  return a.ordinal < b.ordinal;
+}
+
+// An edge of the call with the support it adds.
+struct EdgeAgg {
+  uint64_t source;
+  uint64_t target;
+  uint8_t relation;
+  uint32_t documents = 0;
+  uint32_t sentences = 0;
+};
+
+// Serializes `p` into `out` as if its document_id were `document_id` when
+// empty: field 1 comes first in the encoding, so prepending it is exact.
+void SerializeProvenance(const schema::Provenance& p,
+                         absl::string_view document_id, std::string* out) {
+  out->clear();
+  if (p.document_id().empty()) {
+    out->push_back(0x0A);
+    keys::AppendVarint64(out, document_id.size());
+    out->append(document_id.data(), document_id.size());
+  }
+  p.AppendToString(out);
+}
+
+class Loader {
+ public:
+  Loader(const SstBulkTarget& target,
+         const std::vector<schema::DocumentClaims>& docs,
+         keys::StoredStats* stats, uint64_t* next_node_id)
+      : t_(target), docs_(docs), stats_(*stats), next_node_id_(*next_node_id) {}
+
+  absl::StatusOr<bool> Run();
+
+  const keys::StoredStats& stats() const { return stats_; }
+  uint64_t next_node_id() const { return next_node_id_; }
+
+ private:
+  absl::StatusOr<bool> RankDocuments();
+  uint32_t Resolve(const schema::NodeKey& key);
+  absl::Status ResolveNodes();
+  absl::Status ApplyAliases();
+  absl::Status WriteSupportsAndEdges(const std::string& dir);
+  absl::Status WriteEdges(SstFile* file);
+  absl::Status WriteNodes(const std::string& dir);
+
+  const SstBulkTarget& t_;
+  const std::vector<schema::DocumentClaims>& docs_;
+  keys::StoredStats stats_;
+  uint64_t next_node_id_;
+  std::vector<rocksdb::IngestExternalFileArg> args_;
+
+  std::vector<uint32_t> doc_by_rank_;
+  std::vector<uint32_t> rank_of_doc_;
+
+  absl::flat_hash_map<std::pair<int, absl::string_view>, uint32_t> by_raw_;
+  absl::flat_hash_map<std::string, uint32_t> by_identity_;
+  std::vector<LocalNode> nodes_;
+  std::vector<std::pair<uint32_t, const schema::NodeKey*>> alias_keys_;
+  std::vector<uint32_t> claim_nodes_;  // Source, target per claim.
+  std::string provenance_bytes_;
+  std::vector<std::pair<size_t, size_t>> provenance_;  // Spans of the above.
+  std::vector<const schema::Claim*> claims_;
+
+  std::vector<EdgeAgg> edges_;
+  std::vector<std::vector<uint32_t>> doc_edges_;  // By document index.
+};
+
+absl::StatusOr<bool> Loader::RankDocuments() {
+  const size_t n = docs_.size();
+  doc_by_rank_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) doc_by_rank_[i] = i;
+  std::sort(doc_by_rank_.begin(), doc_by_rank_.end(),
+            [this](uint32_t a, uint32_t b) {
+              return docs_[a].document_id() < docs_[b].document_id();
+            });
+  rank_of_doc_.resize(n);
+  for (uint32_t r = 0; r < n; ++r) {
+    rank_of_doc_[doc_by_rank_[r]] = r;
+    if (r > 0 && docs_[doc_by_rank_[r]].document_id() ==
+                     docs_[doc_by_rank_[r - 1]].document_id()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("document ", docs_[doc_by_rank_[r]].document_id(),
+                       " appears twice in one write"));
+    }
+  }
+  if (stats_.documents == 0) return true;
+  std::vector<rocksdb::Slice> ids;
+  ids.reserve(n);
+  for (uint32_t d : doc_by_rank_) ids.push_back(ToSlice(docs_[d].document_id()));
+  bool any = false;
+  MSKG_RETURN_IF_ERROR(SortedMultiGet(
+      t_.db, t_.documents, ids, [&any](size_t, absl::string_view) {
+        any = true;
+        return absl::OkStatus();
+      }));
+  return !any;
+}
+
+uint32_t Loader::Resolve(const schema::NodeKey& key) {
+  auto [it, inserted] = by_raw_.try_emplace(
+      std::pair<int, absl::string_view>(key.type(), key.name()), 0);
+  if (inserted) {
+    auto [jt, added] = by_identity_.try_emplace(
+        keys::NodeIdentityKey(key.type(), key.name()), nodes_.size());
+    if (added) nodes_.emplace_back().first = &key;
+    it->second = jt->second;
+  }
+  if (key.aliases_size() > 0) alias_keys_.emplace_back(it->second, &key);
+  return it->second;
+}
+
+absl::Status Loader::ResolveNodes() {
+  size_t num_claims = 0;
+  for (const schema::DocumentClaims& doc : docs_) {
+    num_claims += doc.claims_size();
+  }
+  // Rehashing string views would read every name again.
+  by_raw_.reserve(num_claims / 2);
+  by_identity_.reserve(num_claims / 4);
+  claim_nodes_.reserve(2 * num_claims);
+  claims_.reserve(num_claims);
+  for (const schema::DocumentClaims& doc : docs_) {
+    for (const schema::Claim& claim : doc.claims()) {
+      claim_nodes_.push_back(Resolve(claim.subject()));
+      claim_nodes_.push_back(Resolve(claim.object()));
+      claims_.push_back(&claim);
+    }
+    for (const schema::NodeKey& mention : doc.mentions()) Resolve(mention);
+  }
+  for (const auto& [identity, index] : by_identity_) {
+    nodes_[index].identity = identity;
+  }
+  if (stats_.nodes > 0) {
+    std::vector<uint32_t> order(nodes_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+      return nodes_[a].identity < nodes_[b].identity;
+    });
+    std::vector<rocksdb::Slice> identities;
+    identities.reserve(order.size());
+    for (uint32_t i : order) identities.push_back(ToSlice(nodes_[i].identity));
+    MSKG_RETURN_IF_ERROR(SortedMultiGet(
+        t_.db, t_.node_keys, identities,
+        [&](size_t i, absl::string_view value) -> absl::Status {
+          if (value.size() != 8) {
+            return absl::DataLossError(absl::StrCat(
+                "store ", t_.path, ": bad node_keys row for '",
+                nodes_[order[i]].first->name(), "'"));
+          }
+          nodes_[order[i]].id = keys::ReadBigEndian64(value);
+          nodes_[order[i]].is_new = false;
+          return absl::OkStatus();
+        }));
+  }
+  // New nodes take ids in the order they are first named, as the
+  // per-document path does.
+  for (LocalNode& node : nodes_) {
+    if (!node.is_new) continue;
+    node.id = next_node_id_++;
+    node.dirty = true;
+    node.has_record = true;
+    node.record.set_id(node.id);
+    node.record.set_type(node.first->type());
+    node.record.set_name(node.first->name());
+    ++stats_.nodes;
+    ++stats_.nodes_by_type[node.first->type()];
+  }
+  return ApplyAliases();
+}
+
+absl::Status Loader::ApplyAliases() {
+  for (const auto& [index, key] : alias_keys_) {
+    LocalNode& node = nodes_[index];
+    if (!node.has_record) {
+      std::string value;
+      rocksdb::Status s = t_.db->Get(rocksdb::ReadOptions(), t_.nodes,
+                                     keys::NodeRowKey(node.id), &value);
+      if (s.IsNotFound()) {
+        return absl::DataLossError(absl::StrCat(
+            "store ", t_.path, ": node ", node.id, " has no record"));
+      }
+      MSKG_RETURN_IF_ERROR(FromRocksDb(s, "bulk load node lookup"));
+      if (!node.record.ParseFromString(value)) {
+        return absl::DataLossError(
+            absl::StrCat("store ", t_.path, ": unreadable nodes record"));
+      }
+      node.has_record = true;
+    }
+    schema::Node& record = node.record;
+    for (const std::string& alias : key->aliases()) {
+      if (alias == record.name() || NameKey(alias).empty() ||
+          std::find(record.aliases().begin(), record.aliases().end(),
+                    alias) != record.aliases().end()) {
+        continue;
+      }
+      record.add_aliases(alias);
+      node.dirty = true;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
+  // Provenance, serialized once per distinct value per document (in the
+  // triples import, all claims of a document share one): `provenance_[p]`
+  // is a span of `provenance_bytes_`, encoded as a Support field.
+  std::vector<Entry> entries;
+  entries.reserve(claims_.size());
+  {
+    std::string bytes;
+    absl::flat_hash_map<absl::string_view, uint32_t> in_doc;
+    std::vector<std::string> doc_provenance;
+    uint32_t ordinal = 0;
+    for (uint32_t d = 0; d < docs_.size(); ++d) {
+      in_doc.clear();
+      doc_provenance.clear();
+      const std::string& document_id = docs_[d].document_id();
+      for (const schema::Claim& claim : docs_[d].claims()) {
+        SerializeProvenance(claim.provenance(), document_id, &bytes);
+        uint32_t p = static_cast<uint32_t>(provenance_.size());
+        // Usually the same as the claim before: no hashing needed.
+        if (!doc_provenance.empty() && doc_provenance.back() == bytes) {
+          p = in_doc[doc_provenance.back()];
+        } else {
+          // doc_provenance owns the strings the map views; reserve keeps
+          // them in place.
+          if (doc_provenance.empty()) {
+            doc_provenance.reserve(docs_[d].claims_size());
+          }
+          auto found = in_doc.find(bytes);
+          if (found != in_doc.end()) {
+            p = found->second;
+          } else {
+            doc_provenance.push_back(bytes);
+            in_doc.emplace(doc_provenance.back(), p);
+            const size_t offset = provenance_bytes_.size();
+            provenance_bytes_.push_back(0x0A);  // Support.provenance.
+            keys::AppendVarint64(&provenance_bytes_, bytes.size());
+            provenance_bytes_.append(bytes);
+            provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
+          }
+        }
+        entries.push_back(Entry{nodes_[claim_nodes_[2 * ordinal]].id,
+                                nodes_[claim_nodes_[2 * ordinal + 1]].id,
+                                rank_of_doc_[d], ordinal, p,
+                                static_cast<uint8_t>(claim.relation())});
+        ++ordinal;
+      }
+    }
+  }
+  std::sort(entries.begin(), entries.end(), EntryLess);
+
+  SstFile supports(t_.db, t_.supports, dir + "/supports.sst");
+  doc_edges_.resize(docs_.size());
+  std::string key;
+  std::string value;
+  std::vector<uint32_t> seen;  // Provenance of the record being built.
+  for (size_t i = 0; i < entries.size();) {
+    const Entry& head = entries[i];
+    const uint32_t doc = doc_by_rank_[head.doc_rank];
+    const std::string& document_id = docs_[doc].document_id();
+    value.clear();
+    seen.clear();
+    uint32_t sentences = 0;
+    for (; i < entries.size() && entries[i].source == head.source &&
+           entries[i].relation == head.relation &&
+           entries[i].target == head.target &&
+           entries[i].doc_rank == head.doc_rank;
+         ++i) {
+      // Equal provenance of one document has one index.
+      const uint32_t p = entries[i].provenance;
+      if (std::find(seen.begin(), seen.end(), p) != seen.end()) continue;
+      seen.push_back(p);
+      value.append(provenance_bytes_, provenance_[p].first,
+                   provenance_[p].second);
+      ++sentences;
+    }
+    key.clear();
+    keys::AppendBigEndian64(&key, head.source);
+    key.push_back(static_cast<char>(head.relation));
+    keys::AppendBigEndian64(&key, head.target);
+    key.append(document_id);
+    MSKG_RETURN_IF_ERROR(supports.Put(key, value));
+    if (edges_.empty() || edges_.back().source != head.source ||
+        edges_.back().relation != head.relation ||
+        edges_.back().target != head.target) {
+      edges_.push_back(EdgeAgg{head.source, head.target, head.relation});
+    }
+    edges_.back().documents += 1;
+    edges_.back().sentences += sentences;
+    doc_edges_[doc].push_back(edges_.size() - 1);
+  }
+  std::vector<Entry>().swap(entries);
+  MSKG_RETURN_IF_ERROR(supports.Finish(&args_));
+  SstFile edges(t_.db, t_.edges, dir + "/edges.sst");
+  MSKG_RETURN_IF_ERROR(WriteEdges(&edges));
+  return edges.Finish(&args_);
+}
+
+absl::Status Loader::WriteEdges(SstFile* file) {
+  // Counts after the load: stored counts (if any) plus what this call adds.
+  std::vector<keys::EdgeCounts> counts(edges_.size());
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    counts[i].documents = edges_[i].documents;
+    counts[i].sentences = edges_[i].sentences;
+  }
+  std::vector<bool> existed(edges_.size(), false);
+  if (stats_.edges > 0) {
+    std::string arena;
+    arena.reserve(edges_.size() * 18);
+    for (const EdgeAgg& e : edges_) {
+      arena.append(keys::EdgeRowKey(e.source, keys::kOut,
+                                    static_cast<schema::Relation>(e.relation),
+                                    e.target));
+    }
+    std::vector<rocksdb::Slice> out_keys(edges_.size());
+    const size_t key_size = arena.size() / std::max<size_t>(edges_.size(), 1);
+    for (size_t i = 0; i < edges_.size(); ++i) {
+      out_keys[i] = rocksdb::Slice(arena.data() + i * key_size, key_size);
+    }
+    MSKG_RETURN_IF_ERROR(SortedMultiGet(
+        t_.db, t_.edges, out_keys,
+        [&](size_t i, absl::string_view value) -> absl::Status {
+          keys::EdgeCounts old;
+          if (!keys::DecodeEdgeCounts(value, &old)) {
+            return absl::DataLossError(
+                absl::StrCat("store ", t_.path, ": bad edge row"));
+          }
+          existed[i] = old.documents > 0;
+          counts[i].documents += old.documents;
+          counts[i].sentences += old.sentences;
+          return absl::OkStatus();
+        }));
+  }
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    if (!existed[i]) {
+      ++stats_.edges;
+      ++stats_.edges_by_relation[edges_[i].relation];
+    }
+    stats_.supports += edges_[i].sentences;
+  }
+  // Rows of one node: its 'i' rows, then its 'o' rows. edges_ is in 'o'
+  // order; the 'i' order is sorted here; the two are merged.
+  struct InRow {
+    uint64_t target;
+    uint64_t source;
+    uint32_t edge;
+    uint8_t relation;
+  };
+  std::vector<InRow> in_rows;
+  in_rows.reserve(edges_.size());
+  for (uint32_t i = 0; i < edges_.size(); ++i) {
+    in_rows.push_back(
+        InRow{edges_[i].target, edges_[i].source, i, edges_[i].relation});
+  }
+  std::sort(in_rows.begin(), in_rows.end(),
+            [](const InRow& x, const InRow& y) {
+              if (x.target != y.target) return x.target < y.target;
+              if (x.relation != y.relation) return x.relation < y.relation;
+              return x.source < y.source;
+            });
+  std::string key;
+  size_t o = 0;
+  size_t in = 0;
+  std::string value;
+  while (o < edges_.size() || in < in_rows.size()) {
+    const bool take_in =
+        o == edges_.size() ||
+        (in < in_rows.size() && in_rows[in].target <= edges_[o].source);
+    const uint32_t e = take_in ? in_rows[in++].edge : o++;
+    const EdgeAgg& edge = edges_[e];
+    key.clear();
+    if (take_in) {
+      keys::AppendBigEndian64(&key, edge.target);
+      key.push_back(keys::kIn);
+      key.push_back(static_cast<char>(edge.relation));
+      keys::AppendBigEndian64(&key, edge.source);
+    } else {
+      keys::AppendBigEndian64(&key, edge.source);
+      key.push_back(keys::kOut);
+      key.push_back(static_cast<char>(edge.relation));
+      keys::AppendBigEndian64(&key, edge.target);
+    }
+    value.clear();
+    keys::AppendVarint64(&value, counts[e].documents);
+    keys::AppendVarint64(&value, counts[e].sentences);
+    MSKG_RETURN_IF_ERROR(file->Put(key, value));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Loader::WriteNodes(const std::string& dir) {
+  std::vector<uint32_t> dirty;
+  for (uint32_t i = 0; i < nodes_.size(); ++i) {
+    if (nodes_[i].dirty) dirty.push_back(i);
+  }
+  std::sort(dirty.begin(), dirty.end(), [this](uint32_t a, uint32_t b) {
+    return nodes_[a].id < nodes_[b].id;
+  });
+  std::string value;
+  {
+    SstFile file(t_.db, t_.nodes, dir + "/nodes.sst");
+    for (uint32_t i : dirty) {
+      nodes_[i].record.SerializeToString(&value);
+      MSKG_RETURN_IF_ERROR(file.Put(keys::NodeRowKey(nodes_[i].id), value));
+    }
+    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
+  }
+  {
+    std::vector<uint32_t> added;
+    for (uint32_t i : dirty) {
+      if (nodes_[i].is_new) added.push_back(i);
+    }
+    std::sort(added.begin(), added.end(), [this](uint32_t a, uint32_t b) {
+      return nodes_[a].identity < nodes_[b].identity;
+    });
+    SstFile file(t_.db, t_.node_keys, dir + "/node_keys.sst");
+    for (uint32_t i : added) {
+      MSKG_RETURN_IF_ERROR(
+          file.Put(nodes_[i].identity, keys::NodeRowKey(nodes_[i].id)));
+    }
+    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
+  }
+  {
+    std::vector<std::string> names;
+    names.reserve(dirty.size());
+    for (uint32_t i : dirty) {
+      const LocalNode& node = nodes_[i];
+      names.push_back(keys::NameRowKey(
+          node.is_new ? std::string(node.identity.substr(1))
+                      : NameKey(node.record.name()),
+          node.id));
+      for (const std::string& alias : node.record.aliases()) {
+        names.push_back(keys::NameRowKey(NameKey(alias), node.id));
+      }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    SstFile file(t_.db, t_.names, dir + "/names.sst");
+    for (const std::string& name : names) {
+      MSKG_RETURN_IF_ERROR(file.Put(name, ""));
+    }
+    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> Loader::Run() {
+  MSKG_ASSIGN_OR_RETURN(bool all_new, RankDocuments());
+  if (!all_new) return false;
+  MSKG_RETURN_IF_ERROR(ResolveNodes());
+
+  const std::string dir = absl::StrCat(t_.path, "/bulk_load.tmp");
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  if (!fs::create_directory(dir, ec)) {
+    return absl::InternalError(
+        absl::StrCat("cannot create ", dir, ": ", ec.message()));
+  }
+  absl::Cleanup remove_dir = [&dir] {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  };
+
+  MSKG_RETURN_IF_ERROR(WriteSupportsAndEdges(dir));
+  {
+    SstFile file(t_.db, t_.documents, dir + "/documents.sst");
+    const int64_t now = absl::ToUnixMicros(absl::Now());
+    std::string value;
+    for (uint32_t d : doc_by_rank_) {
+      const schema::DocumentClaims& doc = docs_[d];
+      schema::Document record;
+      record.set_id(doc.document_id());
+      record.set_content_hash(doc.content_hash());
+      record.set_size_bytes(doc.size_bytes());
+      record.set_ingested_unix_micros(now);
+      for (uint32_t e : doc_edges_[d]) {
+        schema::Document::ClaimRef* ref = record.add_claims();
+        ref->set_source(edges_[e].source);
+        ref->set_relation(static_cast<schema::Relation>(edges_[e].relation));
+        ref->set_target(edges_[e].target);
+      }
+      record.SerializeToString(&value);
+      MSKG_RETURN_IF_ERROR(file.Put(doc.document_id(), value));
+    }
+    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
+  }
+  MSKG_RETURN_IF_ERROR(WriteNodes(dir));
+  stats_.documents += docs_.size();
+  {
+    SstFile file(t_.db, t_.meta, dir + "/meta.sst");
+    // Ascending: "next_node_id" < "stats".
+    MSKG_RETURN_IF_ERROR(
+        file.Put(keys::kMetaNextNodeId, keys::NodeRowKey(next_node_id_)));
+    MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
+    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
+  }
+  MSKG_RETURN_IF_ERROR(FromRocksDb(t_.db->IngestExternalFiles(args_),
+                                   absl::StrCat("ingest into ", t_.path)));
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
+                                 const std::vector<schema::DocumentClaims>& docs,
+                                 keys::StoredStats* stats,
+                                 uint64_t* next_node_id) {
+  Loader loader(target, docs, stats, next_node_id);
+  MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
+  if (loaded) {
+    *stats = loader.stats();
+    *next_node_id = loader.next_node_id();
+  }
+  return loaded;
+}
+
+}  // namespace mskg::graph

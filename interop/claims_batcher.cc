@@ -1,0 +1,187 @@
+// interop/claims_batcher.cc: block line reading and document batching.
+#include "interop/claims_batcher.h"
+
+#include <cstring>
+
+#include "absl/hash/hash.h"
+#include <utility>
+
+namespace mskg::interop {
+namespace {
+
+constexpr size_t kBlock = 1 << 20;
+
+}  // namespace
+
+LineReader::LineReader(std::istream* in) : in_(in) {}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  // Keep the unread tail, then append a block.
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (buffer_.size() < end_ + kBlock) buffer_.resize(end_ + kBlock);
+  in_->read(buffer_.data() + end_, kBlock);
+  const std::streamsize got = in_->gcount();
+  end_ += static_cast<size_t>(got);
+  if (!*in_) {
+    eof_ = true;
+    if (!in_->eof()) failed_ = true;
+  }
+  return got > 0;
+}
+
+bool LineReader::Next(absl::string_view* line) {
+  while (true) {
+    const char* start = buffer_.data() + begin_;
+    const void* newline = std::memchr(start, '\n', end_ - begin_);
+    if (newline != nullptr) {
+      size_t length = static_cast<const char*>(newline) - start;
+      *line = absl::string_view(start, length);
+      begin_ += length + 1;
+      if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+      ++line_number_;
+      return true;
+    }
+    if (!Fill()) {
+      if (begin_ == end_) return false;
+      // The last line has no newline.
+      *line = absl::string_view(buffer_.data() + begin_, end_ - begin_);
+      begin_ = end_;
+      if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+      ++line_number_;
+      return true;
+    }
+  }
+}
+
+ClaimsBatcher::ClaimsBatcher(size_t batch_rows, ClaimsSink sink)
+    : batch_rows_(batch_rows == 0 ? 1 : batch_rows), sink_(std::move(sink)) {}
+
+ClaimsBatcher::~ClaimsBatcher() {
+  for (std::FILE* file : buckets_) std::fclose(file);
+}
+
+schema::DocumentClaims* ClaimsBatcher::Document(absl::string_view id) {
+  auto [it, inserted] = index_.try_emplace(id, pending_.size());
+  if (inserted) {
+    pending_.emplace_back();
+    pending_.back().set_document_id(std::string(id));
+  }
+  return &pending_[it->second];
+}
+
+absl::Status ClaimsBatcher::Add(schema::Claim claim) {
+  schema::DocumentClaims* doc = Document(claim.provenance().document_id());
+  *doc->add_claims() = std::move(claim);
+  ++claims_;
+  ++pending_rows_;
+  return MaybeFlush();
+}
+
+absl::Status ClaimsBatcher::AddMention(absl::string_view document,
+                                       schema::NodeKey key) {
+  *Document(document)->add_mentions() = std::move(key);
+  ++mentions_;
+  ++pending_rows_;
+  return MaybeFlush();
+}
+
+absl::Status ClaimsBatcher::MaybeFlush() {
+  if (pending_rows_ < batch_rows_) return absl::OkStatus();
+  return Spill();
+}
+
+absl::Status ClaimsBatcher::Spill() {
+  if (buckets_.empty()) {
+    for (int b = 0; b < kSpillBuckets; ++b) {
+      std::FILE* file = std::tmpfile();
+      if (file == nullptr) {
+        return absl::InternalError("cannot create a temporary spill file");
+      }
+      buckets_.push_back(file);
+    }
+  }
+  std::string record;
+  for (const schema::DocumentClaims& doc : pending_) {
+    const size_t bucket =
+        absl::Hash<std::string>()(doc.document_id()) %
+        static_cast<size_t>(kSpillBuckets);
+    record.clear();
+    doc.AppendToString(&record);
+    const uint64_t size = record.size();
+    if (std::fwrite(&size, sizeof(size), 1, buckets_[bucket]) != 1 ||
+        std::fwrite(record.data(), 1, record.size(), buckets_[bucket]) !=
+            record.size()) {
+      return absl::InternalError("failed writing a spill file");
+    }
+  }
+  pending_.clear();
+  index_.clear();
+  pending_rows_ = 0;
+  return absl::OkStatus();
+}
+
+absl::Status ClaimsBatcher::HandOver(
+    std::vector<schema::DocumentClaims>* docs, bool last) {
+  for (schema::DocumentClaims& doc : *docs) {
+    out_rows_ += doc.claims_size() + doc.mentions_size();
+    out_.push_back(std::move(doc));
+    if (out_rows_ >= batch_rows_) {
+      if (absl::Status s = sink_(&out_); !s.ok()) return s;
+      ++batches_;
+      out_.clear();
+      out_rows_ = 0;
+    }
+  }
+  docs->clear();
+  if (!last || out_.empty()) return absl::OkStatus();
+  ++batches_;
+  absl::Status status = sink_(&out_);
+  out_.clear();
+  out_rows_ = 0;
+  return status;
+}
+
+absl::Status ClaimsBatcher::Flush() {
+  if (buckets_.empty()) {
+    absl::Status status = HandOver(&pending_, /*last=*/true);
+    index_.clear();
+    pending_rows_ = 0;
+    return status;
+  }
+  if (absl::Status s = Spill(); !s.ok()) return s;
+  std::string record;
+  for (size_t b = 0; b < buckets_.size(); ++b) {
+    std::FILE* file = buckets_[b];
+    std::rewind(file);
+    std::vector<schema::DocumentClaims> docs;
+    absl::flat_hash_map<std::string, size_t> index;
+    uint64_t size;
+    while (std::fread(&size, sizeof(size), 1, file) == 1) {
+      record.resize(size);
+      schema::DocumentClaims part;
+      if (std::fread(record.data(), 1, size, file) != size ||
+          !part.ParseFromString(record)) {
+        return absl::InternalError("spill file unreadable");
+      }
+      auto [it, inserted] = index.try_emplace(part.document_id(), docs.size());
+      if (inserted) {
+        docs.push_back(std::move(part));
+      } else {
+        docs[it->second].MergeFrom(part);
+      }
+    }
+    if (std::ferror(file)) return absl::InternalError("spill file unreadable");
+    // Buckets hold disjoint documents, so whole buckets share a batch.
+    if (absl::Status s = HandOver(&docs, b + 1 == buckets_.size()); !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace mskg::interop

@@ -1,0 +1,52 @@
+// interop/subgraph.h
+//
+// Cuts a subgraph out of a GraphView: the nodes and edges a query matched
+// (a Selection), optionally with their immediate neighbours, as a new
+// GraphView that every writer accepts (`mskg export --query`, `mskg show`).
+// Node ids, support and inferred edges (with the premises that are inside
+// the subgraph) are kept.
+#ifndef MSKG_INTEROP_SUBGRAPH_H_
+#define MSKG_INTEROP_SUBGRAPH_H_
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "graph/graph_view.h"
+
+namespace mskg::interop {
+
+// What a query matched, as indices into the view it ran on.
+struct Selection {
+  std::vector<graph::NodeIndex> nodes;
+  std::vector<graph::EdgeIndex> edges;
+};
+
+struct SubgraphOptions {
+  // Also take every edge of a selected node and its other endpoint.
+  // Default: false.
+  bool neighbours = false;
+  // At most this many neighbour edges per selected node, so that a hub
+  // (a generic symptom with thousands of edges) does not flood a picture.
+  // Default: 25.
+  size_t max_neighbours_per_node = 25;
+};
+
+struct Subgraph {
+  std::shared_ptr<const graph::GraphView> view;
+  // The selection, as indices into `view` (the rest are neighbours).
+  absl::flat_hash_set<graph::NodeIndex> selected_nodes;
+  absl::flat_hash_set<graph::EdgeIndex> selected_edges;
+};
+
+// Returns the subgraph of `view` for `selection`; the endpoints of selected
+// edges count as selected. InvalidArgument on an index out of range.
+absl::StatusOr<Subgraph> BuildSubgraph(const graph::GraphView& view,
+                                       const Selection& selection,
+                                       const SubgraphOptions& options);
+
+}  // namespace mskg::interop
+
+#endif  // MSKG_INTEROP_SUBGRAPH_H_

@@ -1,0 +1,88 @@
+// interop/triples_reader.cc: the triples TSV into DocumentClaims batches.
+#include "interop/triples_reader.h"
+
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "interop/vocabulary.h"
+
+namespace mskg::interop {
+namespace {
+
+// Splits `line` at tabs into at most `max` fields; returns the count.
+int SplitTabs(absl::string_view line, absl::string_view* fields, int max) {
+  int n = 0;
+  size_t start = 0;
+  while (n < max) {
+    const size_t tab = line.find('\t', start);
+    if (tab == absl::string_view::npos) {
+      fields[n++] = line.substr(start);
+      return n;
+    }
+    fields[n++] = line.substr(start, tab - start);
+    start = tab + 1;
+  }
+  return n + 1;  // More fields than `max`.
+}
+
+}  // namespace
+
+absl::StatusOr<ImportStats> ReadTriples(std::istream* in,
+                                        absl::string_view source_name,
+                                        const ImportOptions& options,
+                                        const ClaimsSink& sink) {
+  LineReader reader(in);
+  ClaimsBatcher batcher(options.batch_rows, sink);
+  ImportStats stats;
+  auto error = [&](absl::string_view message) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source_name, ":", reader.line_number(), ": ", message));
+  };
+  absl::string_view line;
+  absl::string_view fields[7];
+  bool header_seen = false;
+  while (reader.Next(&line)) {
+    ++stats.lines;
+    if (line.empty() || line[0] == '#') continue;
+    if (!header_seen) {
+      header_seen = true;
+      if (absl::StartsWith(line, "subject_type\t")) continue;
+    }
+    const int n = SplitTabs(line, fields, 6);
+    if (n < 5 || n > 6) {
+      return error(absl::StrCat("expected 5 or 6 tab-separated fields, found ",
+                                n > 6 ? "more than 6" : absl::StrCat(n)));
+    }
+    absl::StatusOr<schema::NodeType> subject_type = ParseTypeLabel(fields[0]);
+    if (!subject_type.ok()) return error(subject_type.status().message());
+    absl::StatusOr<schema::Relation> relation = ParseRelationLabel(fields[2]);
+    if (!relation.ok()) return error(relation.status().message());
+    absl::StatusOr<schema::NodeType> object_type = ParseTypeLabel(fields[3]);
+    if (!object_type.ok()) return error(object_type.status().message());
+    if (fields[1].empty() || fields[4].empty()) return error("empty name");
+
+    schema::Claim claim;
+    claim.mutable_subject()->set_type(*subject_type);
+    claim.mutable_subject()->set_name(std::string(fields[1]));
+    claim.set_relation(*relation);
+    claim.mutable_object()->set_type(*object_type);
+    claim.mutable_object()->set_name(std::string(fields[4]));
+    schema::Provenance* p = claim.mutable_provenance();
+    p->set_document_id(n == 6 && !fields[5].empty()
+                           ? std::string(fields[5])
+                           : options.default_document);
+    p->set_polarity(schema::AFFIRMED);
+    p->set_confidence(1.0f);
+    if (absl::Status s = batcher.Add(std::move(claim)); !s.ok()) return s;
+  }
+  if (reader.failed()) {
+    return absl::DataLossError(absl::StrCat(source_name, ": read failed"));
+  }
+  if (absl::Status s = batcher.Flush(); !s.ok()) return s;
+  stats.claims = batcher.claims();
+  stats.batches = batcher.batches();
+  return stats;
+}
+
+}  // namespace mskg::interop

@@ -1,0 +1,31 @@
+// interop/triples_reader.h
+//
+// Reads the triples TSV that triples_writer.h writes (and that
+// shared/bench/gen_graph.py generates): a header line, then
+//   subject_type  subject  relation  object_type  object  [document]
+// Each row becomes a claim of its document (options.default_document when
+// the column is absent or empty), with provenance carrying the document
+// only: the format has no sentences or spans. Streaming: lines are split as
+// string_views and handed to the sink in batches (claims_batcher.h).
+#ifndef MSKG_INTEROP_TRIPLES_READER_H_
+#define MSKG_INTEROP_TRIPLES_READER_H_
+
+#include <istream>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "interop/claims_batcher.h"
+
+namespace mskg::interop {
+
+// Reads `in` (named `source_name` in messages) and hands its claims to
+// `sink`. InvalidArgument, with "name:line:", on a malformed row, unknown
+// type or relation; DataLoss if the stream fails; the sink's error as is.
+absl::StatusOr<ImportStats> ReadTriples(std::istream* in,
+                                        absl::string_view source_name,
+                                        const ImportOptions& options,
+                                        const ClaimsSink& sink);
+
+}  // namespace mskg::interop
+
+#endif  // MSKG_INTEROP_TRIPLES_READER_H_

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, then runs every test in an
+# optimized build and again under AddressSanitizer + UBSan.
+#
+# Tests that read the development corpus and the gold set find them through
+# MSKG_SHARED (default: ../shared next to the checkout) and skip, saying so,
+# where it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/setup.sh
+
+export MSKG_SHARED="${MSKG_SHARED:-$(cd .. && pwd)/shared}"
+if [[ ! -d "$MSKG_SHARED/corpus" ]]; then
+  echo "note: $MSKG_SHARED/corpus not found; corpus tests will be skipped" >&2
+fi
+
+BAZEL_FLAGS=(--test_env=MSKG_SHARED)
+if [[ -n "${CI:-}" ]]; then BAZEL_FLAGS+=(--curses=no --color=no); fi
+
+bazel test "${BAZEL_FLAGS[@]}" //...
+bazel test "${BAZEL_FLAGS[@]}" --config=asan //...
