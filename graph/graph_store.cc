@@ -145,11 +145,15 @@ class GraphStore::Impl {
   absl::StatusOr<schema::Document> GetDocument(
       absl::string_view document_id) const;
   absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
+  absl::Status BulkLoadTriples(const TripleBatch& batch);
   absl::StatusOr<StoreStats> Stats() const;
   absl::Status ForEachNode(
       const std::function<absl::Status(const schema::Node&)>& fn) const;
   absl::Status ForEachEdge(
       const std::function<absl::Status(const StoredEdge&)>& fn) const;
+  absl::Status ForEachSupportRow(
+      const std::function<absl::Status(const schema::Node&)>& node_fn,
+      const std::function<absl::Status(const SupportRow&)>& row_fn) const;
   absl::StatusOr<std::shared_ptr<const GraphView>> View() const;
 
   const std::string& path() const { return path_; }
@@ -786,6 +790,49 @@ absl::Status GraphStore::Impl::BulkLoad(
   return absl::OkStatus();
 }
 
+absl::Status GraphStore::Impl::BulkLoadTriples(const TripleBatch& batch) {
+  MSKG_RETURN_IF_ERROR(CheckWritable());
+  const std::vector<TripleBatch::Row>& rows = batch.rows();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const TripleBatch::Row& row = rows[i];
+    if (ValidNodeType(row.subject_type) && ValidNodeType(row.object_type) &&
+        ValidRelation(row.relation) && HasNameKey(row.subject) &&
+        HasNameKey(row.object) && row.document < batch.documents().size() &&
+        !batch.documents()[row.document].empty()) {
+      continue;
+    }
+    return absl::InvalidArgumentError(absl::StrCat(
+        "triple row ", i, " ('", row.subject, "' ", row.relation, " '",
+        row.object, "'): invalid type, relation, name or document"));
+  }
+  if (static_cast<int64_t>(rows.size()) >= bulk_sst_min_claims_) {
+    absl::MutexLock lock(&write_mu_);
+    MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
+    SstBulkTarget target;
+    target.db = db_.get();
+    target.nodes = cf(kNodes);
+    target.names = cf(kNames);
+    target.node_keys = cf(kNodeKeys);
+    target.edges = cf(kEdges);
+    target.supports = cf(kSupports);
+    target.documents = cf(kDocuments);
+    target.meta = cf(kMeta);
+    target.path = path_;
+    uint64_t next_node_id = next_node_id_;
+    absl::StatusOr<bool> loaded =
+        SstBulkLoadTriples(target, batch, &stats, &next_node_id);
+    // Whatever happened, ingestion may have flushed memtables.
+    InvalidateView();
+    MSKG_RETURN_IF_ERROR(loaded.status());
+    if (*loaded) {
+      next_node_id_ = next_node_id;
+      return absl::OkStatus();
+    }
+  }
+  // Small, or some document is stored already: the general path.
+  return BulkLoad(batch.ToDocuments());
+}
+
 absl::StatusOr<StoreStats> GraphStore::Impl::Stats() const {
   MSKG_ASSIGN_OR_RETURN(keys::StoredStats stored, ReadStats());
   StoreStats stats;
@@ -870,6 +917,97 @@ absl::Status GraphStore::Impl::ForEachEdge(
       FromRocksDb(it->status(), absl::StrCat("scan supports of ", path_)));
   if (have) MSKG_RETURN_IF_ERROR(fn(edge));
   return absl::OkStatus();
+}
+
+namespace {
+
+// Returns false if `value` (a schema::Support) is malformed; sets
+// `*affirmed` if some Provenance in it is not NEGATED. Reads the wire format
+// directly: Support is `repeated Provenance provenance = 1`, and
+// Provenance.polarity is field 7, a varint.
+bool SupportAffirms(absl::string_view value, bool* affirmed) {
+  *affirmed = false;
+  while (!value.empty()) {
+    uint64_t tag;
+    uint64_t size;
+    if (!keys::GetVarint64(&value, &tag) || tag != 0x0A ||
+        !keys::GetVarint64(&value, &size) || size > value.size()) {
+      return false;
+    }
+    absl::string_view p = value.substr(0, size);
+    value.remove_prefix(size);
+    uint64_t polarity = 0;
+    while (!p.empty()) {
+      uint64_t field;
+      if (!keys::GetVarint64(&p, &field)) return false;
+      uint64_t n;
+      switch (field & 7) {
+        case 0:
+          if (!keys::GetVarint64(&p, &n)) return false;
+          if ((field >> 3) == 7) polarity = n;
+          break;
+        case 1:
+          if (p.size() < 8) return false;
+          p.remove_prefix(8);
+          break;
+        case 2:
+          if (!keys::GetVarint64(&p, &n) || n > p.size()) return false;
+          p.remove_prefix(n);
+          break;
+        case 5:
+          if (p.size() < 4) return false;
+          p.remove_prefix(4);
+          break;
+        default:
+          return false;
+      }
+    }
+    if (polarity != schema::NEGATED) *affirmed = true;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::Status GraphStore::Impl::ForEachSupportRow(
+    const std::function<absl::Status(const schema::Node&)>& node_fn,
+    const std::function<absl::Status(const SupportRow&)>& row_fn) const {
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  // Sequential scans of large files: read ahead.
+  read_options.readahead_size = 2 << 20;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(read_options, cf(kNodes)));
+    schema::Node node;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (!node.ParseFromArray(it->value().data(), it->value().size())) {
+        return absl::DataLossError(
+            absl::StrCat("store ", path_, ": unreadable node record"));
+      }
+      MSKG_RETURN_IF_ERROR(node_fn(node));
+    }
+    MSKG_RETURN_IF_ERROR(
+        FromRocksDb(it->status(), absl::StrCat("scan nodes of ", path_)));
+  }
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, cf(kSupports)));
+  SupportRow row;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Triple triple;
+    if (!keys::DecodeSupportKey(ToView(it->key()), &triple,
+                                &row.document_id) ||
+        !SupportAffirms(ToView(it->value()), &row.affirmed)) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": unreadable support record"));
+    }
+    row.source = triple.source;
+    row.relation = triple.relation;
+    row.target = triple.target;
+    MSKG_RETURN_IF_ERROR(row_fn(row));
+  }
+  return FromRocksDb(it->status(), absl::StrCat("scan supports of ", path_));
 }
 
 absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::Impl::View()
@@ -977,6 +1115,16 @@ absl::Status GraphStore::BulkLoad(
 }
 
 absl::StatusOr<StoreStats> GraphStore::Stats() const { return impl_->Stats(); }
+
+absl::Status GraphStore::BulkLoadTriples(const TripleBatch& batch) {
+  return impl_->BulkLoadTriples(batch);
+}
+
+absl::Status GraphStore::ForEachSupportRow(
+    const std::function<absl::Status(const schema::Node&)>& node_fn,
+    const std::function<absl::Status(const SupportRow&)>& row_fn) const {
+  return impl_->ForEachSupportRow(node_fn, row_fn);
+}
 
 absl::Status GraphStore::ForEachNode(
     const std::function<absl::Status(const schema::Node&)>& fn) const {

@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "graph/triple_batch.h"
 #include "schema/graph.pb.h"
 
 namespace mskg::graph {
@@ -73,6 +74,17 @@ struct StoredEdge {
   std::vector<schema::Provenance> support;
 };
 
+// One "supports" row: an edge and one document that supports it, as
+// streamed by ForEachSupportRow().
+struct SupportRow {
+  uint64_t source = 0;  // Node ids.
+  schema::Relation relation = schema::RELATION_UNSPECIFIED;
+  uint64_t target = 0;
+  absl::string_view document_id;  // Valid during the call only.
+  // Some provenance from this document affirms the edge (not NEGATED).
+  bool affirmed = false;
+};
+
 class GraphStore {
  public:
   // Opens the store in directory `path`. InvalidArgument if `path` exists
@@ -104,6 +116,13 @@ class GraphStore {
   // import and benchmarks. Atomic per call.
   absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
 
+  // Same as BulkLoad(batch.ToDocuments()), without building a message per
+  // row: the columnar path of `mskg import --format triples`. Rows are
+  // validated first (InvalidArgument naming the row; nothing written). If
+  // some document of the batch is stored already it falls back to
+  // BulkLoad(), which replaces documents.
+  absl::Status BulkLoadTriples(const TripleBatch& batch);
+
   absl::StatusOr<StoreStats> Stats() const;
 
   // Calls `fn` for every node, in id order; stops at the first error.
@@ -112,6 +131,15 @@ class GraphStore {
   // Calls `fn` for every edge, grouped by source; stops at the first error.
   absl::Status ForEachEdge(
       const std::function<absl::Status(const StoredEdge&)>& fn) const;
+
+  // Calls `node_fn` for every node in id order, then `row_fn` for every
+  // support row (edges grouped by source, then relation, target, document
+  // id in byte order), all from one snapshot; stops at the first error.
+  // Provenance is not parsed beyond its polarity, so this is the cheap way
+  // to stream (edge, document) pairs. DataLoss on an unreadable row.
+  absl::Status ForEachSupportRow(
+      const std::function<absl::Status(const schema::Node&)>& node_fn,
+      const std::function<absl::Status(const SupportRow&)>& row_fn) const;
 
   // Returns a snapshot of the whole graph for queries, with inferred edges
   // added (graph/inference.h). Cached: rebuilt only after a write.

@@ -208,6 +208,14 @@ class Inference {
     return group_size_[g] <= kMaxGroupSizeForInheritance;
   }
 
+  // True if the antagonism `e` is inherited by group members. One read off
+  // opposite actions is not: it pairs two particular muscles by what each
+  // does, which says nothing of the muscles grouped with either.
+  bool PassesToMembers(EdgeIndex e) const {
+    const EdgeInfo& info = builder_->edge(e);
+    return !(info.inferred && info.rule == kRuleOppositeActions);
+  }
+
   // Adds `e` to the adjacency of its relation and to the worklist.
   void Register(EdgeIndex e) {
     const EdgeInfo& info = builder_->edge(e);
@@ -251,17 +259,20 @@ class Inference {
       if (!Inherits(b)) return;
       for (size_t i = 0; i < ant_out_[b].size(); ++i) {  // B ANTAGONIST_OF H.
         const EdgeIndex bh = ant_out_[b][i];
+        if (!PassesToMembers(bh)) continue;
         Derive(a, schema::ANTAGONIST_OF, builder_->edge(bh).target,
                kRuleAntagonistInherited, {e, bh});
       }
       for (size_t i = 0; i < ant_in_[b].size(); ++i) {  // G ANTAGONIST_OF B.
         const EdgeIndex gb = ant_in_[b][i];
+        if (!PassesToMembers(gb)) continue;
         Derive(builder_->edge(gb).source, schema::ANTAGONIST_OF, a,
                kRuleAntagonistInherited, {gb, e});
       }
     } else {
       // e = G ANTAGONIST_OF H.
       Derive(b, schema::ANTAGONIST_OF, a, kRuleAntagonistSymmetric, {e});
+      if (!PassesToMembers(e)) return;
       for (size_t i = 0; Inherits(a) && i < part_in_[a].size(); ++i) {
         // M PART_OF G.
         const EdgeIndex mg = part_in_[a][i];

@@ -25,8 +25,8 @@
 //   using only PERFORMS edges with an affirmed support from the document
 //   "reference" (the lexicon), and never between a muscle and a group that
 //   contains it (PART_OF, transitively, either way). At most
-//   kMaxOppositeActionEdges such edges are derived; the rules above then
-//   apply to them.
+//   kMaxOppositeActionEdges such edges are derived. They are not inherited
+//   by group members (antagonist_inherited_by_members skips them).
 //
 // Negated edges (every support NEGATED) are never premises, and an edge that
 // exists already (asserted, negated or inferred) is never re-derived: a

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
@@ -115,7 +116,8 @@ absl::Status SortedMultiGet(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family
 // A node named in the call.
 struct LocalNode {
   absl::string_view identity;  // keys::NodeIdentityKey; owned by the map.
-  const schema::NodeKey* first = nullptr;  // Names it first.
+  schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+  absl::string_view name;  // As first named; views the input.
   uint64_t id = 0;
   bool is_new = true;
   bool dirty = false;
@@ -165,10 +167,16 @@ void SerializeProvenance(const schema::Provenance& p,
 
 class Loader {
  public:
+  // Exactly one of `docs` and `triples` is non-null.
   Loader(const SstBulkTarget& target,
-         const std::vector<schema::DocumentClaims>& docs,
-         keys::StoredStats* stats, uint64_t* next_node_id)
-      : t_(target), docs_(docs), stats_(*stats), next_node_id_(*next_node_id) {}
+         const std::vector<schema::DocumentClaims>* docs,
+         const TripleBatch* triples, keys::StoredStats* stats,
+         uint64_t* next_node_id)
+      : t_(target),
+        docs_(docs != nullptr ? *docs : kNoDocs),
+        triples_(triples),
+        stats_(*stats),
+        next_node_id_(*next_node_id) {}
 
   absl::StatusOr<bool> Run();
 
@@ -176,8 +184,20 @@ class Loader {
   uint64_t next_node_id() const { return next_node_id_; }
 
  private:
+  static inline const std::vector<schema::DocumentClaims> kNoDocs;
+
+  size_t NumDocuments() const {
+    return triples_ != nullptr ? triples_->documents().size() : docs_.size();
+  }
+  absl::string_view DocumentId(uint32_t d) const {
+    return triples_ != nullptr ? absl::string_view(triples_->documents()[d])
+                               : absl::string_view(docs_[d].document_id());
+  }
   absl::StatusOr<bool> RankDocuments();
+  uint32_t Resolve(schema::NodeType type, absl::string_view name);
   uint32_t Resolve(const schema::NodeKey& key);
+  // Fills `entries` (and provenance_) from the input.
+  void BuildEntries(std::vector<Entry>* entries);
   absl::Status ResolveNodes();
   absl::Status ApplyAliases();
   absl::Status WriteSupportsAndEdges(const std::string& dir);
@@ -186,6 +206,7 @@ class Loader {
 
   const SstBulkTarget& t_;
   const std::vector<schema::DocumentClaims>& docs_;
+  const TripleBatch* triples_;
   keys::StoredStats stats_;
   uint64_t next_node_id_;
   std::vector<rocksdb::IngestExternalFileArg> args_;
@@ -200,34 +221,34 @@ class Loader {
   std::vector<uint32_t> claim_nodes_;  // Source, target per claim.
   std::string provenance_bytes_;
   std::vector<std::pair<size_t, size_t>> provenance_;  // Spans of the above.
-  std::vector<const schema::Claim*> claims_;
+  size_t num_claims_ = 0;
 
   std::vector<EdgeAgg> edges_;
   std::vector<std::vector<uint32_t>> doc_edges_;  // By document index.
 };
 
 absl::StatusOr<bool> Loader::RankDocuments() {
-  const size_t n = docs_.size();
+  const size_t n = NumDocuments();
   doc_by_rank_.resize(n);
   for (uint32_t i = 0; i < n; ++i) doc_by_rank_[i] = i;
   std::sort(doc_by_rank_.begin(), doc_by_rank_.end(),
             [this](uint32_t a, uint32_t b) {
-              return docs_[a].document_id() < docs_[b].document_id();
+              return DocumentId(a) < DocumentId(b);
             });
   rank_of_doc_.resize(n);
   for (uint32_t r = 0; r < n; ++r) {
     rank_of_doc_[doc_by_rank_[r]] = r;
-    if (r > 0 && docs_[doc_by_rank_[r]].document_id() ==
-                     docs_[doc_by_rank_[r - 1]].document_id()) {
+    if (r > 0 &&
+        DocumentId(doc_by_rank_[r]) == DocumentId(doc_by_rank_[r - 1])) {
       return absl::InvalidArgumentError(
-          absl::StrCat("document ", docs_[doc_by_rank_[r]].document_id(),
+          absl::StrCat("document ", DocumentId(doc_by_rank_[r]),
                        " appears twice in one write"));
     }
   }
   if (stats_.documents == 0) return true;
   std::vector<rocksdb::Slice> ids;
   ids.reserve(n);
-  for (uint32_t d : doc_by_rank_) ids.push_back(ToSlice(docs_[d].document_id()));
+  for (uint32_t d : doc_by_rank_) ids.push_back(ToSlice(DocumentId(d)));
   bool any = false;
   MSKG_RETURN_IF_ERROR(SortedMultiGet(
       t_.db, t_.documents, ids, [&any](size_t, absl::string_view) {
@@ -237,34 +258,48 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   return !any;
 }
 
-uint32_t Loader::Resolve(const schema::NodeKey& key) {
-  auto [it, inserted] = by_raw_.try_emplace(
-      std::pair<int, absl::string_view>(key.type(), key.name()), 0);
+uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name) {
+  auto [it, inserted] =
+      by_raw_.try_emplace(std::pair<int, absl::string_view>(type, name), 0);
   if (inserted) {
     auto [jt, added] = by_identity_.try_emplace(
-        keys::NodeIdentityKey(key.type(), key.name()), nodes_.size());
-    if (added) nodes_.emplace_back().first = &key;
+        keys::NodeIdentityKey(type, name), nodes_.size());
+    if (added) {
+      LocalNode& node = nodes_.emplace_back();
+      node.type = type;
+      node.name = name;
+    }
     it->second = jt->second;
   }
-  if (key.aliases_size() > 0) alias_keys_.emplace_back(it->second, &key);
   return it->second;
 }
 
+uint32_t Loader::Resolve(const schema::NodeKey& key) {
+  const uint32_t index = Resolve(key.type(), key.name());
+  if (key.aliases_size() > 0) alias_keys_.emplace_back(index, &key);
+  return index;
+}
+
 absl::Status Loader::ResolveNodes() {
-  size_t num_claims = 0;
+  size_t num_claims = triples_ != nullptr ? triples_->rows().size() : 0;
   for (const schema::DocumentClaims& doc : docs_) {
     num_claims += doc.claims_size();
   }
+  num_claims_ = num_claims;
   // Rehashing string views would read every name again.
   by_raw_.reserve(num_claims / 2);
   by_identity_.reserve(num_claims / 4);
   claim_nodes_.reserve(2 * num_claims);
-  claims_.reserve(num_claims);
+  if (triples_ != nullptr) {
+    for (const TripleBatch::Row& row : triples_->rows()) {
+      claim_nodes_.push_back(Resolve(row.subject_type, row.subject));
+      claim_nodes_.push_back(Resolve(row.object_type, row.object));
+    }
+  }
   for (const schema::DocumentClaims& doc : docs_) {
     for (const schema::Claim& claim : doc.claims()) {
       claim_nodes_.push_back(Resolve(claim.subject()));
       claim_nodes_.push_back(Resolve(claim.object()));
-      claims_.push_back(&claim);
     }
     for (const schema::NodeKey& mention : doc.mentions()) Resolve(mention);
   }
@@ -286,7 +321,7 @@ absl::Status Loader::ResolveNodes() {
           if (value.size() != 8) {
             return absl::DataLossError(absl::StrCat(
                 "store ", t_.path, ": bad node_keys row for '",
-                nodes_[order[i]].first->name(), "'"));
+                nodes_[order[i]].name, "'"));
           }
           nodes_[order[i]].id = keys::ReadBigEndian64(value);
           nodes_[order[i]].is_new = false;
@@ -301,10 +336,10 @@ absl::Status Loader::ResolveNodes() {
     node.dirty = true;
     node.has_record = true;
     node.record.set_id(node.id);
-    node.record.set_type(node.first->type());
-    node.record.set_name(node.first->name());
+    node.record.set_type(node.type);
+    node.record.set_name(std::string(node.name));
     ++stats_.nodes;
-    ++stats_.nodes_by_type[node.first->type()];
+    ++stats_.nodes_by_type[node.type];
   }
   return ApplyAliases();
 }
@@ -341,66 +376,94 @@ absl::Status Loader::ApplyAliases() {
   return absl::OkStatus();
 }
 
+void Loader::BuildEntries(std::vector<Entry>* entries_out) {
+  std::vector<Entry>& entries = *entries_out;
+  entries.reserve(num_claims_);
+  if (triples_ != nullptr) {
+    // All rows of a document share its one provenance: provenance_[d].
+    schema::Provenance p;
+    p.set_polarity(schema::AFFIRMED);
+    p.set_confidence(1.0f);
+    std::string bytes;
+    for (const std::string& document_id : triples_->documents()) {
+      p.set_document_id(document_id);
+      bytes.clear();
+      p.AppendToString(&bytes);
+      const size_t offset = provenance_bytes_.size();
+      provenance_bytes_.push_back(0x0A);  // Support.provenance.
+      keys::AppendVarint64(&provenance_bytes_, bytes.size());
+      provenance_bytes_.append(bytes);
+      provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
+    }
+    uint32_t ordinal = 0;
+    for (const TripleBatch::Row& row : triples_->rows()) {
+      entries.push_back(Entry{nodes_[claim_nodes_[2 * ordinal]].id,
+                              nodes_[claim_nodes_[2 * ordinal + 1]].id,
+                              rank_of_doc_[row.document], ordinal,
+                              row.document,
+                              static_cast<uint8_t>(row.relation)});
+      ++ordinal;
+    }
+    return;
+  }
+  std::string bytes;
+  absl::flat_hash_map<absl::string_view, uint32_t> in_doc;
+  std::vector<std::string> doc_provenance;
+  uint32_t ordinal = 0;
+  for (uint32_t d = 0; d < docs_.size(); ++d) {
+    in_doc.clear();
+    doc_provenance.clear();
+    const std::string& document_id = docs_[d].document_id();
+    for (const schema::Claim& claim : docs_[d].claims()) {
+      SerializeProvenance(claim.provenance(), document_id, &bytes);
+      uint32_t p = static_cast<uint32_t>(provenance_.size());
+      // Usually the same as the claim before: no hashing needed.
+      if (!doc_provenance.empty() && doc_provenance.back() == bytes) {
+        p = in_doc[doc_provenance.back()];
+      } else {
+        // doc_provenance owns the strings the map views; reserve keeps
+        // them in place.
+        if (doc_provenance.empty()) {
+          doc_provenance.reserve(docs_[d].claims_size());
+        }
+        auto found = in_doc.find(bytes);
+        if (found != in_doc.end()) {
+          p = found->second;
+        } else {
+          doc_provenance.push_back(bytes);
+          in_doc.emplace(doc_provenance.back(), p);
+          const size_t offset = provenance_bytes_.size();
+          provenance_bytes_.push_back(0x0A);  // Support.provenance.
+          keys::AppendVarint64(&provenance_bytes_, bytes.size());
+          provenance_bytes_.append(bytes);
+          provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
+        }
+      }
+      entries.push_back(Entry{nodes_[claim_nodes_[2 * ordinal]].id,
+                              nodes_[claim_nodes_[2 * ordinal + 1]].id,
+                              rank_of_doc_[d], ordinal, p,
+                              static_cast<uint8_t>(claim.relation())});
+      ++ordinal;
+    }
+  }
+}
+
 absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
   // Provenance, serialized once per distinct value per document (in the
   // triples import, all claims of a document share one): `provenance_[p]`
   // is a span of `provenance_bytes_`, encoded as a Support field.
   std::vector<Entry> entries;
-  entries.reserve(claims_.size());
-  {
-    std::string bytes;
-    absl::flat_hash_map<absl::string_view, uint32_t> in_doc;
-    std::vector<std::string> doc_provenance;
-    uint32_t ordinal = 0;
-    for (uint32_t d = 0; d < docs_.size(); ++d) {
-      in_doc.clear();
-      doc_provenance.clear();
-      const std::string& document_id = docs_[d].document_id();
-      for (const schema::Claim& claim : docs_[d].claims()) {
-        SerializeProvenance(claim.provenance(), document_id, &bytes);
-        uint32_t p = static_cast<uint32_t>(provenance_.size());
-        // Usually the same as the claim before: no hashing needed.
-        if (!doc_provenance.empty() && doc_provenance.back() == bytes) {
-          p = in_doc[doc_provenance.back()];
-        } else {
-          // doc_provenance owns the strings the map views; reserve keeps
-          // them in place.
-          if (doc_provenance.empty()) {
-            doc_provenance.reserve(docs_[d].claims_size());
-          }
-          auto found = in_doc.find(bytes);
-          if (found != in_doc.end()) {
-            p = found->second;
-          } else {
-            doc_provenance.push_back(bytes);
-            in_doc.emplace(doc_provenance.back(), p);
-            const size_t offset = provenance_bytes_.size();
-            provenance_bytes_.push_back(0x0A);  // Support.provenance.
-            keys::AppendVarint64(&provenance_bytes_, bytes.size());
-            provenance_bytes_.append(bytes);
-            provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
-          }
-        }
-        entries.push_back(Entry{nodes_[claim_nodes_[2 * ordinal]].id,
-                                nodes_[claim_nodes_[2 * ordinal + 1]].id,
-                                rank_of_doc_[d], ordinal, p,
-                                static_cast<uint8_t>(claim.relation())});
-        ++ordinal;
-      }
-    }
-  }
+  BuildEntries(&entries);
   std::sort(entries.begin(), entries.end(), EntryLess);
 
-  SstFile supports(t_.db, t_.supports, dir + "/supports.sst");
-  doc_edges_.resize(docs_.size());
-  std::string key;
-  std::string value;
+  // Pass 1 (cheap): the edges, their counts and each document's edges;
+  // `groups` marks where each "supports" row starts.
+  doc_edges_.resize(NumDocuments());
+  std::vector<uint32_t> groups;
   std::vector<uint32_t> seen;  // Provenance of the record being built.
   for (size_t i = 0; i < entries.size();) {
     const Entry& head = entries[i];
-    const uint32_t doc = doc_by_rank_[head.doc_rank];
-    const std::string& document_id = docs_[doc].document_id();
-    value.clear();
+    groups.push_back(static_cast<uint32_t>(i));
     seen.clear();
     uint32_t sentences = 0;
     for (; i < entries.size() && entries[i].source == head.source &&
@@ -412,16 +475,8 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
       const uint32_t p = entries[i].provenance;
       if (std::find(seen.begin(), seen.end(), p) != seen.end()) continue;
       seen.push_back(p);
-      value.append(provenance_bytes_, provenance_[p].first,
-                   provenance_[p].second);
       ++sentences;
     }
-    key.clear();
-    keys::AppendBigEndian64(&key, head.source);
-    key.push_back(static_cast<char>(head.relation));
-    keys::AppendBigEndian64(&key, head.target);
-    key.append(document_id);
-    MSKG_RETURN_IF_ERROR(supports.Put(key, value));
     if (edges_.empty() || edges_.back().source != head.source ||
         edges_.back().relation != head.relation ||
         edges_.back().target != head.target) {
@@ -429,13 +484,54 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
     }
     edges_.back().documents += 1;
     edges_.back().sentences += sentences;
-    doc_edges_[doc].push_back(edges_.size() - 1);
+    doc_edges_[doc_by_rank_[head.doc_rank]].push_back(edges_.size() - 1);
   }
-  std::vector<Entry>().swap(entries);
-  MSKG_RETURN_IF_ERROR(supports.Finish(&args_));
+  groups.push_back(static_cast<uint32_t>(entries.size()));
+
+  // Pass 2: the "supports" file, on a second thread while this one writes
+  // "edges" (SstFileWriter::Put dominates both; they share nothing).
+  SstFile supports(t_.db, t_.supports, dir + "/supports.sst");
+  std::vector<rocksdb::IngestExternalFileArg> supports_args;
+  absl::Status supports_status;
+  std::thread supports_writer([&] {
+    supports_status = [&]() -> absl::Status {
+      std::string key;
+      std::string value;
+      std::vector<uint32_t> seen_here;
+      for (size_t g = 0; g + 1 < groups.size(); ++g) {
+        const Entry& head = entries[groups[g]];
+        value.clear();
+        seen_here.clear();
+        for (uint32_t i = groups[g]; i < groups[g + 1]; ++i) {
+          const uint32_t p = entries[i].provenance;
+          if (std::find(seen_here.begin(), seen_here.end(), p) !=
+              seen_here.end()) {
+            continue;
+          }
+          seen_here.push_back(p);
+          value.append(provenance_bytes_, provenance_[p].first,
+                       provenance_[p].second);
+        }
+        key.clear();
+        keys::AppendBigEndian64(&key, head.source);
+        key.push_back(static_cast<char>(head.relation));
+        keys::AppendBigEndian64(&key, head.target);
+        const absl::string_view document_id =
+            DocumentId(doc_by_rank_[head.doc_rank]);
+        key.append(document_id.data(), document_id.size());
+        MSKG_RETURN_IF_ERROR(supports.Put(key, value));
+      }
+      return supports.Finish(&supports_args);
+    }();
+  });
   SstFile edges(t_.db, t_.edges, dir + "/edges.sst");
-  MSKG_RETURN_IF_ERROR(WriteEdges(&edges));
-  return edges.Finish(&args_);
+  absl::Status edges_status = WriteEdges(&edges);
+  if (edges_status.ok()) edges_status = edges.Finish(&args_);
+  supports_writer.join();
+  MSKG_RETURN_IF_ERROR(supports_status);
+  MSKG_RETURN_IF_ERROR(edges_status);
+  for (auto& arg : supports_args) args_.push_back(std::move(arg));
+  return absl::OkStatus();
 }
 
 absl::Status Loader::WriteEdges(SstFile* file) {
@@ -609,11 +705,12 @@ absl::StatusOr<bool> Loader::Run() {
     const int64_t now = absl::ToUnixMicros(absl::Now());
     std::string value;
     for (uint32_t d : doc_by_rank_) {
-      const schema::DocumentClaims& doc = docs_[d];
       schema::Document record;
-      record.set_id(doc.document_id());
-      record.set_content_hash(doc.content_hash());
-      record.set_size_bytes(doc.size_bytes());
+      record.set_id(std::string(DocumentId(d)));
+      if (triples_ == nullptr) {
+        record.set_content_hash(docs_[d].content_hash());
+        record.set_size_bytes(docs_[d].size_bytes());
+      }
       record.set_ingested_unix_micros(now);
       for (uint32_t e : doc_edges_[d]) {
         schema::Document::ClaimRef* ref = record.add_claims();
@@ -622,12 +719,12 @@ absl::StatusOr<bool> Loader::Run() {
         ref->set_target(edges_[e].target);
       }
       record.SerializeToString(&value);
-      MSKG_RETURN_IF_ERROR(file.Put(doc.document_id(), value));
+      MSKG_RETURN_IF_ERROR(file.Put(DocumentId(d), value));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
   MSKG_RETURN_IF_ERROR(WriteNodes(dir));
-  stats_.documents += docs_.size();
+  stats_.documents += NumDocuments();
   {
     SstFile file(t_.db, t_.meta, dir + "/meta.sst");
     // Ascending: "next_node_id" < "stats".
@@ -647,7 +744,20 @@ absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
                                  const std::vector<schema::DocumentClaims>& docs,
                                  keys::StoredStats* stats,
                                  uint64_t* next_node_id) {
-  Loader loader(target, docs, stats, next_node_id);
+  Loader loader(target, &docs, nullptr, stats, next_node_id);
+  MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
+  if (loaded) {
+    *stats = loader.stats();
+    *next_node_id = loader.next_node_id();
+  }
+  return loaded;
+}
+
+absl::StatusOr<bool> SstBulkLoadTriples(const SstBulkTarget& target,
+                                        const TripleBatch& batch,
+                                        keys::StoredStats* stats,
+                                        uint64_t* next_node_id) {
+  Loader loader(target, nullptr, &batch, stats, next_node_id);
   MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
   if (loaded) {
     *stats = loader.stats();

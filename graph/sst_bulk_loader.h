@@ -29,6 +29,7 @@
 
 #include "absl/status/statusor.h"
 #include "graph/key_codec.h"
+#include "graph/triple_batch.h"
 #include "schema/graph.pb.h"
 
 namespace rocksdb {
@@ -63,6 +64,14 @@ absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
                                  const std::vector<schema::DocumentClaims>& docs,
                                  keys::StoredStats* stats,
                                  uint64_t* next_node_id);
+
+// Same for the rows of `batch` (already validated): the columnar path of
+// GraphStore::BulkLoadTriples(), writing byte for byte what SstBulkLoad()
+// writes for batch.ToDocuments().
+absl::StatusOr<bool> SstBulkLoadTriples(const SstBulkTarget& target,
+                                        const TripleBatch& batch,
+                                        keys::StoredStats* stats,
+                                        uint64_t* next_node_id);
 
 }  // namespace mskg::graph
 

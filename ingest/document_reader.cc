@@ -39,9 +39,39 @@ class BlockBuilder {
     block_.offsets.push_back(offset);
     end_ = offset + 1;
   }
+  // Same as Append() of each byte (offset + i), but copies each run of
+  // non-space bytes at once.
   void AppendBytes(absl::string_view bytes, uint32_t offset) {
-    for (size_t i = 0; i < bytes.size(); ++i) {
-      Append(bytes[i], offset + static_cast<uint32_t>(i));
+    // Room for the bytes and a pending space, growing geometrically.
+    const size_t need = block_.text.size() + bytes.size() + 1;
+    if (block_.offsets.capacity() < need) {
+      const size_t cap = std::max(need, 2 * block_.offsets.capacity());
+      block_.text.reserve(cap);
+      block_.offsets.reserve(cap + 1);
+    }
+    const size_t n = bytes.size();
+    size_t i = 0;
+    while (i < n) {
+      if (IsSpace(bytes[i])) {
+        pending_space_ = !block_.text.empty();
+        pending_offset_ = offset + static_cast<uint32_t>(i);
+        ++i;
+        continue;
+      }
+      if (pending_space_) {
+        block_.text.push_back(' ');
+        block_.offsets.push_back(pending_offset_);
+        pending_space_ = false;
+      }
+      size_t j = i + 1;
+      while (j < n && !IsSpace(bytes[j])) ++j;
+      block_.text.append(bytes.data() + i, j - i);
+      const size_t old = block_.offsets.size();
+      block_.offsets.resize(old + (j - i));
+      uint32_t* out = block_.offsets.data() + old;
+      for (size_t k = i; k < j; ++k) *out++ = offset + static_cast<uint32_t>(k);
+      end_ = offset + static_cast<uint32_t>(j);
+      i = j;
     }
   }
   // Appends `bytes` (e.g. a decoded entity) all mapped to `offset`, the

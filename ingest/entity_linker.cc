@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -16,8 +17,8 @@ namespace {
 
 // Whether `w` is one of `set`. Compares length and first byte before the
 // bytes (this is on the hot path of every rule).
-inline bool In(absl::string_view w,
-               std::initializer_list<absl::string_view> set) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool In(
+    absl::string_view w, std::initializer_list<absl::string_view> set) {
   if (w.empty()) return false;
   for (absl::string_view s : set) {
     if (s.size() == w.size() && s[0] == w[0] &&
@@ -30,6 +31,11 @@ inline bool In(absl::string_view w,
 
 // "tight" etc. before a muscle: the state's prefix, or "" if none.
 absl::string_view PrefixState(absl::string_view w) {
+  // Every state adjective starts with one of these letters.
+  if (w.empty() || (w[0] != 't' && w[0] != 'w' && w[0] != 's' &&
+                    w[0] != 'o' && w[0] != 'i' && w[0] != 'u')) {
+    return "";
+  }
   if (In(w, {"tight", "tightened", "tense", "overtight"})) return "tight";
   if (In(w, {"weak", "weakened", "weaker"})) return "weak";
   if (In(w, {"shortened"})) return "shortened";
@@ -45,6 +51,17 @@ struct Composed {
 
 // A noun after a muscle ("spasm") or before "of the <muscle>".
 bool NounState(absl::string_view w, Composed* out) {
+  // Every state noun starts with one of these letter pairs; most words do
+  // not.
+  if (w.size() < 4) return false;
+  switch ((w[0] << 8) | w[1]) {
+    case ('s' << 8) | 'p': case ('c' << 8) | 'r': case ('s' << 8) | 't':
+    case ('t' << 8) | 'e': case ('t' << 8) | 'i': case ('w' << 8) | 'e':
+    case ('s' << 8) | 'h':
+      break;
+    default:
+      return false;
+  }
   if (In(w, {"spasm", "spasms", "spasming", "spasmed", "cramp", "cramps",
              "cramping"})) {
     *out = {"spasm", false};
@@ -228,6 +245,7 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
     if (entry == nullptr) {
       // Ellipsis after a multi-word mention: "gluteus maximus, medius".
       if (!mentions.empty() && mentions.back().entry != nullptr &&
+          i - mentions.back().end_token <= 3 &&
           i >= 1 && (tokens[i - 1].lower == "," || tokens[i - 1].lower == "and" ||
                      tokens[i - 1].lower == "or")) {
         const Mention& prev = mentions.back();
@@ -686,9 +704,13 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     }
   }
   for (Mention& e : extra) out.push_back(std::move(e));
-  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+  // Usually in order already; stable_sort would leave it as it is.
+  auto by_position = [](const Mention& a, const Mention& b) {
     return a.first_token < b.first_token;
-  });
+  };
+  if (!std::is_sorted(out.begin(), out.end(), by_position)) {
+    std::stable_sort(out.begin(), out.end(), by_position);
+  }
   *mentions = std::move(out);
 }
 

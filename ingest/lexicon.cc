@@ -172,6 +172,7 @@ absl::Status Lexicon::Parse(const LexiconFile& file) {
     names.push_back(entry.name);
     for (const std::string& n : names) {
       std::string key = TokenKey(n);
+      key_of_name_.try_emplace(n, key);
       if (key.empty()) continue;
       by_key_.try_emplace({entry.type, key}, index);
       by_any_key_.try_emplace(key, index);
@@ -276,7 +277,15 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::LoadEmbedded() {
 
 const LexiconEntry* Lexicon::Find(schema::NodeType type,
                                   absl::string_view name) const {
-  std::string key = TokenKey(name);
+  std::string computed;
+  const std::string* key_ptr;
+  if (auto known = key_of_name_.find(name); known != key_of_name_.end()) {
+    key_ptr = &known->second;
+  } else {
+    computed = TokenKey(name);
+    key_ptr = &computed;
+  }
+  const std::string& key = *key_ptr;
   if (type == schema::NODE_TYPE_UNSPECIFIED) {
     auto it = by_any_key_.find(key);
     return it == by_any_key_.end() ? nullptr : &entries_[it->second];

@@ -79,6 +79,9 @@ class Lexicon {
   absl::flat_hash_map<std::pair<int, std::string>, int> by_key_;
   // key -> first entry index with that name or alias (any type).
   absl::flat_hash_map<std::string, int> by_any_key_;
+  // Every name and alias as written -> its comparison key, so that Find()
+  // of a lexicon name (the usual case) does not tokenize it again.
+  absl::flat_hash_map<std::string, std::string> key_of_name_;
 };
 
 // Returns the vocabulary label of `type` ("Muscle", "Condition", ...), or ""

@@ -6,6 +6,7 @@
 #include "ingest/relation_extractor.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -29,8 +31,8 @@ using schema::Relation;
 
 // Whether `w` is one of `set`. Compares length and first byte before the
 // bytes (this is on the hot path of every rule).
-inline bool In(absl::string_view w,
-               std::initializer_list<absl::string_view> set) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool In(
+    absl::string_view w, std::initializer_list<absl::string_view> set) {
   if (w.empty()) return false;
   for (absl::string_view s : set) {
     if (s.size() == w.size() && s[0] == w[0] &&
@@ -107,7 +109,7 @@ class SentenceView {
     int c = 0;
     for (int i = 0; i < n; ++i) {
       const std::string& w = s.tokens[i].lower;
-      if (w == ";" || w == ":" ||
+      if ((w.size() == 1 && (w[0] == ';' || w[0] == ':')) ||
           (at_[i] < 0 && In(w, {"but", "while", "whereas", "although",
                                  "though", "however", "so"}))) {
         ++c;
@@ -116,12 +118,14 @@ class SentenceView {
     }
   }
   int size() const { return static_cast<int>(s_.tokens.size()); }
-  absl::string_view word(int i) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE absl::string_view word(int i) const {
     return i >= 0 && i < size() ? absl::string_view(s_.tokens[i].lower)
                                 : absl::string_view();
   }
-  int mention_at(int i) const { return i >= 0 && i < size() ? at_[i] : -1; }
-  int clause(int i) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE int mention_at(int i) const {
+    return i >= 0 && i < size() ? at_[i] : -1;
+  }
+  ABSL_ATTRIBUTE_ALWAYS_INLINE int clause(int i) const {
     if (size() == 0) return 0;
     return clause_[std::clamp(i, 0, size() - 1)];
   }
@@ -160,16 +164,32 @@ bool IsCoordinator(absl::string_view w) {
                 "such", "/", "my", "their", "its"});
 }
 
-// A cheap pre-filter for cue words: the set of first-two-letter pairs of a
-// rule's cue words, so that a rule tries its patterns (SentenceView::Match)
-// only at tokens that could start one.
+// A cheap pre-filter for cue words: a rule tries its patterns
+// (SentenceView::Match) only at tokens that start with one of its cue
+// prefixes (each pattern's first word, or its stem for "x*" patterns). The
+// prefixes are bucketed by their first two letters, so most words are
+// rejected by one table lookup. The prefixes must cover every pattern's first
+// word: the filter only skips tokens where no pattern could match.
 class CueFilter {
  public:
-  CueFilter(std::initializer_list<absl::string_view> first_words) {
-    for (absl::string_view w : first_words) bits_[Key(w)] = true;
+  CueFilter(std::initializer_list<absl::string_view> prefixes) {
+    for (absl::string_view p : prefixes) {
+      uint8_t& bucket = bucket_of_[Key(p)];
+      if (bucket == 0) {
+        buckets_.emplace_back();
+        bucket = static_cast<uint8_t>(buckets_.size());
+      }
+      buckets_[bucket - 1].push_back(p);
+    }
   }
   bool MaybeCue(absl::string_view w) const {
-    return w.size() >= 2 && bits_[Key(w)];
+    if (w.size() < 2) return false;
+    const uint8_t bucket = bucket_of_[Key(w)];
+    if (bucket == 0) return false;
+    for (absl::string_view p : buckets_[bucket - 1]) {
+      if (absl::StartsWith(w, p)) return true;
+    }
+    return false;
   }
 
  private:
@@ -177,7 +197,9 @@ class CueFilter {
     return (static_cast<unsigned char>(w[0]) << 8) |
            static_cast<unsigned char>(w[1]);
   }
-  std::vector<bool> bits_ = std::vector<bool>(1 << 16, false);
+  // (first two bytes) -> 1 + index into buckets_, or 0.
+  std::vector<uint8_t> bucket_of_ = std::vector<uint8_t>(1 << 16, 0);
+  std::vector<std::vector<absl::string_view>> buckets_;
 };
 
 // "put/pull/send/throw <up to three words> into": returns the end, or -1.
@@ -569,10 +591,9 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
   const std::initializer_list<NodeType> kCauseTypes = {schema::CAUSE,
                                                        schema::CONDITION};
   static const CueFilter* const kFilter = new CueFilter(
-      {"caused", "triggered", "due", "result", "stem", "because", "brought",
-       "cause", "causing", "lead", "led", "trigger", "contribute", "give",
-       "put", "pull", "send", "sent", "throw", "threw", "susceptible",
-       "prone", "predispose"});
+      {"caus", "trigger", "due", "result", "stem", "because", "brought",
+       "lead", "led", "contribut", "give", "put", "pull", "send", "sent",
+       "throw", "threw", "susceptible", "prone", "predispose"});
   for (int i = 0; i < v.size(); ++i) {
     if (!kFilter->MaybeCue(v.word(i)) || v.mention_at(i) >= 0) continue;
     int end = -1;
@@ -715,9 +736,9 @@ void DocumentExtractor::Lists(const SentenceView& v, int index) {
 
 void DocumentExtractor::Treats(const SentenceView& v, int index) {
   static const CueFilter* const kFilter = new CueFilter(
-      {"prevent", "reduce", "lower", "treat", "relieve", "relief",
-       "alleviate", "manage", "ease", "correct", "resolve", "relax",
-       "soothe", "help", "recommend"});
+      {"prevent", "reduc", "lower", "treat", "reliev", "relief",
+       "alleviat", "manag", "eas", "correct", "resolv", "relax", "sooth",
+       "help", "recommend"});
   Ref last_object;
   for (int i = 0; i < v.size(); ++i) {
     if (!kFilter->MaybeCue(v.word(i))) continue;
@@ -799,6 +820,7 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
     int end = -1;
     Relation rel;
     absl::string_view w = v.word(i);
+    if (w.empty() || w[0] != 's') continue;  // Every cue starts with 's'.
     if (absl::StartsWith(w, "strengthen")) {
       rel = schema::STRENGTHENS;
       end = i + 1;
@@ -963,6 +985,7 @@ void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
   };
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
+    if (w.empty() || (w[0] != 'o' && w[0] != 'a' && w[0] != 'c')) continue;
     if (!(absl::StartsWith(w, "oppos") || absl::StartsWith(w, "antagonist") ||
           absl::StartsWith(w, "counteract") || absl::StartsWith(w, "offset") ||
           absl::StartsWith(w, "counterbalanc"))) {
@@ -983,6 +1006,10 @@ void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
   Ref front, back;
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
+    if (w.empty() || (w[0] != 'f' && w[0] != 'a' && w[0] != 'b' &&
+                      w[0] != 'p' && w[0] != 'r')) {
+      continue;  // Not one of the words below.
+    }
     const bool is_front = In(w, {"front", "anterior"});
     const bool is_back = In(w, {"back", "posterior", "rear"});
     if (!is_front && !is_back) continue;
@@ -1006,6 +1033,7 @@ void DocumentExtractor::Attach(const SentenceView& v, int index) {
   const std::string& label = item_label_;
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
+    if (w.empty() || (w[0] != 'o' && w[0] != 'a' && w[0] != 'i')) continue;
     Relation rel;
     if (absl::StartsWith(w, "originat") || In(w, {"arise", "arises", "arising"})) {
       rel = schema::ORIGINATES_FROM;

@@ -1,10 +1,12 @@
 // ingest/sentence_splitter.cc
 #include "ingest/sentence_splitter.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 
 namespace mskg::ingest {
@@ -17,9 +19,8 @@ bool IsAbbreviation(absl::string_view word) {
       "approx", "no", "st", "jr", "sr", "cf", "al", "ca", "esp", "incl",
       "min", "max", "resp", "vol", "p", "pp", "eg", "ie", "a.m", "p.m",
       "u.s", "inc", "ltd", "co", "dept"};
-  std::string lower = absl::AsciiStrToLower(word);
   for (const char* a : kAbbreviations) {
-    if (lower == a) return true;
+    if (absl::EqualsIgnoreCase(word, a)) return true;
   }
   return false;
 }
@@ -62,9 +63,16 @@ std::vector<Sentence> SplitSentences(const Block& block, int block_index) {
     Emit(block, block_index, 0, block.label_size, true, &out);
     start = block.label_size + 1;  // Past the colon.
   }
+  // The bytes the loop below acts on; all others are skipped at once.
+  static constexpr auto kMarks = [] {
+    std::array<bool, 256> marks{};
+    for (unsigned char m : {'(', '[', ')', ']', '.', '!', '?'}) marks[m] = true;
+    return marks;
+  }();
   int depth = 0;
   for (size_t i = start; i < t.size(); ++i) {
     const char c = t[i];
+    if (!kMarks[static_cast<unsigned char>(c)]) continue;
     if (c == '(' || c == '[') {
       ++depth;
       continue;

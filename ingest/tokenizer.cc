@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 
@@ -12,7 +13,8 @@ namespace {
 
 // Length of the word character at s[i] (ASCII alnum or a UTF-8 Latin
 // letter), 0 if none.
-size_t WordChar(absl::string_view s, size_t i) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t WordChar(absl::string_view s,
+                                                    size_t i) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
   if (absl::ascii_isalnum(c)) return 1;
   if (c >= 0xC3 && c <= 0xC5 && i + 1 < s.size()) return 2;
@@ -20,9 +22,11 @@ size_t WordChar(absl::string_view s, size_t i) {
 }
 
 // Length of an apostrophe at s[i] (' or U+2019), 0 if none.
-size_t Apostrophe(absl::string_view s, size_t i) {
-  if (s[i] == '\'') return 1;
-  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t Apostrophe(absl::string_view s,
+                                                      size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '\'') return 1;
+  if (c == 0xE2 && i + 2 < s.size() &&
       static_cast<unsigned char>(s[i + 1]) == 0x80 &&
       static_cast<unsigned char>(s[i + 2]) == 0x99) {
     return 3;
@@ -31,7 +35,8 @@ size_t Apostrophe(absl::string_view s, size_t i) {
 }
 
 // Length of a dash at s[i] (- U+2010..U+2015), 0 if none.
-size_t Dash(absl::string_view s, size_t i) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t Dash(absl::string_view s,
+                                                size_t i) {
   if (s[i] == '-') return 1;
   if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
       static_cast<unsigned char>(s[i + 1]) == 0x80) {
@@ -41,42 +46,52 @@ size_t Dash(absl::string_view s, size_t i) {
   return 0;
 }
 
+// Fills the case flags, `lower` and `norm` of word token `t`. One pass over
+// the raw bytes, writing into the token's strings in place (no temporaries).
 void Finish(absl::string_view text, Token* t) {
-  absl::string_view raw = text.substr(t->begin, t->end - t->begin);
+  const absl::string_view raw = text.substr(t->begin, t->end - t->begin);
+  const size_t size = raw.size();
+  std::string& lower = t->lower;
+  std::string& norm = t->norm;
+  lower.resize(size);
+  norm.resize(size);
+  char* lp = lower.data();
+  char* np = norm.data();
+  size_t ln = 0, nn = 0;
   int upper = 0, letters = 0;
-  for (char c : raw) {
+  for (size_t i = 0; i < size;) {
+    const char c = raw[i];
     if (absl::ascii_isalpha(c)) {
       ++letters;
-      if (absl::ascii_isupper(c)) ++upper;
+      if (absl::ascii_isupper(c)) {
+        ++upper;
+        lp[ln++] = np[nn++] = static_cast<char>(c + ('a' - 'A'));
+      } else {
+        lp[ln++] = np[nn++] = c;
+      }
+      ++i;
+      continue;
     }
-  }
-  t->capitalized = !raw.empty() && absl::ascii_isupper(raw[0]);
-  std::string& lower = t->lower;
-  lower.clear();
-  for (size_t i = 0; i < raw.size();) {
-    size_t a = Apostrophe(raw, i);
+    const size_t a = Apostrophe(raw, i);
     if (a > 0) {
-      lower.push_back('\'');
+      lp[ln++] = '\'';  // Dropped from the norm.
       i += a;
       continue;
     }
-    lower.push_back(absl::ascii_tolower(raw[i]));
+    lp[ln++] = np[nn++] = absl::ascii_tolower(c);
     ++i;
   }
+  lower.resize(ln);
+  norm.resize(nn);
+  t->capitalized = size > 0 && absl::ascii_isupper(raw[0]);
   // Abbreviation with plural s: "QLs", "NSAIDs".
-  const bool caps_plural = raw.size() >= 3 && raw.back() == 's' &&
-                           upper >= 2 && upper == letters - 1;
+  const bool caps_plural = size >= 3 && raw.back() == 's' && upper >= 2 &&
+                           upper == letters - 1;
   t->all_caps = letters >= 2 && (upper == letters || caps_plural);
-  std::string norm;
-  norm.reserve(lower.size());
-  for (char c : lower) {
-    if (c != '\'') norm.push_back(c);
-  }
   if (caps_plural ||
-      (norm.size() > 3 && norm.back() == 's' && norm[norm.size() - 2] != 's')) {
+      (nn > 3 && norm.back() == 's' && norm[nn - 2] != 's')) {
     norm.pop_back();
   }
-  t->norm = std::move(norm);
 }
 
 }  // namespace
@@ -99,7 +114,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
     }
     size_t w = WordChar(text, i);
     if (w > 0) {
-      Token t;
+      Token& t = tokens.emplace_back();
       t.is_word = true;
       t.begin = i;
       i += w;
@@ -116,7 +131,6 @@ std::vector<Token> Tokenize(absl::string_view text) {
               (i + a + 1 >= n || WordChar(text, i + a + 1) == 0)) {
             t.end = i;
             Finish(text, &t);
-            tokens.push_back(std::move(t));
             i += a + 1;
             goto next;
           }
@@ -132,7 +146,6 @@ std::vector<Token> Tokenize(absl::string_view text) {
         if (a > 0 && t.end - t.begin > 1 && text[i - 1] == 's') i += a;
       }
       Finish(text, &t);
-      tokens.push_back(std::move(t));
       // Hyphen between words: skip it, the next word follows.
       if (i < n && text[i] == '-' && i + 1 < n && WordChar(text, i + 1) > 0 &&
           i > 0 && WordChar(text, i - 1) > 0) {
@@ -141,7 +154,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
       continue;
     }
     {
-      Token t;
+      Token& t = tokens.emplace_back();
       t.begin = i;
       size_t len = 1;
       size_t d = Dash(text, i);
@@ -152,18 +165,17 @@ std::vector<Token> Tokenize(absl::string_view text) {
         // A whole UTF-8 sequence.
         len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
         if (i + len > n) len = n - i;
-        t.lower = std::string(text.substr(i, len));
+        t.lower.assign(text.data() + i, len);
         if (t.lower == "\xE2\x80\x9C" || t.lower == "\xE2\x80\x9D") {
           t.lower = "\"";
         } else if (t.lower == "\xE2\x80\x98" || t.lower == "\xE2\x80\x99") {
           t.lower = "'";
         }
       } else {
-        t.lower = std::string(1, static_cast<char>(c));
+        t.lower.assign(1, static_cast<char>(c));
       }
       t.end = i + len;
       i += len;
-      tokens.push_back(std::move(t));
     }
   next:;
   }

@@ -85,4 +85,94 @@ absl::StatusOr<ImportStats> ReadTriples(std::istream* in,
   return stats;
 }
 
+absl::StatusOr<ImportStats> ReadTriplesColumnar(
+    std::istream* in, absl::string_view source_name,
+    const ImportOptions& options, graph::TripleBatch* batch,
+    size_t max_text_bytes) {
+  std::string& text = *batch->mutable_text();
+  text.clear();
+  constexpr size_t kBlock = size_t{4} << 20;
+  while (true) {
+    const size_t size = text.size();
+    if (size > max_text_bytes) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          source_name, ": larger than ", max_text_bytes,
+          " bytes; use the streaming reader"));
+    }
+    text.resize(size + kBlock);
+    in->read(text.data() + size, kBlock);
+    text.resize(size + static_cast<size_t>(in->gcount()));
+    if (!*in) break;
+  }
+  if (!in->eof()) {
+    return absl::DataLossError(absl::StrCat(source_name, ": read failed"));
+  }
+  ImportStats stats;
+  // Added when first used: a document without rows must not be stored.
+  int64_t default_document = -1;
+  const absl::string_view all(text);
+  size_t pos = 0;
+  absl::string_view fields[7];
+  bool header_seen = false;
+  // Labels repeat: remember the last one parsed per column.
+  absl::string_view last_label[3];
+  int last_value[3] = {0, 0, 0};
+  auto error = [&](absl::string_view message) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source_name, ":", stats.lines, ": ", message));
+  };
+  while (pos < all.size()) {
+    size_t end = all.find('\n', pos);
+    if (end == absl::string_view::npos) end = all.size();
+    absl::string_view line = all.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++stats.lines;
+    if (line.empty() || line[0] == '#') continue;
+    if (!header_seen) {
+      header_seen = true;
+      if (absl::StartsWith(line, "subject_type\t")) continue;
+    }
+    const int n = SplitTabs(line, fields, 6);
+    if (n < 5 || n > 6) {
+      return error(absl::StrCat("expected 5 or 6 tab-separated fields, found ",
+                                n > 6 ? "more than 6" : absl::StrCat(n)));
+    }
+    graph::TripleBatch::Row row;
+    for (int c = 0; c < 3; ++c) {
+      const absl::string_view label = fields[c == 0 ? 0 : c == 1 ? 2 : 3];
+      if (label != last_label[c] || last_label[c].empty()) {
+        if (c == 1) {
+          absl::StatusOr<schema::Relation> relation = ParseRelationLabel(label);
+          if (!relation.ok()) return error(relation.status().message());
+          last_value[c] = *relation;
+        } else {
+          absl::StatusOr<schema::NodeType> type = ParseTypeLabel(label);
+          if (!type.ok()) return error(type.status().message());
+          last_value[c] = *type;
+        }
+        last_label[c] = label;
+      }
+    }
+    if (fields[1].empty() || fields[4].empty()) return error("empty name");
+    row.subject_type = static_cast<schema::NodeType>(last_value[0]);
+    row.relation = static_cast<schema::Relation>(last_value[1]);
+    row.object_type = static_cast<schema::NodeType>(last_value[2]);
+    row.subject = fields[1];
+    row.object = fields[4];
+    if (n == 6 && !fields[5].empty()) {
+      row.document = batch->AddDocument(fields[5]);
+    } else {
+      if (default_document < 0) {
+        default_document = batch->AddDocument(options.default_document);
+      }
+      row.document = static_cast<uint32_t>(default_document);
+    }
+    batch->AddRow(row);
+  }
+  stats.claims = static_cast<int64_t>(batch->rows().size());
+  stats.batches = 1;
+  return stats;
+}
+
 }  // namespace mskg::interop

@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "graph/triple_batch.h"
 #include "interop/claims_batcher.h"
 
 namespace mskg::interop {
@@ -25,6 +26,19 @@ absl::StatusOr<ImportStats> ReadTriples(std::istream* in,
                                         absl::string_view source_name,
                                         const ImportOptions& options,
                                         const ClaimsSink& sink);
+
+// Input larger than this is not read whole by ReadTriplesColumnar(): with
+// the rows (48 bytes each, ~60 bytes of text per row) about 400 MB at most.
+inline constexpr size_t kColumnarMaxTextBytes = size_t{256} << 20;
+
+// Reads all of `in` into `batch` (which must be empty): the text once, rows
+// as views into it, no message per row. Same rows, errors and defaults as
+// ReadTriples(); stats.batches is 1. ResourceExhausted if the input exceeds
+// `max_text_bytes` (the caller then uses ReadTriples(), which streams).
+absl::StatusOr<ImportStats> ReadTriplesColumnar(
+    std::istream* in, absl::string_view source_name,
+    const ImportOptions& options, graph::TripleBatch* batch,
+    size_t max_text_bytes = kColumnarMaxTextBytes);
 
 }  // namespace mskg::interop
 

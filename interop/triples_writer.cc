@@ -1,8 +1,11 @@
 // interop/triples_writer.cc: the triples TSV, from the store or a view.
 #include "interop/triples_writer.h"
 
-#include <set>
 #include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 
 #include "interop/vocabulary.h"
 #include "schema/graph.pb.h"
@@ -41,34 +44,56 @@ void AppendPrefix(schema::NodeType source_type, absl::string_view source,
 absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore& store,
                                      const TriplesWriterOptions& options,
                                      std::ostream* out) {
-  *out << kHeader;
+  // Nodes first, each formatted once as "Type\tname\t" in `nodes`; then the
+  // "supports" rows, each (edge, document) one output row, appended to a
+  // 1 MiB buffer written in one call. Memory: the node table (every node's
+  // name once) and the buffer; edges are streamed.
+  constexpr size_t kFlushBytes = 1 << 20;
+  std::string nodes;
+  absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>> spans;
+  std::string buffer;
+  buffer.reserve(kFlushBytes + 4096);
+  buffer.append(kHeader);
   int64_t rows = 0;
-  std::string line;
-  absl::Status status = store.ForEachEdge(
-      [&](const graph::StoredEdge& edge) -> absl::Status {
-        // Documents that affirm the edge, each once, in a stable order.
-        std::set<std::string> documents;
-        for (const schema::Provenance& p : edge.support) {
-          if (p.polarity() == schema::NEGATED) continue;
-          if (!options.include_reference && p.document_id() == "reference") {
-            continue;
-          }
-          documents.insert(p.document_id());
+  auto flush = [&]() -> absl::Status {
+    out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+    if (!*out) return absl::InternalError("failed writing triples");
+    return absl::OkStatus();
+  };
+  absl::Status status = store.ForEachSupportRow(
+      [&](const schema::Node& node) -> absl::Status {
+        const size_t begin = nodes.size();
+        absl::StrAppend(&nodes, TypeLabel(node.type()));
+        nodes.push_back('\t');
+        AppendField(node.name(), &nodes);
+        nodes.push_back('\t');
+        spans[node.id()] = {static_cast<uint32_t>(begin),
+                            static_cast<uint32_t>(nodes.size() - begin)};
+        return absl::OkStatus();
+      },
+      [&](const graph::SupportRow& row) -> absl::Status {
+        if (!row.affirmed) return absl::OkStatus();
+        if (!options.include_reference && row.document_id == "reference") {
+          return absl::OkStatus();
         }
-        std::string prefix;
-        AppendPrefix(edge.source.type(), edge.source.name(), edge.relation,
-                     edge.target.type(), edge.target.name(), &prefix);
-        for (const std::string& document : documents) {
-          line = prefix;
-          AppendField(document, &line);
-          line.push_back('\n');
-          out->write(line.data(), line.size());
-          ++rows;
+        const auto source = spans.find(row.source);
+        const auto target = spans.find(row.target);
+        if (source == spans.end() || target == spans.end()) {
+          return absl::DataLossError("edge endpoint missing from the store");
         }
-        if (!*out) return absl::InternalError("failed writing triples");
+        buffer.append(nodes, source->second.first, source->second.second);
+        absl::StrAppend(&buffer, RelationLabel(row.relation));
+        buffer.push_back('\t');
+        buffer.append(nodes, target->second.first, target->second.second);
+        AppendField(row.document_id, &buffer);
+        buffer.push_back('\n');
+        ++rows;
+        if (buffer.size() >= kFlushBytes) return flush();
         return absl::OkStatus();
       });
   if (!status.ok()) return status;
+  if (absl::Status s = flush(); !s.ok()) return s;
   out->flush();
   if (!*out) return absl::InternalError("failed writing triples");
   return rows;

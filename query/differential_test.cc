@@ -221,6 +221,101 @@ class Differential {
     return out;
   }
 
+  // A variable-length case: (v0)-[types*min..max]-(v1), sometimes followed
+  // by one more relationship to v2, RETURN DISTINCT of the nodes' names (so
+  // that the engine answers by breadth-first search where it can), or with
+  // `length(r)` returned too (so that it enumerates paths).
+  struct VarCase {
+    NodeSpec start, end, next;
+    RelSpec rel, next_rel;
+    bool has_next = false;
+    bool with_length = false;
+    int min_hops = 1, max_hops = 1;
+    std::string text;
+  };
+
+  VarCase RandomVarCase() {
+    VarCase c;
+    c.start = RandomNode(0);
+    c.end = RandomNode(1);
+    c.rel = RandomRel(0, 1);
+    c.min_hops = Rand(3);
+    c.max_hops = std::max(c.min_hops, 1) + Rand(3);
+    c.with_length = Rand(4) == 0;
+    const std::string rel = RelText(c.rel);
+    // RelText gives "-[:T]->" or "->": put the bounds inside the brackets.
+    std::string bounds = absl::StrCat("*", c.min_hops, "..", c.max_hops);
+    std::string text = rel;
+    const size_t close = text.find(']');
+    if (close != std::string::npos) {
+      text.insert(close, bounds);
+    } else {
+      const size_t dash = text.find('-');
+      text.insert(dash + 1, absl::StrCat("[", bounds, "]"));
+    }
+    text.insert(text.find('[') + 1, "r");
+    c.text = absl::StrCat("MATCH ", NodeText(c.start, true), text, NodeText(c.end, true));
+    std::string items = "v0.name, v1.name";
+    if (Rand(3) == 0) {
+      c.has_next = true;
+      c.next = RandomNode(2);
+      c.next_rel = RandomRel(1, 2);
+      absl::StrAppend(&c.text, RelText(c.next_rel), NodeText(c.next, true));
+      absl::StrAppend(&items, ", v2.name");
+    }
+    if (c.with_length) absl::StrAppend(&items, ", length(r)");
+    absl::StrAppend(&c.text, " RETURN DISTINCT ", items);
+    return c;
+  }
+
+  // Walks every trail (no edge twice) from `at`, adding the rows it ends in.
+  void Trails(const VarCase& c, int start, int at, std::vector<int>* used,
+              std::set<std::vector<std::string>>* out) const {
+    const int len = used->size();
+    if (len >= c.min_hops && NodeOk(c.end, at)) {
+      std::vector<std::vector<std::string>> rows;
+      std::vector<std::string> row = {names_[start], names_[at]};
+      if (!c.has_next) {
+        rows.push_back(row);
+      } else {
+        for (size_t e = 0; e < edges_.size(); ++e) {
+          if (std::find(used->begin(), used->end(), e) != used->end()) continue;
+          for (size_t w = 0; w < names_.size(); ++w) {
+            if (NodeOk(c.next, w) && EdgeOk(c.next_rel, edges_[e], at, w)) {
+              std::vector<std::string> r = row;
+              r.push_back(names_[w]);
+              rows.push_back(r);
+            }
+          }
+        }
+      }
+      for (auto& r : rows) {
+        if (c.with_length) r.push_back(absl::StrCat(len));
+        out->insert(r);
+      }
+    }
+    if (len >= c.max_hops) return;
+    for (size_t e = 0; e < edges_.size(); ++e) {
+      if (std::find(used->begin(), used->end(), e) != used->end()) continue;
+      for (size_t w = 0; w < names_.size(); ++w) {
+        if (!EdgeOk(c.rel, edges_[e], at, w)) continue;
+        used->push_back(e);
+        Trails(c, start, w, used, out);
+        used->pop_back();
+      }
+    }
+  }
+
+  std::set<std::vector<std::string>> VarReference(const VarCase& c) const {
+    std::set<std::vector<std::string>> out;
+    for (size_t v = 0; v < names_.size(); ++v) {
+      if (!NodeOk(c.start, v)) continue;
+      std::vector<int> used;
+      Trails(c, v, v, &used, &out);
+    }
+    return out;
+  }
+
   std::shared_ptr<const graph::GraphView> view() const { return view_; }
 
  private:
@@ -257,6 +352,47 @@ TEST(DifferentialTest, MatchesNaiveEvaluator) {
   }
   EXPECT_EQ(compared, 3000);
   EXPECT_GT(nonempty, 300);
+}
+
+// Variable-length relationships, which RETURN DISTINCT of end nodes answers
+// by breadth-first search (PlanOp::endpoints_only), against trails
+// enumerated naively; with and without evidence.
+TEST(DifferentialTest, VariableLengthMatchesTrails) {
+  int compared = 0, nonempty = 0, bfs = 0;
+  for (uint32_t seed = 1; seed <= 300; ++seed) {
+    Differential d(seed);
+    d.BuildGraph();
+    QueryEngine engine(d.view());
+    for (int q = 0; q < 10; ++q) {
+      const Differential::VarCase c = d.RandomVarCase();
+      auto prepared = engine.Prepare(c.text);
+      ASSERT_TRUE(prepared.ok()) << c.text << ": " << prepared.status();
+      if (prepared->Explain().find("BFS") != std::string::npos) ++bfs;
+      const auto want = d.VarReference(c);
+      for (bool evidence : {false, true}) {
+        QueryOptions options;
+        options.collect_evidence = evidence;
+        auto result = prepared->Execute(options);
+        ASSERT_TRUE(result.ok()) << c.text << ": " << result.status();
+        std::set<std::vector<std::string>> got;
+        for (const ResultRow& row : result->rows) {
+          std::vector<std::string> r;
+          for (const Value& v : row.values) r.push_back(v.ToString());
+          got.insert(r);
+          if (evidence && c.min_hops > 0) {
+            EXPECT_FALSE(row.evidence.empty()) << c.text;
+          }
+        }
+        EXPECT_EQ(got.size(), result->rows.size()) << c.text;
+        ASSERT_EQ(got, want) << "seed " << seed << ": " << c.text;
+      }
+      ++compared;
+      if (!want.empty()) ++nonempty;
+    }
+  }
+  EXPECT_EQ(compared, 3000);
+  EXPECT_GT(nonempty, 300);
+  EXPECT_GT(bfs, 500);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "query/executor.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -69,6 +70,56 @@ struct AggState {
   Value best;
   std::vector<Value> list;
   absl::flat_hash_set<Value> seen;
+};
+
+// Per-thread scratch of the breadth-first searches of endpoints_only
+// expansions: a generation-stamped visited mark and the BFS parent edge of
+// each node, sized to the largest view seen and reused across executions,
+// so that a search costs nothing for the nodes it does not reach. A search
+// finishes before it emits any row, so nested searches never overlap.
+struct BfsScratch {
+  std::vector<uint32_t> stamp;
+  std::vector<EdgeIndex> parent;  // Where stamp == gen.
+  uint32_t gen = 0;
+
+  // Starts a search over `n` nodes; returns its generation.
+  uint32_t Start(size_t n) {
+    if (stamp.size() < n) {
+      stamp.resize(n, 0);
+      parent.resize(n);
+    }
+    if (++gen == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      gen = 1;
+    }
+    return gen;
+  }
+};
+
+BfsScratch& ThreadBfsScratch() {
+  thread_local BfsScratch scratch;
+  return scratch;
+}
+
+// DISTINCT keys of rows whose items are all nodes or properties of nodes:
+// the node of each item (kNullNode for null), unused entries 0.
+constexpr size_t kMaxNodeKeyItems = 4;
+constexpr uint32_t kNullNode = std::numeric_limits<uint32_t>::max();
+using NodeKey = std::array<uint32_t, kMaxNodeKeyItems>;
+
+// Hash and equality of DISTINCT and grouping keys that also take a span of
+// values, so that a row is looked up without copying it into a key.
+struct ValuesHash {
+  using is_transparent = void;
+  size_t operator()(absl::Span<const Value> v) const {
+    return absl::Hash<absl::Span<const Value>>()(v);
+  }
+};
+struct ValuesEq {
+  using is_transparent = void;
+  bool operator()(absl::Span<const Value> a, absl::Span<const Value> b) const {
+    return a == b;
+  }
 };
 
 struct Cont {
@@ -254,7 +305,9 @@ class Exec {
     auto visit = [&](absl::Span<const Adjacent> span, bool is_in) {
       for (const Adjacent& a : span) {
         if (is_in && op.out && a.node == v) continue;
-        if (!o_.include_negated && g_.edge(a.edge).negated) continue;
+        const graph::EdgeInfo& info = g_.edge(a.edge);
+        if (!o_.include_negated && info.negated) continue;
+        if (!o_.include_inferred && info.inferred) continue;
         if (!f(a)) return false;
       }
       return true;
@@ -296,8 +349,82 @@ class Exec {
       Notice(absl::StrCat("variable-length relationship bounded to ", o_.max_hops,
                           " hops (QueryOptions::max_hops)"));
     }
+    if (op.endpoints_only) return VarBfs(ops, i, k, from.AsNode(), max);
     std::vector<EdgeIndex> path;
     return VarDfs(ops, i, k, from.AsNode(), max, &path);
+  }
+
+  // The endpoints_only form of VarExpand (see PlanOp::endpoints_only):
+  // binds each node within [min_hops, max] hops of `s` once, in
+  // breadth-first order, and the edge slot to one shortest path to it when
+  // collecting evidence (else null).
+  bool VarBfs(const std::vector<PlanOp>& ops, size_t i, const Cont& k, NodeIndex s,
+              int max) {
+    const PlanOp& op = ops[i];
+    BfsScratch& scratch = ThreadBfsScratch();
+    const uint32_t gen = scratch.Start(g_.num_nodes());
+    constexpr EdgeIndex kNoEdge = std::numeric_limits<EdgeIndex>::max();
+    std::vector<NodeIndex> hits;
+    scratch.stamp[s] = gen;
+    scratch.parent[s] = kNoEdge;
+    // A start node is an end node at 0 hops, or at the length of a shortest
+    // cycle through it (only directed expansions get here with min_hops 1).
+    bool start_done = op.min_hops == 0;
+    EdgeIndex start_cycle = kNoEdge;  // The cycle's last edge.
+    if (start_done && TargetOk(op, s)) hits.push_back(s);
+    std::vector<NodeIndex> frontier = {s}, next;
+    for (int depth = 1; depth <= max && !frontier.empty(); ++depth) {
+      next.clear();
+      for (NodeIndex u : frontier) {
+        ForEachEdge(op, u, [&](const Adjacent& a) {
+          if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
+          if (scratch.stamp[a.node] == gen) {
+            if (a.node == s && !start_done) {
+              start_done = true;
+              start_cycle = a.edge;
+              if (TargetOk(op, s)) hits.push_back(s);
+            }
+            return true;
+          }
+          scratch.stamp[a.node] = gen;
+          scratch.parent[a.node] = a.edge;
+          if (TargetOk(op, a.node)) hits.push_back(a.node);
+          if (depth < max) next.push_back(a.node);
+          return true;
+        });
+      }
+      frontier.swap(next);
+    }
+    // With evidence, the paths are built before any row goes on (a nested
+    // search reuses the scratch).
+    std::vector<Value> paths;
+    if (o_.collect_evidence) {
+      paths.reserve(hits.size());
+      for (NodeIndex x : hits) {
+        std::vector<Value> edges;
+        NodeIndex at = x;
+        if (x == s && start_cycle != kNoEdge) {
+          edges.push_back(Value::Edge(start_cycle));
+          const graph::EdgeInfo& info = g_.edge(start_cycle);
+          at = info.source == s ? info.target : info.source;
+        }
+        while (scratch.parent[at] != kNoEdge) {
+          const EdgeIndex e = scratch.parent[at];
+          edges.push_back(Value::Edge(e));
+          const graph::EdgeInfo& info = g_.edge(e);
+          at = info.source == at ? info.target : info.source;
+        }
+        // Collected backwards; the list is in the pattern's order.
+        if (!op.reverse_list) std::reverse(edges.begin(), edges.end());
+        paths.push_back(Value(std::move(edges)));
+      }
+    }
+    for (size_t h = 0; h < hits.size(); ++h) {
+      if (!op.into) slots_[op.to_slot] = Value::Node(hits[h]);
+      slots_[op.edge_slot] = o_.collect_evidence ? std::move(paths[h]) : Value();
+      if (!Emit(ops, i, k)) return false;
+    }
+    return true;
   }
 
   bool VarDfs(const std::vector<PlanOp>& ops, size_t i, const Cont& k, NodeIndex v,
@@ -360,6 +487,9 @@ class Exec {
     }
     if (o_.include_negated) {
       Notice("shortest paths never follow negated edges");
+    }
+    if (!o_.include_inferred) {
+      Notice("shortest paths follow inferred edges (include_inferred is ignored)");
     }
     return &shortest_memo_.emplace(key, std::move(paths)).first->second;
   }
@@ -467,6 +597,22 @@ class Exec {
         if (!ContainsAgg(*proj_->items[i])) key_items_.push_back(i);
       }
     }
+    // DISTINCT over nodes and their properties: rows are first deduplicated
+    // on their nodes, before any item is evaluated.
+    node_key_slots_.clear();
+    node_rows_.clear();
+    if (!aggregate_ && proj_->distinct && proj_->items.size() <= kMaxNodeKeyItems &&
+        static_cast<int>(proj_->items.size()) == proj_->num_visible) {
+      for (const auto& item : proj_->items) {
+        const BExpr* e = item.get();
+        if (e->kind == BExpr::Kind::kProperty) e = e->args[0].get();
+        if (e->kind != BExpr::Kind::kSlot) {
+          node_key_slots_.clear();
+          break;
+        }
+        node_key_slots_.push_back(e->slot);
+      }
+    }
     return absl::OkStatus();
   }
 
@@ -512,22 +658,59 @@ class Exec {
     }
   }
 
+  // Adds the current paths to those of row `r` while it has fewer than
+  // kMaxEvidencePaths (so that rows DISTINCT or grouping drops build none).
+  void AddPathsTo(size_t r) {
+    if (!o_.collect_evidence || rows_[r].paths.size() >= kMaxEvidencePaths) return;
+    std::vector<std::vector<EdgeIndex>> paths;
+    CurrentPaths(&paths);
+    MergePaths(&rows_[r].paths, std::move(paths));
+  }
+
+  // Returns the node key of the current row in `key`, false if an item's
+  // slot holds something other than a node or null.
+  bool CurrentNodeKey(NodeKey* key) const {
+    *key = NodeKey{};
+    for (size_t j = 0; j < node_key_slots_.size(); ++j) {
+      const Value& v = slots_[node_key_slots_[j]];
+      if (v.is_node()) {
+        (*key)[j] = v.AsNode();
+      } else if (v.is_null()) {
+        (*key)[j] = kNullNode;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   bool Sink() {
     if (!aggregate_) {
+      NodeKey node_key;
+      const bool by_node = !node_key_slots_.empty() && CurrentNodeKey(&node_key);
+      if (by_node) {
+        auto it = node_rows_.find(node_key);
+        if (it != node_rows_.end()) {
+          AddPathsTo(it->second);
+          return true;
+        }
+      }
       ExecRow row;
       row.values.reserve(proj_->items.size());
       for (const auto& item : proj_->items) row.values.push_back(Eval(*item, slots_.data()));
       if (!error_.ok()) return false;
-      CurrentPaths(&row.paths);
       if (proj_->distinct) {
-        std::vector<Value> key(row.values.begin(),
-                               row.values.begin() + proj_->num_visible);
-        auto [it, inserted] = groups_.try_emplace(std::move(key), rows_.size());
-        if (!inserted) {
-          MergePaths(&rows_[it->second].paths, std::move(row.paths));
+        const absl::Span<const Value> key(row.values.data(), proj_->num_visible);
+        auto it = groups_.find(key);
+        if (it != groups_.end()) {
+          if (by_node) node_rows_.emplace(node_key, it->second);
+          AddPathsTo(it->second);
           return true;
         }
+        groups_.emplace(std::vector<Value>(key.begin(), key.end()), rows_.size());
+        if (by_node) node_rows_.emplace(node_key, rows_.size());
       }
+      CurrentPaths(&row.paths);
       rows_.push_back(std::move(row));
       return rows_.size() < stop_after_;
     }
@@ -542,9 +725,7 @@ class Exec {
       rows_.push_back(std::move(row));
       agg_states_.emplace_back(proj_->aggs.size());
     }
-    std::vector<std::vector<EdgeIndex>> paths;
-    CurrentPaths(&paths);
-    MergePaths(&rows_[it->second].paths, std::move(paths));
+    AddPathsTo(it->second);
     std::vector<AggState>& states = agg_states_[it->second];
     for (size_t a = 0; a < proj_->aggs.size(); ++a) {
       const AggSpec& spec = proj_->aggs[a];
@@ -963,7 +1144,11 @@ class Exec {
   const ProjectionSpec* proj_ = nullptr;
   const ExecRow* input_row_ = nullptr;
   std::vector<ExecRow> rows_;
-  absl::flat_hash_map<std::vector<Value>, size_t> groups_;
+  absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq> groups_;
+  // DISTINCT by nodes (see StartSink): the slot of each item's node, and
+  // the row of each node key seen.
+  std::vector<int> node_key_slots_;
+  absl::flat_hash_map<NodeKey, size_t> node_rows_;
   std::vector<std::vector<AggState>> agg_states_;
   std::vector<size_t> key_items_;
   const std::vector<Value>* agg_values_ = nullptr;

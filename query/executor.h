@@ -32,6 +32,7 @@ struct ExecOptions {
   size_t max_rows = 10000;
   int max_hops = 8;
   bool include_negated = false;
+  bool include_inferred = true;
   bool collect_evidence = true;
   bool profile = false;
 };

@@ -42,6 +42,7 @@ void Render(const std::vector<PlanOp>& ops, int indent,
           absl::StrAppend(&line, ":", LabelName(op.to_label));
         }
         if (op.to_anchor >= 0) absl::StrAppend(&line, " name=name#", op.to_anchor);
+        if (op.endpoints_only) absl::StrAppend(&line, " (end nodes, BFS)");
         break;
       case PlanOp::Kind::kFilter:
         absl::StrAppend(&line, "Filter ", op.predicate->ToString());

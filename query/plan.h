@@ -55,6 +55,13 @@ struct PlanOp {
   int min_hops = 1;
   int max_hops = 1;  // -1: up to QueryOptions::max_hops.
   std::vector<int> unique_slots;  // Edge/path slots whose edges differ.
+  // Variable length only: emit each end node reachable within
+  // [min_hops, max_hops] once, found breadth-first, instead of once per
+  // path. Set by the planner when nothing after the op reads `edge_slot`
+  // and the part's projection is DISTINCT without aggregates, so the
+  // number of paths to an end node cannot change the result. `edge_slot`
+  // then holds one shortest path (with evidence) or null.
+  bool endpoints_only = false;
   // kShortestPath.
   bool all_shortest = false;
   // kBuildPath: edge and edge-list slots, in path order.

@@ -48,6 +48,7 @@ class Planner {
         }
       }
       pp.projection = std::move(part.projection);
+      MarkEndpointsOnly(&pp);
       plan_->parts.push_back(std::move(pp));
     }
     for (size_t i = 0; i < q_.patterns.size(); ++i) {
@@ -68,6 +69,76 @@ class Planner {
   }
 
  private:
+  // Returns whether `op` (or an operator nested in it) reads `slot`.
+  static bool OpReads(const PlanOp& op, int slot) {
+    std::vector<int> slots;
+    if (op.predicate != nullptr) op.predicate->CollectSlots(&slots);
+    if (op.kind == PlanOp::Kind::kExpand || op.kind == PlanOp::Kind::kShortestPath) {
+      slots.push_back(op.from_slot);
+      if (op.into || op.kind == PlanOp::Kind::kShortestPath) slots.push_back(op.to_slot);
+    }
+    if (op.kind == PlanOp::Kind::kBuildPath) slots.push_back(op.from_slot);
+    slots.insert(slots.end(), op.unique_slots.begin(), op.unique_slots.end());
+    slots.insert(slots.end(), op.path_slots.begin(), op.path_slots.end());
+    if (std::find(slots.begin(), slots.end(), slot) != slots.end()) return true;
+    for (const PlanOp& inner : op.inner) {
+      if (OpReads(inner, slot)) return true;
+    }
+    return false;
+  }
+
+  // Sets PlanOp::endpoints_only on the variable-length expansions of `part`
+  // whose paths nothing reads. Requires a DISTINCT projection without
+  // aggregates (multiplicity is then invisible) and a breadth-first search
+  // that is exact: the end nodes of relationship-unique paths of length
+  // min..max are those within max hops when min <= 1, since a shortest walk
+  // repeats no relationship. The start node itself needs a closed path; for
+  // directed expansions a shortest cycle through it is one, but undirected
+  // ones could walk an edge there and back, so those need min = 0. Larger
+  // minimums keep the path enumeration.
+  void MarkEndpointsOnly(PartPlan* part) const {
+    const ProjectionSpec& proj = part->projection;
+    if (!proj.distinct || !proj.aggs.empty()) return;
+    for (size_t i = 0; i < part->ops.size(); ++i) {
+      PlanOp& op = part->ops[i];
+      if (op.kind != PlanOp::Kind::kExpand || !op.variable_length || op.into) continue;
+      if (op.min_hops > 1 || (op.out && op.in && op.min_hops > 0)) continue;
+      bool read = false;
+      for (size_t j = i + 1; j < part->ops.size() && !read; ++j) {
+        read = OpReads(part->ops[j], op.edge_slot);
+      }
+      for (const BExprPtr& item : proj.items) {
+        std::vector<int> slots;
+        item->CollectSlots(&slots);
+        read = read || std::find(slots.begin(), slots.end(), op.edge_slot) != slots.end();
+      }
+      for (const std::vector<PlanOp>& pattern : plan_->patterns) {
+        for (const PlanOp& p : pattern) read = read || OpReads(p, op.edge_slot);
+      }
+      for (const BoundMatch& m : q_.patterns) {
+        for (const BoundRel& r : m.rels) read = read || r.slot == op.edge_slot;
+        for (const BExprPtr& c : m.conjuncts) {
+          if (c == nullptr) continue;
+          std::vector<int> slots;
+          c->CollectSlots(&slots);
+          read = read || std::find(slots.begin(), slots.end(), op.edge_slot) != slots.end();
+        }
+      }
+      if (!read) op.endpoints_only = true;
+    }
+  }
+
+  // Returns whether a relationship of `a` could be one of `b` (for
+  // relationship uniqueness: disjoint type lists never share an edge).
+  static bool TypesMayOverlap(const std::vector<schema::Relation>& a,
+                              const std::vector<schema::Relation>& b) {
+    if (a.empty() || b.empty()) return true;
+    for (schema::Relation t : a) {
+      if (std::find(b.begin(), b.end(), t) != b.end()) return true;
+    }
+    return false;
+  }
+
   // Appends the slots `e` needs bound, including the outer nodes of pattern
   // predicates.
   void NeededSlots(const BExpr& e, std::vector<int>* out) const {
@@ -112,6 +183,7 @@ class Planner {
     }
     std::vector<bool> rel_done(m.rels.size(), false);
     std::vector<int> edge_slots_bound;
+    std::vector<std::vector<schema::Relation>> edge_slot_types;  // Parallel.
     bool scanned_unanchored = false;
     const size_t first_op = ops->size();
     std::vector<bool> path_done(m.paths.size(), false);
@@ -202,6 +274,7 @@ class Planner {
         rel_done[best] = true;
         (*bound)[r.slot] = true;
         edge_slots_bound.push_back(r.slot);
+        edge_slot_types.push_back(r.types);
         place_filters();
         continue;
       }
@@ -234,7 +307,11 @@ class Planner {
         e.reverse_list = r.variable_length && !best_from_left;
         e.min_hops = r.min_hops;
         e.max_hops = r.max_hops;
-        e.unique_slots = edge_slots_bound;
+        for (size_t u = 0; u < edge_slots_bound.size(); ++u) {
+          if (TypesMayOverlap(r.types, edge_slot_types[u])) {
+            e.unique_slots.push_back(edge_slots_bound[u]);
+          }
+        }
         if (!e.into) {
           *est *= e.to_anchor >= 0 ? 1 : Fanout(r, e.out && e.in);
         }
@@ -244,6 +321,7 @@ class Planner {
         (*bound)[to.slot] = true;
         (*bound)[r.slot] = true;
         edge_slots_bound.push_back(r.slot);
+        edge_slot_types.push_back(r.types);
         place_filters();
         continue;
       }

@@ -20,18 +20,16 @@
 namespace mskg::query {
 namespace {
 
-// Returns `v` with nodes and relationships replaced by names and types.
-Value ToPublic(const Value& v, const graph::GraphView& g) {
+// Returns `v` with nodes and relationships replaced by names and types;
+// moves everything else (strings are not copied again).
+Value ToPublic(Value&& v, const graph::GraphView& g) {
   switch (v.kind()) {
     case Value::Kind::kNode: return Value(g.node(v.AsNode()).name);
     case Value::Kind::kEdge: return Value(RelationName(g.edge(v.AsEdge()).relation));
-    case Value::Kind::kList: {
-      std::vector<Value> out;
-      out.reserve(v.AsList().size());
-      for (const Value& x : v.AsList()) out.push_back(ToPublic(x, g));
-      return Value(std::move(out));
-    }
-    default: return v;
+    case Value::Kind::kList:
+      for (Value& x : v.MutableList()) x = ToPublic(std::move(x), g);
+      return std::move(v);
+    default: return std::move(v);
   }
 }
 
@@ -85,24 +83,35 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
   exec.max_rows = options.max_rows;
   exec.max_hops = options.max_hops;
   exec.include_negated = options.include_negated;
+  exec.include_inferred = options.include_inferred;
   exec.collect_evidence = options.collect_evidence;
   exec.profile = plan_->mode == PhysicalPlan::Mode::kProfile;
-  const int64_t t0 = absl::GetCurrentTimeNanos();
+  const int64_t t0 = exec.profile ? absl::GetCurrentTimeNanos() : 0;
   MSKG_ASSIGN_OR_RETURN(ExecResult result, query::Execute(*plan_, *view_, exec));
   const graph::GraphView& g = *view_;
   table.truncated = result.truncated;
   table.notices = std::move(result.notices);
   table.rows.reserve(result.rows.size());
+  // Evidence of each edge, built once per execution (rows share edges):
+  // where it was first built, as (row, index in its evidence). An edge is
+  // once per row, so a hit is always in an earlier row.
+  absl::flat_hash_map<graph::EdgeIndex, std::pair<size_t, size_t>> evidence_at;
   for (ExecRow& row : result.rows) {
     ResultRow out;
     out.values.reserve(row.values.size());
-    for (const Value& v : row.values) out.values.push_back(ToPublic(v, g));
+    for (Value& v : row.values) out.values.push_back(ToPublic(std::move(v), g));
     if (options.collect_evidence) {
       absl::flat_hash_set<graph::EdgeIndex> seen;
       for (const auto& path : row.paths) {
         for (graph::EdgeIndex e : path) {
-          if (seen.insert(e).second) {
+          if (!seen.insert(e).second) continue;
+          auto [it, inserted] = evidence_at.try_emplace(
+              e, std::make_pair(table.rows.size(), out.evidence.size()));
+          if (inserted) {
             out.evidence.push_back(MakeEvidence(g, e, options.max_premise_depth));
+          } else {
+            out.evidence.push_back(
+                table.rows[it->second.first].evidence[it->second.second]);
           }
         }
       }

@@ -58,6 +58,11 @@ struct QueryOptions {
   // Whether edges whose sources deny them (EdgeInfo::negated) match.
   // Default: false.
   bool include_negated = false;
+  // Whether edges added by inference (EdgeInfo::inferred) match; false
+  // answers over asserted edges only. shortestPath() and
+  // allShortestPaths() follow inferred edges regardless (with a notice).
+  // Default: true.
+  bool include_inferred = true;
   // Whether rows carry evidence. Default: true.
   bool collect_evidence = true;
   // How deep the premises of inferred edges are followed. Default: 4.

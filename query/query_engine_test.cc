@@ -80,6 +80,51 @@ TEST_F(QueryEngineTest, NegatedEdgesExcludedUnlessAsked) {
               UnorderedElementsAre("poor posture", "prolonged sitting", "dehydration"));
 }
 
+TEST_F(QueryEngineTest, InferredEdgesExcludedWhenAsked) {
+  const char* q =
+      "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: 'psoas major'}) "
+      "RETURN DISTINCT m.name";
+  EXPECT_THAT(Column(q), ElementsAre("gluteal muscles"));
+  QueryOptions asserted;
+  asserted.include_inferred = false;
+  EXPECT_THAT(Column(q, asserted), ElementsAre());
+  // Variable length, by breadth-first search and by path enumeration.
+  const char* reach =
+      "MATCH (:Muscle {name: 'psoas major'})-[*1..2]->(x) RETURN DISTINCT x.name";
+  EXPECT_THAT(Column(reach),
+              UnorderedElementsAre("hip flexors", "gluteal muscles", "hip joint"));
+  EXPECT_THAT(Column(reach, asserted),
+              UnorderedElementsAre("hip flexors", "gluteal muscles", "hip joint"));
+  const char* one_hop =
+      "MATCH (:Muscle {name: 'psoas major'})-[*1..1]->(x) RETURN DISTINCT x.name";
+  EXPECT_THAT(Column(one_hop, asserted), UnorderedElementsAre("hip flexors", "hip joint"));
+  const char* paths =
+      "MATCH (:Muscle {name: 'psoas major'})-[r*1..1]->(x) RETURN x.name, size(r)";
+  EXPECT_THAT(Column(paths, asserted), UnorderedElementsAre("hip flexors", "hip joint"));
+  EXPECT_THAT(Column(paths),
+              UnorderedElementsAre("hip flexors", "hip joint", "gluteal muscles"));
+}
+
+TEST_F(QueryEngineTest, EndNodesOfVariableLengthAreFoundBreadthFirst) {
+  auto prepared = engine_.Prepare(
+      "MATCH (:Muscle {name: 'iliacus'})-[*1..3]->(x) RETURN DISTINCT x.name");
+  ASSERT_TRUE(prepared.ok()) << prepared.status();
+  EXPECT_THAT(prepared->Explain(), HasSubstr("(end nodes, BFS)"));
+  // A relationship variable that is read keeps the path enumeration.
+  prepared = engine_.Prepare(
+      "MATCH (:Muscle {name: 'iliacus'})-[r*1..3]->(x) RETURN DISTINCT x.name, size(r)");
+  ASSERT_TRUE(prepared.ok()) << prepared.status();
+  EXPECT_THAT(prepared->Explain(), ::testing::Not(HasSubstr("BFS")));
+  // With evidence, one shortest path per end node.
+  ResultTable t = MustRun(
+      "MATCH (:Muscle {name: 'iliacus'})-[*1..3]->(x {name: 'gluteal muscles'}) "
+      "RETURN DISTINCT x.name");
+  ASSERT_EQ(t.rows.size(), 1u);
+  ASSERT_EQ(t.rows[0].evidence.size(), 2u);
+  EXPECT_EQ(t.rows[0].evidence[0].source, "iliacus");
+  EXPECT_EQ(t.rows[0].evidence[1].target, "gluteal muscles");
+}
+
 TEST_F(QueryEngineTest, AliasAndNameKeyResolution) {
   EXPECT_THAT(Column("MATCH (m {name: 'psoas'}) RETURN m.name"), ElementsAre("psoas major"));
   EXPECT_THAT(Column("MATCH (m:Muscle) WHERE m.name = 'Glutes' RETURN m.name"),

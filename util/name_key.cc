@@ -5,47 +5,58 @@
 namespace mskg {
 namespace {
 
-void AppendWord(std::string* out, absl::string_view word) {
-  if (word.empty()) return;
-  if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') {
-    word.remove_suffix(1);
+// Ends the word that starts at `start` in `out`: drops a plural "s".
+// REQUIRES: the word is out->substr(start) and not empty.
+void EndWord(std::string* out, size_t start) {
+  const size_t size = out->size() - start;
+  if (size > 3 && out->back() == 's' && (*out)[out->size() - 2] != 's') {
+    out->pop_back();
   }
-  if (!out->empty()) out->push_back(' ');
-  out->append(word.data(), word.size());
 }
 
 }  // namespace
 
+// Writes straight into the result (one allocation, none for keys that fit
+// the small-string buffer): a word is appended in place and closed by
+// EndWord; its separating space is written with its first byte.
 std::string NameKey(absl::string_view name) {
   std::string out;
   out.reserve(name.size());
-  std::string word;
+  size_t start = 0;     // Where the current word starts in `out`.
+  bool in_word = false;  // Whether the current word has a byte.
+  auto put = [&](char c) {
+    if (!in_word) {
+      if (!out.empty()) out.push_back(' ');
+      start = out.size();
+      in_word = true;
+    }
+    out.push_back(c);
+  };
   for (size_t i = 0; i < name.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
     if (c >= 'A' && c <= 'Z') {
-      word.push_back(static_cast<char>(c - 'A' + 'a'));
+      put(static_cast<char>(c - 'A' + 'a'));
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word.push_back(static_cast<char>(c));
+      put(static_cast<char>(c));
     } else if (c >= 0xC3 && c <= 0xC5 && i + 1 < name.size()) {
       // Latin-1 Supplement and Latin Extended-A letters: keep both bytes.
-      word.push_back(name[i]);
-      word.push_back(name[++i]);
-    } else if (c == '\'' && !word.empty()) {
+      put(name[i]);
+      put(name[++i]);
+    } else if (c == '\'' && in_word) {
       // "flexor's" -> "flexor"; "hamstrings'" -> "hamstrings".
       while (i + 1 < name.size() && name[i + 1] == 's') ++i;
     } else if (c == 0xE2 && i + 2 < name.size() &&
                static_cast<unsigned char>(name[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(name[i + 2]) == 0x99 &&
-               !word.empty()) {
+               static_cast<unsigned char>(name[i + 2]) == 0x99 && in_word) {
       // U+2019 right single quotation mark used as an apostrophe.
       i += 2;
       while (i + 1 < name.size() && name[i + 1] == 's') ++i;
-    } else {
-      AppendWord(&out, word);
-      word.clear();
+    } else if (in_word) {
+      EndWord(&out, start);
+      in_word = false;
     }
   }
-  AppendWord(&out, word);
+  if (in_word) EndWord(&out, start);
   return out;
 }
 
