@@ -22,7 +22,7 @@
 
 namespace mskg::cli {
 
-int RunAsk(const CliArgs& args) {
+int RunAsk(const CliArgs &args) {
   if (args.positional.empty()) {
     return ReportError(absl::InvalidArgumentError(absl::StrCat(
         "ask needs a question, e.g. mskg ask \"muscles opposing a tight "
@@ -59,14 +59,14 @@ int RunAsk(const CliArgs& args) {
   std::vector<std::pair<std::string, query::Value>> params(
       result->params.begin(), result->params.end());
   std::sort(params.begin(), params.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+            [](const auto &a, const auto &b) { return a.first < b.first; });
   std::cout << "query: " << result->cypher << "\n";
-  for (const auto& [name, value] : params) {
+  for (const auto &[name, value] : params) {
     std::cout << "  $" << name << " = " << value.ToLiteral() << "\n";
   }
   std::cout << "\n" << query::FormatTable(result->table);
   if (why) std::cout << "\n" << query::FormatWhy(result->table);
-  for (const std::string& notice : result->table.notices) {
+  for (const std::string &notice : result->table.notices) {
     std::cerr << "note: " << notice << "\n";
   }
   return 0;

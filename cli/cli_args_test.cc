@@ -29,8 +29,9 @@ TEST(CliArgsTest, DefaultStoreFromEnvironment) {
 }
 
 TEST(CliArgsTest, RepeatedFlagsAndPositionals) {
-  absl::StatusOr<CliArgs> args = ParseArgs(
-      {"query", "--param", "a=1", "--why", "--param=b=x", "MATCH (n) RETURN n"});
+  absl::StatusOr<CliArgs> args =
+      ParseArgs({"query", "--param", "a=1", "--why", "--param=b=x",
+                 "MATCH (n) RETURN n"});
   ASSERT_TRUE(args.ok()) << args.status();
   EXPECT_EQ(args->GetAll("param"), (std::vector<std::string>{"a=1", "b=x"}));
   EXPECT_TRUE(args->Has("why"));

@@ -65,6 +65,62 @@ expect_exit 2 "unknown command" "$MSKG" frobnicate
 expect_exit 2 "unknown export format" "$MSKG" --db "$DB" export --format xml
 [[ "$("$MSKG" --db "$DB" stats)" == "$stats_before" ]] || fail "bad input changed the store"
 
+# The same file named another way is the same document.
+expect_exit 0 "ingested 1 documents \(1 unchanged" "$MSKG" --db "$DB" ingest "$CORPUS/../sample_corpus/hamstring_strain.txt"
+
+# A folder of good and bad files: the good ones are stored, the exit code is 2.
+mkdir -p "$WORK/mixed"
+cp "$WORK/binary.txt" "$WORK/mixed/a_binary.txt"
+printf 'Hamstring Strain\n\nA hamstring strain can be caused by sprinting.\n' >"$WORK/mixed/b_good.txt"
+expect_exit 2 "binary" "$MSKG" --db "$WORK/mixed_store" ingest "$WORK/mixed"
+expect_exit 0 "documents +2" "$MSKG" --db "$WORK/mixed_store" stats
+mkdir -p "$WORK/empty_folder"
+expect_exit 2 "no .txt, .md or .html files" "$MSKG" --db "$DB" ingest "$WORK/empty_folder"
+
+# A second writer is refused while the store's lock is held.
+python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1], "r+"); fcntl.lockf(f, fcntl.LOCK_EX); time.sleep(3)' "$DB/LOCK" &
+locker=$!
+sleep 0.5
+expect_exit 2 "in use by another mskg process" "$MSKG" --db "$DB" ingest "$CORPUS"
+wait "$locker"
+
+# A failed export leaves an existing output file as it was.
+echo keep >"$WORK/out.tsv"
+expect_exit 2 "unknown label" "$MSKG" --db "$DB" export --query "MATCH (m:Musle) RETURN m" -o "$WORK/out.tsv"
+[[ "$(cat "$WORK/out.tsv")" == "keep" ]] || fail "failed export clobbered its output file"
+
+# ask: the template, the Cypher it ran, and the answer.
+expect_exit 0 "query: MATCH" "$MSKG" --db "$DB" ask "what opposes the hamstrings"
+expect_exit 0 "quadriceps" "$MSKG" --db "$DB" ask "what opposes the hamstrings"
+expect_exit 2 "questions I understand" "$MSKG" --db "$DB" ask "what is the meaning of life"
+
+# Every export format, then a round trip through jsonl into a second store.
+for format in jsonl graphml dot ntriples turtle; do
+  expect_exit 0 "wrote" "$MSKG" --db "$DB" export --format "$format" -o "$WORK/graph.$format"
+  [[ -s "$WORK/graph.$format" ]] || fail "export --format $format wrote nothing"
+done
+expect_exit 0 "wrote" "$MSKG" --db "$DB" export --format neo4j-csv -o "$WORK/neo4j"
+[[ -s "$WORK/neo4j/nodes.csv" && -s "$WORK/neo4j/relationships.csv" ]] || fail "neo4j-csv files missing"
+expect_exit 0 "" "$MSKG" --db "$WORK/copy" import --format jsonl "$WORK/graph.jsonl"
+"$MSKG" --db "$DB" export --format triples | sort >"$WORK/original.tsv"
+"$MSKG" --db "$WORK/copy" export --format triples | sort >"$WORK/copy.tsv"
+cmp -s "$WORK/original.tsv" "$WORK/copy.tsv" || fail "jsonl round trip changed the triples"
+expect_exit 2 "is a folder" "$MSKG" --db "$WORK/copy" import --format jsonl "$WORK"
+printf 'Muscle\tiliacus\tPART_OF\tMuscle\thip flexors\tdoc\nMuscle\tpsoas\tPART_OF\n' >"$WORK/bad.tsv"
+copy_before="$("$MSKG" --db "$WORK/copy" stats)"
+expect_exit 2 "bad.tsv:2:" "$MSKG" --db "$WORK/copy" import --format triples "$WORK/bad.tsv"
+[[ "$("$MSKG" --db "$WORK/copy" stats)" == "$copy_before" ]] || fail "a bad import changed the store"
+
+# show draws the answer's subgraph with Graphviz.
+if command -v dot >/dev/null; then
+  expect_exit 0 "" "$MSKG" --db "$DB" show \
+    "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: 'hamstrings'}) RETURN m.name" -o "$WORK/answer.svg"
+  grep -q "<svg" "$WORK/answer.svg" || fail "show wrote no SVG"
+else
+  echo "note: Graphviz's dot is not installed; show is not tested" >&2
+fi
+
 if ((failures > 0)); then
   echo "$failures check(s) failed" >&2
   exit 1

@@ -3,7 +3,6 @@
 // Formats: triples (default), jsonl, graphml, dot, ntriples, turtle,
 // neo4j-csv (a directory given by -o). With --query, only the nodes and
 // edges the query matched are written.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -11,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/output_file.h"
 #include "interop/dot_writer.h"
 #include "interop/graphml_writer.h"
 #include "interop/jsonl_writer.h"
@@ -27,9 +27,9 @@ constexpr char kFormats[] =
     "triples, jsonl, graphml, dot, ntriples, turtle, neo4j-csv";
 
 // Writes `view` in `format` to `out`; returns the count for the summary.
-absl::StatusOr<int64_t> WriteFormat(const std::string& format,
-                                    const graph::GraphView& view,
-                                    std::ostream* out) {
+absl::StatusOr<int64_t> WriteFormat(const std::string &format,
+                                    const graph::GraphView &view,
+                                    std::ostream *out) {
   if (format == "triples") {
     return interop::WriteTriples(view, interop::TriplesWriterOptions(), out);
   }
@@ -48,7 +48,7 @@ absl::StatusOr<int64_t> WriteFormat(const std::string& format,
 
 }  // namespace
 
-int RunExport(const CliArgs& args) {
+int RunExport(const CliArgs &args) {
   const std::string format = args.Get("format", "triples");
   if (format != "triples" && format != "jsonl" && format != "graphml" &&
       format != "dot" && format != "ntriples" && format != "turtle" &&
@@ -65,15 +65,15 @@ int RunExport(const CliArgs& args) {
       OpenStoreForReading(args);
   if (!store.ok()) return ReportError(store.status());
 
-  std::ofstream file;
-  std::ostream* out = &std::cout;
+  // Written in full or not at all: an existing file survives a failed export.
+  std::unique_ptr<OutputFile> file;
+  std::ostream *out = &std::cout;
   if (!path.empty() && format != "neo4j-csv") {
-    file.open(path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      return ReportError(absl::PermissionDeniedError(
-          absl::StrCat(path, ": cannot open for writing")));
-    }
-    out = &file;
+    absl::StatusOr<std::unique_ptr<OutputFile>> created =
+        OutputFile::Create(path);
+    if (!created.ok()) return ReportError(created.status());
+    file = *std::move(created);
+    out = file->stream();
   }
   const std::string query = args.Get("query", "");
   // The whole store as triples streams from RocksDB without building a view.
@@ -81,7 +81,10 @@ int RunExport(const CliArgs& args) {
     absl::StatusOr<int64_t> rows =
         interop::WriteTriples(**store, interop::TriplesWriterOptions(), out);
     if (!rows.ok()) return ReportError(rows.status());
-    if (!path.empty()) {
+    if (file != nullptr) {
+      if (absl::Status committed = file->Commit(); !committed.ok()) {
+        return ReportError(committed);
+      }
       std::cerr << "wrote " << *rows << " triples to " << path << "\n";
     }
     return 0;
@@ -95,8 +98,8 @@ int RunExport(const CliArgs& args) {
     absl::StatusOr<interop::QuerySelection> selected =
         interop::SelectByQuery(graph, query);
     if (!selected.ok()) {
-      std::cerr << "mskg: "
-                << query::FormatQueryError(query, selected.status()) << "\n";
+      std::cerr << "mskg: " << query::FormatQueryError(query, selected.status())
+                << "\n";
       return selected.status().code() == absl::StatusCode::kInternal ? 1 : 2;
     }
     absl::StatusOr<interop::Subgraph> sub =
@@ -115,10 +118,12 @@ int RunExport(const CliArgs& args) {
   }
   absl::StatusOr<int64_t> written = WriteFormat(format, *graph, out);
   if (!written.ok()) return ReportError(written.status());
-  if (!path.empty()) {
-    std::cerr << "wrote " << format << " (" << graph->num_nodes()
-              << " nodes, " << graph->num_edges() << " edges) to " << path
-              << "\n";
+  if (file != nullptr) {
+    if (absl::Status committed = file->Commit(); !committed.ok()) {
+      return ReportError(committed);
+    }
+    std::cerr << "wrote " << format << " (" << graph->num_nodes() << " nodes, "
+              << graph->num_edges() << " edges) to " << path << "\n";
   }
   return 0;
 }

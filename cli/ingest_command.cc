@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsDocumentExtension(const fs::path& path) {
+bool IsDocumentExtension(const fs::path &path) {
   const std::string ext = absl::AsciiStrToLower(path.extension().string());
   return ext == ".txt" || ext == ".md" || ext == ".markdown" ||
          ext == ".html" || ext == ".htm";
@@ -31,9 +31,9 @@ bool IsDocumentExtension(const fs::path& path) {
 // Expands folders (recursively, documents only, sorted) and keeps files as
 // given. NotFound for a path that does not exist.
 absl::StatusOr<std::vector<std::string>> CollectFiles(
-    const std::vector<std::string>& paths) {
+    const std::vector<std::string> &paths) {
   std::vector<std::string> files;
-  for (const std::string& path : paths) {
+  for (const std::string &path : paths) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (error || !fs::exists(status)) {
@@ -55,13 +55,28 @@ absl::StatusOr<std::vector<std::string>> CollectFiles(
       return absl::PermissionDeniedError(
           absl::StrCat(path, ": cannot list folder: ", error.message()));
     }
+    if (found.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path,
+          ": no .txt, .md or .html files in this folder; pass a file "
+          "or another folder"));
+    }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
 }
 
-uint64_t FileSize(const std::string& path) {
+// The document id of `path`: its absolute, normalized form, so that the same
+// file named two ways ("./a.txt", "/home/me/a.txt") is one document and
+// ingesting it again changes nothing.
+std::string DocumentId(const std::string &path) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(fs::absolute(path), error);
+  return error ? path : canonical.string();
+}
+
+uint64_t FileSize(const std::string &path) {
   std::error_code error;
   const uintmax_t size = fs::file_size(path, error);
   return error ? 0 : size;
@@ -69,7 +84,7 @@ uint64_t FileSize(const std::string& path) {
 
 }  // namespace
 
-int RunIngest(const CliArgs& args) {
+int RunIngest(const CliArgs &args) {
   if (args.positional.empty()) {
     return ReportError(absl::InvalidArgumentError(
         "ingest needs at least one file or folder, e.g. "
@@ -103,23 +118,25 @@ int RunIngest(const CliArgs& args) {
 
   const bool show_progress = isatty(STDERR_FILENO) && !args.Has("quiet");
   uint64_t total_bytes = 0;
-  for (const std::string& file : *files) total_bytes += FileSize(file);
+  for (const std::string &file : *files) total_bytes += FileSize(file);
   const auto start = std::chrono::steady_clock::now();
   uint64_t done_bytes = 0;
   int documents = 0, unchanged = 0, failed = 0;
+  int exit_code = 0;  // The worst exit code of the failed documents.
   for (size_t i = 0; i < files->size(); ++i) {
-    const std::string& file = (*files)[i];
+    const std::string &file = (*files)[i];
     std::vector<std::string> notices;
     absl::StatusOr<graph::DocumentWriteResult> result =
-        (*ingester)->IngestFile(file, store->get(), &notices);
+        (*ingester)->IngestFile(DocumentId(file), store->get(), &notices);
     if (show_progress && !notices.empty()) std::cerr << "\r\033[K";
-    for (const std::string& notice : notices) {
+    for (const std::string &notice : notices) {
       std::cerr << "mskg: note: " << notice << "\n";
     }
     done_bytes += FileSize(file);
     if (!result.ok()) {
       if (show_progress) std::cerr << "\r\033[K";
-      ReportError(result.status());
+      const int code = ReportError(result.status());
+      if (exit_code == 0 || code == 1) exit_code = code;
       ++failed;
     } else {
       ++documents;
@@ -144,10 +161,10 @@ int RunIngest(const CliArgs& args) {
           .count();
   std::cout << absl::StrFormat(
       "ingested %d documents (%d unchanged, %d failed) into %s: +%d nodes, "
-      "+%d edges, %.1f MB in %.2f s\n",
+      "+%d edges, %.3f MB in %.2f s\n",
       documents, unchanged, failed, args.db, nodes_added, edges_added,
       done_bytes / 1e6, seconds);
-  return failed > 0 ? 2 : 0;
+  return exit_code;
 }
 
 }  // namespace mskg::cli

@@ -175,6 +175,10 @@ class GraphStore::Impl {
   absl::Status CheckWritable() const;
   absl::Status InitializeMeta() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateView();
+  // Commits `writer` and, once its batch is written, advances the node id
+  // counter and drops the cached view, even if the commit then fails.
+  absl::Status CommitWriter(Writer* writer, DocumentWriteResult* result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   std::string path_;
   bool read_only_ = false;
@@ -213,10 +217,14 @@ class GraphStore::Impl::Writer {
   // Removes a stored document and its support.
   absl::Status RemoveDocument(const schema::Document& stored);
   // Adds the node, edge and meta rows to the batch and writes it; large
-  // batches skip the WAL and are flushed instead.
+  // batches skip the WAL and are flushed instead. Unavailable if such a
+  // batch was written but its flush failed: then written() is true.
   absl::Status Commit(DocumentWriteResult* result);
 
   uint64_t next_node_id() const { return next_node_id_; }
+  // True once the batch is in the database (visible to reads), even if a
+  // later flush failed: the store's id counter and view must follow it.
+  bool written() const { return written_; }
 
  private:
   struct PendingNode {
@@ -253,6 +261,7 @@ class GraphStore::Impl::Writer {
   rocksdb::ReadOptions read_options_;
   rocksdb::WriteBatch batch_;
   uint64_t next_node_id_;
+  bool written_ = false;
   keys::StoredStats stats_;
   bool nodes_empty_ = false;
   bool edges_empty_ = false;
@@ -520,14 +529,20 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
   MSKG_RETURN_IF_ERROR(FromRocksDb(impl_->db_->Write(write_options, &batch_),
                                    absl::StrCat("write to store ",
                                                 impl_->path_)));
+  written_ = true;
   if (no_wal) {
     // Without the WAL the batch is durable only once flushed; atomic_flush
     // flushes all column families together.
     std::vector<rocksdb::ColumnFamilyHandle*> families(
         impl_->handles_.begin() + 1, impl_->handles_.end());
-    MSKG_RETURN_IF_ERROR(
+    absl::Status flushed =
         FromRocksDb(impl_->db_->Flush(rocksdb::FlushOptions(), families),
-                    absl::StrCat("flush store ", impl_->path_)));
+                    absl::StrCat("flush store ", impl_->path_));
+    if (!flushed.ok()) {
+      return absl::UnavailableError(absl::StrCat(
+          "written but not yet durable (", flushed.message(),
+          "); it becomes durable at the next successful flush or close"));
+    }
   }
   return absl::OkStatus();
 }
@@ -698,6 +713,28 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
   return InitializeMeta();
 }
 
+// The statistics arrays are indexed by the schema's enum values: adding a
+// node type or relation to graph.proto must grow them (and the stored stats
+// record's format version).
+static_assert(sizeof(StoreStats::nodes_by_type) / sizeof(int64_t) ==
+              schema::NodeType_ARRAYSIZE);
+static_assert(sizeof(StoreStats::edges_by_relation) / sizeof(int64_t) ==
+              schema::Relation_ARRAYSIZE);
+static_assert(sizeof(keys::StoredStats::nodes_by_type) / sizeof(int64_t) ==
+              schema::NodeType_ARRAYSIZE);
+static_assert(sizeof(keys::StoredStats::edges_by_relation) / sizeof(int64_t) ==
+              schema::Relation_ARRAYSIZE);
+
+absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
+                                           DocumentWriteResult* result) {
+  absl::Status committed = writer->Commit(result);
+  if (writer->written()) {
+    next_node_id_ = writer->next_node_id();
+    InvalidateView();
+  }
+  return committed;
+}
+
 absl::StatusOr<DocumentWriteResult> GraphStore::Impl::PutDocument(
     const schema::DocumentClaims& doc) {
   MSKG_RETURN_IF_ERROR(CheckWritable());
@@ -708,9 +745,7 @@ absl::StatusOr<DocumentWriteResult> GraphStore::Impl::PutDocument(
   DocumentWriteResult result;
   MSKG_RETURN_IF_ERROR(writer.ApplyDocument(doc, &result));
   if (result.unchanged) return result;
-  MSKG_RETURN_IF_ERROR(writer.Commit(&result));
-  next_node_id_ = writer.next_node_id();
-  InvalidateView();
+  MSKG_RETURN_IF_ERROR(CommitWriter(&writer, &result));
   return result;
 }
 
@@ -728,9 +763,7 @@ absl::Status GraphStore::Impl::DeleteDocument(absl::string_view document_id) {
   Writer writer(this, next_node_id_, stats);
   MSKG_RETURN_IF_ERROR(writer.RemoveDocument(stored));
   DocumentWriteResult result;
-  MSKG_RETURN_IF_ERROR(writer.Commit(&result));
-  InvalidateView();
-  return absl::OkStatus();
+  return CommitWriter(&writer, &result);
 }
 
 absl::StatusOr<schema::Document> GraphStore::Impl::GetDocument(
@@ -784,10 +817,7 @@ absl::Status GraphStore::Impl::BulkLoad(
     DocumentWriteResult doc_result;
     MSKG_RETURN_IF_ERROR(writer.ApplyDocument(doc, &doc_result));
   }
-  MSKG_RETURN_IF_ERROR(writer.Commit(&result));
-  next_node_id_ = writer.next_node_id();
-  InvalidateView();
-  return absl::OkStatus();
+  return CommitWriter(&writer, &result);
 }
 
 absl::Status GraphStore::Impl::BulkLoadTriples(const TripleBatch& batch) {

@@ -111,9 +111,11 @@ class GraphStore {
   absl::StatusOr<schema::Document> GetDocument(
       absl::string_view document_id) const;
 
-  // Writes many claims of many documents without per-document replacement
-  // (the caller guarantees the documents are new): the bulk path used by
-  // import and benchmarks. Atomic per call.
+  // Writes many documents at once: the bulk path used by import and
+  // benchmarks. Atomic per call. When every document is new and the call is
+  // large, writes sorted SST files (fast); otherwise goes document by
+  // document in one WriteBatch, replacing stored documents as PutDocument()
+  // does. InvalidArgument if a document id repeats within the call.
   absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
 
   // Same as BulkLoad(batch.ToDocuments()), without building a message per

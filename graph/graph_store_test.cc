@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/graph_view.h"
+#include "graph/triple_batch.h"
 #include "gtest/gtest.h"
 
 namespace mskg::graph {
@@ -621,6 +622,52 @@ TEST_F(GraphStoreTest, SstBulkLoadWritesWhatWriteBatchWrites) {
   ASSERT_TRUE((*sst)->PutDocument(DocA("changed")).ok());
   ASSERT_TRUE(store_->PutDocument(DocA("changed")).ok());
   EXPECT_EQ(Dump(**sst), Dump(*store_));
+  sst->reset();
+  std::filesystem::remove_all(sst_path);
+}
+
+// Enough distinct spellings to grow the loader's name table several times;
+// spellings that differ only in case or plural are one node.
+TEST_F(GraphStoreTest, BulkLoadTriplesWritesWhatBulkLoadWrites) {
+  TripleBatch batch;
+  std::string& text = *batch.mutable_text();
+  for (int i = 0; i < 3000; ++i) {
+    absl::StrAppend(&text, "Muscle ", i, "\tmuscles ", i, "\tnerve ",
+                    i % 700, "\tNERVE ", i % 700, "\n");
+  }
+  absl::string_view rest(text);
+  for (int i = 0; i < 3000; ++i) {
+    absl::string_view name[4];
+    for (int f = 0; f < 4; ++f) {
+      const size_t end = rest.find(f == 3 ? '\n' : '\t');
+      name[f] = rest.substr(0, end);
+      rest.remove_prefix(end + 1);
+    }
+    const uint32_t doc = batch.AddDocument(absl::StrCat("doc", i / 100));
+    batch.AddRow({name[0], name[2], doc, schema::MUSCLE, schema::INNERVATED_BY,
+                  schema::NERVE});
+    batch.AddRow({name[1], name[3], doc, schema::MUSCLE, schema::INNERVATED_BY,
+                  schema::NERVE});
+    batch.AddRow({name[2], name[0], doc, schema::NERVE, schema::PART_OF,
+                  schema::MUSCLE});
+  }
+  const std::string sst_path = path_ + "_triples";
+  std::filesystem::remove_all(sst_path);
+  GraphStoreOptions batch_options;
+  batch_options.bulk_sst_min_claims = INT64_MAX;
+  OpenStore(batch_options);
+  GraphStoreOptions sst_options;
+  sst_options.bulk_sst_min_claims = 0;
+  absl::StatusOr<std::unique_ptr<GraphStore>> sst =
+      GraphStore::Open(sst_path, sst_options);
+  ASSERT_TRUE(sst.ok()) << sst.status();
+  ASSERT_TRUE((*sst)->BulkLoadTriples(batch).ok());
+  ASSERT_TRUE(store_->BulkLoad(batch.ToDocuments()).ok());
+  EXPECT_EQ(Dump(**sst), Dump(*store_));
+  for (const char* id : {"doc0", "doc17", "doc29"}) {
+    EXPECT_EQ(DumpDocument(**sst, id), DumpDocument(*store_, id)) << id;
+  }
+  EXPECT_EQ(GetStats().nodes, 3700);
   sst->reset();
   std::filesystem::remove_all(sst_path);
 }

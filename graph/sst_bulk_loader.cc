@@ -9,6 +9,7 @@
 #include "graph/sst_bulk_loader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <system_error>
@@ -17,6 +18,7 @@
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -194,8 +196,17 @@ class Loader {
                                : absl::string_view(docs_[d].document_id());
   }
   absl::StatusOr<bool> RankDocuments();
-  uint32_t Resolve(schema::NodeType type, absl::string_view name);
+  static uint64_t RawHash(schema::NodeType type, absl::string_view name) {
+    return absl::Hash<std::pair<int, absl::string_view>>{}(
+        std::pair<int, absl::string_view>(type, name));
+  }
+  // Returns the index in nodes_ of (type, name); `hash` is RawHash().
+  uint32_t Resolve(schema::NodeType type, absl::string_view name,
+                   uint64_t hash);
   uint32_t Resolve(const schema::NodeKey& key);
+  void GrowRawTable();
+  // Resolves every name of the triples, prefetching table rows ahead.
+  void ResolveTriples();
   // Fills `entries` (and provenance_) from the input.
   void BuildEntries(std::vector<Entry>* entries);
   absl::Status ResolveNodes();
@@ -214,7 +225,21 @@ class Loader {
   std::vector<uint32_t> doc_by_rank_;
   std::vector<uint32_t> rank_of_doc_;
 
-  absl::flat_hash_map<std::pair<int, absl::string_view>, uint32_t> by_raw_;
+  // Names as written, deduplicated before any NameKey is computed: an
+  // open-addressing table of (hash >> 32) << 32 | (index in raw_ + 1), 0 if
+  // empty, kept at most half full. 8-byte slots and a software pipeline
+  // (ResolveTriples) keep the ~2 cache misses per lookup off the critical
+  // path; absl::flat_hash_map cannot be prefetched by slot.
+  struct RawName {
+    uint64_t hash;
+    const char* data;  // Views the input.
+    uint32_t size;
+    uint32_t node;  // Index in nodes_.
+    int type;
+  };
+  std::vector<uint64_t> raw_slots_;
+  size_t raw_mask_ = 0;
+  std::vector<RawName> raw_;
   absl::flat_hash_map<std::string, uint32_t> by_identity_;
   std::vector<LocalNode> nodes_;
   std::vector<std::pair<uint32_t, const schema::NodeKey*>> alias_keys_;
@@ -224,7 +249,16 @@ class Loader {
   size_t num_claims_ = 0;
 
   std::vector<EdgeAgg> edges_;
-  std::vector<std::vector<uint32_t>> doc_edges_;  // By document index.
+  // The edges each document supports, by document rank: those of rank r
+  // are doc_claims_[doc_claim_begin_[r], doc_claim_begin_[r + 1]), copied
+  // so that the documents pass reads them in order.
+  struct DocClaim {
+    uint64_t source;
+    uint64_t target;
+    uint8_t relation;
+  };
+  std::vector<uint32_t> doc_claim_begin_;
+  std::vector<DocClaim> doc_claims_;
 };
 
 absl::StatusOr<bool> Loader::RankDocuments() {
@@ -258,24 +292,83 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   return !any;
 }
 
-uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name) {
-  auto [it, inserted] =
-      by_raw_.try_emplace(std::pair<int, absl::string_view>(type, name), 0);
-  if (inserted) {
-    auto [jt, added] = by_identity_.try_emplace(
-        keys::NodeIdentityKey(type, name), nodes_.size());
-    if (added) {
-      LocalNode& node = nodes_.emplace_back();
-      node.type = type;
-      node.name = name;
+uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name,
+                         uint64_t hash) {
+  const uint64_t tag = hash >> 32;
+  size_t i = hash & raw_mask_;
+  for (uint64_t slot; (slot = raw_slots_[i]) != 0; i = (i + 1) & raw_mask_) {
+    if ((slot >> 32) != tag) continue;
+    const RawName& raw = raw_[(slot & 0xFFFFFFFF) - 1];
+    if (raw.type == type && raw.size == name.size() &&
+        std::memcmp(raw.data, name.data(), name.size()) == 0) {
+      return raw.node;
     }
-    it->second = jt->second;
   }
-  return it->second;
+  // A new spelling: only now is its identity (NameKey) computed.
+  auto [jt, added] = by_identity_.try_emplace(
+      keys::NodeIdentityKey(type, name), nodes_.size());
+  if (added) {
+    LocalNode& node = nodes_.emplace_back();
+    node.type = type;
+    node.name = name;
+  }
+  raw_.push_back(RawName{hash, name.data(), static_cast<uint32_t>(name.size()),
+                         jt->second, type});
+  raw_slots_[i] = (tag << 32) | raw_.size();
+  if (2 * raw_.size() > raw_slots_.size()) GrowRawTable();
+  return jt->second;
+}
+
+void Loader::GrowRawTable() {
+  raw_slots_.assign(std::max<size_t>(2 * raw_slots_.size(), 1 << 12), 0);
+  raw_mask_ = raw_slots_.size() - 1;
+  for (size_t r = 0; r < raw_.size(); ++r) {
+    size_t i = raw_[r].hash & raw_mask_;
+    while (raw_slots_[i] != 0) i = (i + 1) & raw_mask_;
+    raw_slots_[i] = (raw_[r].hash >> 32 << 32) | (r + 1);
+  }
+}
+
+void Loader::ResolveTriples() {
+  const std::vector<TripleBatch::Row>& rows = triples_->rows();
+  const size_t n = 2 * rows.size();  // Subject, object, subject, ...
+  auto type_at = [&rows](size_t k) {
+    return k % 2 == 0 ? rows[k / 2].subject_type : rows[k / 2].object_type;
+  };
+  auto name_at = [&rows](size_t k) {
+    return k % 2 == 0 ? rows[k / 2].subject : rows[k / 2].object;
+  };
+  // Name k + kAhead: hashed, its slot prefetched; name k + kAhead / 2: its
+  // slot read (speculatively: later inserts may move it) and the RawName and
+  // name it points to prefetched; name k: resolved.
+  constexpr size_t kAhead = 16;
+  uint64_t ring[kAhead];
+  for (size_t k = 0; k < std::min(n, kAhead); ++k) {
+    ring[k] = RawHash(type_at(k), name_at(k));
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const uint64_t hash = ring[k % kAhead];
+    if (k + kAhead < n) {
+      const uint64_t ahead = RawHash(type_at(k + kAhead), name_at(k + kAhead));
+      ring[k % kAhead] = ahead;
+      __builtin_prefetch(&raw_slots_[ahead & raw_mask_]);
+    }
+    if (k + kAhead / 2 < n) {
+      const uint64_t slot =
+          raw_slots_[ring[(k + kAhead / 2) % kAhead] & raw_mask_];
+      if (slot != 0 && (slot & 0xFFFFFFFF) <= raw_.size()) {
+        const RawName& raw = raw_[(slot & 0xFFFFFFFF) - 1];
+        __builtin_prefetch(&raw);
+        __builtin_prefetch(raw.data);
+      }
+    }
+    claim_nodes_.push_back(Resolve(type_at(k), name_at(k), hash));
+  }
 }
 
 uint32_t Loader::Resolve(const schema::NodeKey& key) {
-  const uint32_t index = Resolve(key.type(), key.name());
+  const uint32_t index =
+      Resolve(key.type(), key.name(), RawHash(key.type(), key.name()));
   if (key.aliases_size() > 0) alias_keys_.emplace_back(index, &key);
   return index;
 }
@@ -286,16 +379,10 @@ absl::Status Loader::ResolveNodes() {
     num_claims += doc.claims_size();
   }
   num_claims_ = num_claims;
-  // Rehashing string views would read every name again.
-  by_raw_.reserve(num_claims / 2);
-  by_identity_.reserve(num_claims / 4);
+  GrowRawTable();
+  by_identity_.reserve(num_claims / 8);
   claim_nodes_.reserve(2 * num_claims);
-  if (triples_ != nullptr) {
-    for (const TripleBatch::Row& row : triples_->rows()) {
-      claim_nodes_.push_back(Resolve(row.subject_type, row.subject));
-      claim_nodes_.push_back(Resolve(row.object_type, row.object));
-    }
-  }
+  if (triples_ != nullptr) ResolveTriples();
   for (const schema::DocumentClaims& doc : docs_) {
     for (const schema::Claim& claim : doc.claims()) {
       claim_nodes_.push_back(Resolve(claim.subject()));
@@ -379,6 +466,9 @@ absl::Status Loader::ApplyAliases() {
 void Loader::BuildEntries(std::vector<Entry>* entries_out) {
   std::vector<Entry>& entries = *entries_out;
   entries.reserve(num_claims_);
+  // LocalNode is large: read the ids from a compact copy.
+  std::vector<uint64_t> ids(nodes_.size());
+  for (size_t i = 0; i < nodes_.size(); ++i) ids[i] = nodes_[i].id;
   if (triples_ != nullptr) {
     // All rows of a document share its one provenance: provenance_[d].
     schema::Provenance p;
@@ -397,8 +487,8 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
     }
     uint32_t ordinal = 0;
     for (const TripleBatch::Row& row : triples_->rows()) {
-      entries.push_back(Entry{nodes_[claim_nodes_[2 * ordinal]].id,
-                              nodes_[claim_nodes_[2 * ordinal + 1]].id,
+      entries.push_back(Entry{ids[claim_nodes_[2 * ordinal]],
+                              ids[claim_nodes_[2 * ordinal + 1]],
                               rank_of_doc_[row.document], ordinal,
                               row.document,
                               static_cast<uint8_t>(row.relation)});
@@ -439,8 +529,8 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
           provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
         }
       }
-      entries.push_back(Entry{nodes_[claim_nodes_[2 * ordinal]].id,
-                              nodes_[claim_nodes_[2 * ordinal + 1]].id,
+      entries.push_back(Entry{ids[claim_nodes_[2 * ordinal]],
+                              ids[claim_nodes_[2 * ordinal + 1]],
                               rank_of_doc_[d], ordinal, p,
                               static_cast<uint8_t>(claim.relation())});
       ++ordinal;
@@ -458,7 +548,8 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
 
   // Pass 1 (cheap): the edges, their counts and each document's edges;
   // `groups` marks where each "supports" row starts.
-  doc_edges_.resize(NumDocuments());
+  std::vector<std::pair<uint32_t, uint32_t>> doc_edge;  // (rank, edge).
+  doc_edge.reserve(entries.size());
   std::vector<uint32_t> groups;
   std::vector<uint32_t> seen;  // Provenance of the record being built.
   for (size_t i = 0; i < entries.size();) {
@@ -484,9 +575,25 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
     }
     edges_.back().documents += 1;
     edges_.back().sentences += sentences;
-    doc_edges_[doc_by_rank_[head.doc_rank]].push_back(edges_.size() - 1);
+    doc_edge.emplace_back(head.doc_rank,
+                          static_cast<uint32_t>(edges_.size() - 1));
   }
   groups.push_back(static_cast<uint32_t>(entries.size()));
+  doc_claim_begin_.assign(NumDocuments() + 1, 0);
+  for (const auto& [rank, edge] : doc_edge) ++doc_claim_begin_[rank + 1];
+  for (size_t r = 1; r < doc_claim_begin_.size(); ++r) {
+    doc_claim_begin_[r] += doc_claim_begin_[r - 1];
+  }
+  {
+    std::vector<uint32_t> next(doc_claim_begin_.begin(),
+                               doc_claim_begin_.end() - 1);
+    doc_claims_.resize(doc_edge.size());
+    for (const auto& [rank, edge] : doc_edge) {
+      const EdgeAgg& e = edges_[edge];
+      doc_claims_[next[rank]++] = DocClaim{e.source, e.target, e.relation};
+    }
+  }
+  doc_edge = {};
 
   // Pass 2: the "supports" file, on a second thread while this one writes
   // "edges" (SstFileWriter::Put dominates both; they share nothing).
@@ -577,18 +684,20 @@ absl::Status Loader::WriteEdges(SstFile* file) {
     stats_.supports += edges_[i].sentences;
   }
   // Rows of one node: its 'i' rows, then its 'o' rows. edges_ is in 'o'
-  // order; the 'i' order is sorted here; the two are merged.
+  // order; the 'i' order is sorted here; the two are merged. An InRow
+  // carries its counts: looking them up by edge index would miss the cache
+  // on every row.
   struct InRow {
     uint64_t target;
     uint64_t source;
-    uint32_t edge;
+    keys::EdgeCounts counts;
     uint8_t relation;
   };
   std::vector<InRow> in_rows;
   in_rows.reserve(edges_.size());
   for (uint32_t i = 0; i < edges_.size(); ++i) {
-    in_rows.push_back(
-        InRow{edges_[i].target, edges_[i].source, i, edges_[i].relation});
+    in_rows.push_back(InRow{edges_[i].target, edges_[i].source, counts[i],
+                            edges_[i].relation});
   }
   std::sort(in_rows.begin(), in_rows.end(),
             [](const InRow& x, const InRow& y) {
@@ -604,23 +713,26 @@ absl::Status Loader::WriteEdges(SstFile* file) {
     const bool take_in =
         o == edges_.size() ||
         (in < in_rows.size() && in_rows[in].target <= edges_[o].source);
-    const uint32_t e = take_in ? in_rows[in++].edge : o++;
-    const EdgeAgg& edge = edges_[e];
     key.clear();
+    const keys::EdgeCounts* row_counts;
     if (take_in) {
-      keys::AppendBigEndian64(&key, edge.target);
+      const InRow& row = in_rows[in++];
+      keys::AppendBigEndian64(&key, row.target);
       key.push_back(keys::kIn);
-      key.push_back(static_cast<char>(edge.relation));
-      keys::AppendBigEndian64(&key, edge.source);
+      key.push_back(static_cast<char>(row.relation));
+      keys::AppendBigEndian64(&key, row.source);
+      row_counts = &row.counts;
     } else {
+      const EdgeAgg& edge = edges_[o];
       keys::AppendBigEndian64(&key, edge.source);
       key.push_back(keys::kOut);
       key.push_back(static_cast<char>(edge.relation));
       keys::AppendBigEndian64(&key, edge.target);
+      row_counts = &counts[o++];
     }
     value.clear();
-    keys::AppendVarint64(&value, counts[e].documents);
-    keys::AppendVarint64(&value, counts[e].sentences);
+    keys::AppendVarint64(&value, row_counts->documents);
+    keys::AppendVarint64(&value, row_counts->sentences);
     MSKG_RETURN_IF_ERROR(file->Put(key, value));
   }
   return absl::OkStatus();
@@ -704,19 +816,23 @@ absl::StatusOr<bool> Loader::Run() {
     SstFile file(t_.db, t_.documents, dir + "/documents.sst");
     const int64_t now = absl::ToUnixMicros(absl::Now());
     std::string value;
-    for (uint32_t d : doc_by_rank_) {
-      schema::Document record;
+    schema::Document record;
+    for (uint32_t r = 0; r < doc_by_rank_.size(); ++r) {
+      const uint32_t d = doc_by_rank_[r];
+      record.Clear();
       record.set_id(std::string(DocumentId(d)));
       if (triples_ == nullptr) {
         record.set_content_hash(docs_[d].content_hash());
         record.set_size_bytes(docs_[d].size_bytes());
       }
       record.set_ingested_unix_micros(now);
-      for (uint32_t e : doc_edges_[d]) {
+      for (uint32_t i = doc_claim_begin_[r]; i < doc_claim_begin_[r + 1];
+           ++i) {
+        const DocClaim& claim = doc_claims_[i];
         schema::Document::ClaimRef* ref = record.add_claims();
-        ref->set_source(edges_[e].source);
-        ref->set_relation(static_cast<schema::Relation>(edges_[e].relation));
-        ref->set_target(edges_[e].target);
+        ref->set_source(claim.source);
+        ref->set_relation(static_cast<schema::Relation>(claim.relation));
+        ref->set_target(claim.target);
       }
       record.SerializeToString(&value);
       MSKG_RETURN_IF_ERROR(file.Put(DocumentId(d), value));

@@ -29,7 +29,11 @@ TEST(DocumentReaderTest, FormatFromExtension) {
 
 TEST(DocumentReaderTest, EmptyBinaryAndBadUtf8) {
   EXPECT_EQ(ReadDocument("e.txt", "", DocumentFormat::kAuto).status().message(),
-            "e.txt: file is empty");
+            "e.txt: file is empty; nothing to ingest: add text or leave it out");
+  EXPECT_EQ(
+      ReadDocument("w.txt", " \n\t\n", DocumentFormat::kAuto).status().message(),
+      "w.txt: file is empty (only white space); nothing to ingest: add text or "
+      "leave it out");
   EXPECT_EQ(ReadDocument("b.txt", std::string("ab\0c", 4), DocumentFormat::kAuto)
                 .status()
                 .message(),

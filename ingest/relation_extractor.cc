@@ -944,7 +944,7 @@ void DocumentExtractor::PartOf(const SentenceView& v, int index) {
             0.8f);
       }
     }
-    // "X, a deep hip flexor", "acts as a major hip flexor".
+    // "X, a deep hip flexor", "works as a strong hip flexor".
     int p = ms[g].first_token - 1;
     int adjectives = 0;
     while (p >= 0 && adjectives < 3 && v.mention_at(p) < 0 &&

@@ -1,6 +1,7 @@
 // interop/triples_reader.cc: the triples TSV into DocumentClaims batches.
 #include "interop/triples_reader.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -91,6 +92,18 @@ absl::StatusOr<ImportStats> ReadTriplesColumnar(
     size_t max_text_bytes) {
   std::string& text = *batch->mutable_text();
   text.clear();
+  // Sized once when the stream can tell its length: growing by blocks
+  // copies the text again at every reallocation.
+  if (const std::streampos begin = in->tellg(); begin != std::streampos(-1)) {
+    in->seekg(0, std::ios::end);
+    const std::streampos end = in->tellg();
+    in->seekg(begin);
+    if (end != std::streampos(-1) && end >= begin &&
+        static_cast<size_t>(end - begin) <= max_text_bytes) {
+      text.reserve(static_cast<size_t>(end - begin) + 1);
+    }
+    in->clear();
+  }
   constexpr size_t kBlock = size_t{4} << 20;
   while (true) {
     const size_t size = text.size();
@@ -99,8 +112,13 @@ absl::StatusOr<ImportStats> ReadTriplesColumnar(
           source_name, ": larger than ", max_text_bytes,
           " bytes; use the streaming reader"));
     }
-    text.resize(size + kBlock);
-    in->read(text.data() + size, kBlock);
+    // Within the reserved capacity if any (the last read, of one byte,
+    // meets the end), so that resize() does not reallocate.
+    const size_t block = text.capacity() > size
+                             ? std::min(kBlock, text.capacity() - size)
+                             : kBlock;
+    text.resize(size + block);
+    in->read(text.data() + size, static_cast<std::streamsize>(block));
     text.resize(size + static_cast<size_t>(in->gcount()));
     if (!*in) break;
   }
@@ -116,6 +134,8 @@ absl::StatusOr<ImportStats> ReadTriplesColumnar(
   bool header_seen = false;
   // Labels repeat: remember the last one parsed per column.
   absl::string_view last_label[3];
+  absl::string_view last_document;
+  uint32_t last_document_index = 0;
   int last_value[3] = {0, 0, 0};
   auto error = [&](absl::string_view message) {
     return absl::InvalidArgumentError(
@@ -161,7 +181,12 @@ absl::StatusOr<ImportStats> ReadTriplesColumnar(
     row.subject = fields[1];
     row.object = fields[4];
     if (n == 6 && !fields[5].empty()) {
-      row.document = batch->AddDocument(fields[5]);
+      // Rows of one document often come together: skip the hash lookup.
+      if (fields[5] != last_document) {
+        last_document = fields[5];
+        last_document_index = batch->AddDocument(fields[5]);
+      }
+      row.document = last_document_index;
     } else {
       if (default_document < 0) {
         default_document = batch->AddDocument(options.default_document);

@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-
 #include "interop/vocabulary.h"
 #include "schema/graph.pb.h"
 
@@ -17,7 +17,7 @@ constexpr char kHeader[] =
     "subject_type\tsubject\trelation\tobject_type\tobject\tdocument\n";
 
 // Appends `text` with tabs and line breaks as spaces.
-void AppendField(absl::string_view text, std::string* out) {
+void AppendField(absl::string_view text, std::string *out) {
   for (char c : text) {
     out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
   }
@@ -26,7 +26,7 @@ void AppendField(absl::string_view text, std::string* out) {
 // Appends the row prefix up to and including the tab before the document.
 void AppendPrefix(schema::NodeType source_type, absl::string_view source,
                   schema::Relation relation, schema::NodeType target_type,
-                  absl::string_view target, std::string* out) {
+                  absl::string_view target, std::string *out) {
   absl::StrAppend(out, TypeLabel(source_type));
   out->push_back('\t');
   AppendField(source, out);
@@ -41,9 +41,9 @@ void AppendPrefix(schema::NodeType source_type, absl::string_view source,
 
 }  // namespace
 
-absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore& store,
-                                     const TriplesWriterOptions& options,
-                                     std::ostream* out) {
+absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore &store,
+                                     const TriplesWriterOptions &options,
+                                     std::ostream *out) {
   // Nodes first, each formatted once as "Type\tname\t" in `nodes`; then the
   // "supports" rows, each (edge, document) one output row, appended to a
   // 1 MiB buffer written in one call. Memory: the node table (every node's
@@ -62,7 +62,7 @@ absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore& store,
     return absl::OkStatus();
   };
   absl::Status status = store.ForEachSupportRow(
-      [&](const schema::Node& node) -> absl::Status {
+      [&](const schema::Node &node) -> absl::Status {
         const size_t begin = nodes.size();
         absl::StrAppend(&nodes, TypeLabel(node.type()));
         nodes.push_back('\t');
@@ -72,9 +72,10 @@ absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore& store,
                             static_cast<uint32_t>(nodes.size() - begin)};
         return absl::OkStatus();
       },
-      [&](const graph::SupportRow& row) -> absl::Status {
+      [&](const graph::SupportRow &row) -> absl::Status {
         if (!row.affirmed) return absl::OkStatus();
-        if (!options.include_reference && row.document_id == "reference") {
+        if (!options.include_reference &&
+            absl::StartsWith(row.document_id, "reference")) {
           return absl::OkStatus();
         }
         const auto source = spans.find(row.source);
@@ -99,24 +100,25 @@ absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore& store,
   return rows;
 }
 
-absl::StatusOr<int64_t> WriteTriples(const graph::GraphView& view,
-                                     const TriplesWriterOptions& options,
-                                     std::ostream* out) {
+absl::StatusOr<int64_t> WriteTriples(const graph::GraphView &view,
+                                     const TriplesWriterOptions &options,
+                                     std::ostream *out) {
   *out << kHeader;
   int64_t rows = 0;
   std::string line;
   std::string prefix;
   for (graph::EdgeIndex e = 0; e < view.num_edges(); ++e) {
-    const graph::EdgeInfo& edge = view.edge(e);
+    const graph::EdgeInfo &edge = view.edge(e);
     if (edge.inferred || edge.negated) continue;
-    const graph::NodeInfo& source = view.node(edge.source);
-    const graph::NodeInfo& target = view.node(edge.target);
+    const graph::NodeInfo &source = view.node(edge.source);
+    const graph::NodeInfo &target = view.node(edge.target);
     prefix.clear();
     AppendPrefix(source.type, source.name, edge.relation, target.type,
                  target.name, &prefix);
     line.clear();
-    for (const std::string& document : AffirmedDocuments(edge)) {
-      if (!options.include_reference && document == "reference") continue;
+    for (const std::string &document : AffirmedDocuments(edge)) {
+      if (!options.include_reference && absl::StartsWith(document, "reference"))
+        continue;
       line.append(prefix);
       AppendField(document, &line);
       line.push_back('\n');

@@ -20,7 +20,8 @@
 namespace mskg::interop {
 
 struct TriplesWriterOptions {
-  // Also write the lexicon's reference facts (document "reference").
+  // Also write reference knowledge: the lexicon (document "reference") and
+  // imported ontologies ("reference:obo:...").
   // Default: true.
   bool include_reference = true;
 };

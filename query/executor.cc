@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -122,6 +123,34 @@ struct ValuesEq {
   }
 };
 
+// DISTINCT without aggregation keeps a set of row indices, hashed and
+// compared on the first `*width` values of each row in `*rows`: a new row
+// is its own key, so no key is copied. Transparent, so that a row not yet
+// added is looked up by its span of values.
+struct RowKeyHash {
+  using is_transparent = void;
+  const std::vector<ExecRow>* rows;
+  const size_t* width;
+  size_t operator()(size_t r) const {
+    return ValuesHash()(absl::MakeConstSpan((*rows)[r].values.data(), *width));
+  }
+  size_t operator()(absl::Span<const Value> v) const { return ValuesHash()(v); }
+};
+struct RowKeyEq {
+  using is_transparent = void;
+  const std::vector<ExecRow>* rows;
+  const size_t* width;
+  absl::Span<const Value> Key(size_t r) const {
+    return absl::MakeConstSpan((*rows)[r].values.data(), *width);
+  }
+  absl::Span<const Value> Key(absl::Span<const Value> v) const { return v; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return Key(a) == Key(b);
+  }
+};
+using RowKeySet = absl::flat_hash_set<size_t, RowKeyHash, RowKeyEq>;
+
 struct Cont {
   enum class Kind { kSink, kOptional, kExists };
   Kind kind = Kind::kSink;
@@ -131,10 +160,71 @@ struct Cont {
   bool* flag = nullptr;
 };
 
+// The containers an execution fills and empties, kept per thread between
+// executions so that their capacity is reused (cleared, not freed): the
+// fixed cost of a query that returns one row is then a few allocations,
+// not tens. An execution on a thread that is already running one (not done
+// today, but cheap to allow) gets fresh containers.
+struct ExecScratch {
+  std::vector<Value> slots;
+  std::vector<absl::Span<const NodeIndex>> names;
+  std::vector<ExecRow> rows;
+  absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq> groups;
+  absl::flat_hash_map<NodeKey, size_t> node_rows;
+  size_t distinct_width = 0;
+  RowKeySet distinct_rows{0, RowKeyHash{&rows, &distinct_width},
+                          RowKeyEq{&rows, &distinct_width}};
+  std::vector<int> node_key_slots;
+  std::vector<size_t> key_items;
+  bool in_use = false;
+
+  ExecScratch() = default;
+  ExecScratch(const ExecScratch&) = delete;
+  ExecScratch& operator=(const ExecScratch&) = delete;
+
+  // Drops contents, keeps capacity. Maps that grew far beyond this
+  // execution's needs are released, so one huge query does not pin memory.
+  void Clear() {
+    slots.clear();
+    names.clear();
+    rows.clear();
+    if (groups.capacity() > 4096) {
+      groups = {};
+    } else {
+      groups.clear();
+    }
+    if (node_rows.capacity() > 4096) {
+      node_rows = {};
+    } else {
+      node_rows.clear();
+    }
+    distinct_rows.clear();
+    node_key_slots.clear();
+    key_items.clear();
+  }
+};
+
+ExecScratch& ThreadExecScratch() {
+  thread_local ExecScratch scratch;
+  return scratch;
+}
+
 class Exec {
  public:
-  Exec(const PhysicalPlan& plan, const graph::GraphView& g, const ExecOptions& o)
-      : plan_(plan), g_(g), o_(o) {}
+  Exec(const PhysicalPlan& plan, const graph::GraphView& g, const ExecOptions& o,
+       ExecScratch* scratch)
+      : plan_(plan),
+        g_(g),
+        o_(o),
+        slots_(scratch->slots),
+        names_(scratch->names),
+        rows_(scratch->rows),
+        groups_(scratch->groups),
+        distinct_width_(scratch->distinct_width),
+        distinct_rows_(scratch->distinct_rows),
+        node_key_slots_(scratch->node_key_slots),
+        node_rows_(scratch->node_rows),
+        key_items_(scratch->key_items) {}
 
   absl::StatusOr<ExecResult> Run() {
     if (o_.profile) {
@@ -143,6 +233,7 @@ class Exec {
     }
     MSKG_RETURN_IF_ERROR(ResolveNames());
     std::vector<ExecRow> input(1);
+    if (plan_.parts.size() == 1) rows_.reserve(std::min(o_.expected_rows, o_.max_rows));
     for (size_t p = 0; p < plan_.parts.size(); ++p) {
       const PartPlan& part = plan_.parts[p];
       const bool last = p + 1 == plan_.parts.size();
@@ -156,16 +247,21 @@ class Exec {
       }
       if (!error_.ok()) return error_;
       MSKG_RETURN_IF_ERROR(FinishSink(last));
-      input = std::move(rows_);
-      rows_.clear();
+      if (last) {
+        result_.rows.reserve(rows_.size());
+        std::move(rows_.begin(), rows_.end(), std::back_inserter(result_.rows));
+        rows_.clear();
+      } else {
+        input = std::move(rows_);
+        rows_.clear();
+      }
     }
-    result_.rows = std::move(input);
     return std::move(result_);
   }
 
  private:
   absl::Status ResolveNames() {
-    names_.resize(plan_.names.size());
+    names_.assign(plan_.names.size(), {});
     for (size_t i = 0; i < plan_.names.size(); ++i) {
       const NameSource& src = plan_.names[i];
       if (src.is_param) {
@@ -578,6 +674,8 @@ class Exec {
     proj_ = &part.projection;
     part_ = &part;
     groups_.clear();
+    distinct_rows_.clear();
+    distinct_width_ = part.projection.num_visible;
     agg_states_.clear();
     rows_.clear();
     MSKG_ASSIGN_OR_RETURN(skip_, CountArg(proj_->skip.get(), "SKIP"));
@@ -601,6 +699,17 @@ class Exec {
     // on their nodes, before any item is evaluated.
     node_key_slots_.clear();
     node_rows_.clear();
+    // Sized from the previous execution's answer, so that the maps do not
+    // rehash as they grow (ExecOptions::expected_rows).
+    if (last && proj_->distinct) {
+      const size_t expect = std::min(o_.expected_rows, o_.max_rows);
+      if (aggregate_) {
+        groups_.reserve(expect);
+      } else {
+        distinct_rows_.reserve(expect);
+        node_rows_.reserve(expect);
+      }
+    }
     if (!aggregate_ && proj_->distinct && proj_->items.size() <= kMaxNodeKeyItems &&
         static_cast<int>(proj_->items.size()) == proj_->num_visible) {
       for (const auto& item : proj_->items) {
@@ -701,17 +810,17 @@ class Exec {
       if (!error_.ok()) return false;
       if (proj_->distinct) {
         const absl::Span<const Value> key(row.values.data(), proj_->num_visible);
-        auto it = groups_.find(key);
-        if (it != groups_.end()) {
-          if (by_node) node_rows_.emplace(node_key, it->second);
-          AddPathsTo(it->second);
+        auto it = distinct_rows_.find(key);
+        if (it != distinct_rows_.end()) {
+          if (by_node) node_rows_.emplace(node_key, *it);
+          AddPathsTo(*it);
           return true;
         }
-        groups_.emplace(std::vector<Value>(key.begin(), key.end()), rows_.size());
         if (by_node) node_rows_.emplace(node_key, rows_.size());
       }
       CurrentPaths(&row.paths);
       rows_.push_back(std::move(row));
+      if (proj_->distinct) distinct_rows_.insert(rows_.size() - 1);
       return rows_.size() < stop_after_;
     }
     std::vector<Value> key;
@@ -863,10 +972,13 @@ class Exec {
   Value NodeProp(NodeIndex v, Prop p) const {
     const graph::NodeInfo& n = g_.node(v);
     switch (p) {
-      case Prop::kName: return Value(n.name);
+      // Names by reference: the view outlives the execution, and the
+      // engine copies only the names of the rows it returns (ToPublic).
+      case Prop::kName: return Value::Ref(&n.name);
       case Prop::kAliases: {
         std::vector<Value> out;
-        for (const std::string& a : n.aliases) out.push_back(Value(a));
+        out.reserve(n.aliases.size());
+        for (const std::string& a : n.aliases) out.push_back(Value::Ref(&a));
         return Value(std::move(out));
       }
       case Prop::kId: return Value(static_cast<int64_t>(n.id));
@@ -1101,7 +1213,7 @@ class Exec {
         if (v.is_string()) return Value(absl::AsciiStrToUpper(v.AsString()));
         break;
       case Fn::kToString:
-        if (v.is_node()) return Value(g_.node(v.AsNode()).name);
+        if (v.is_node()) return Value::Ref(&g_.node(v.AsNode()).name);
         if (v.is_edge()) return Value(RelationName(g_.edge(v.AsEdge()).relation));
         return Value(v.ToString());
       case Fn::kStartNode:
@@ -1133,8 +1245,9 @@ class Exec {
   const PhysicalPlan& plan_;
   const graph::GraphView& g_;
   const ExecOptions& o_;
-  std::vector<Value> slots_;
-  std::vector<absl::Span<const NodeIndex>> names_;
+  // Borrowed from an ExecScratch.
+  std::vector<Value>& slots_;
+  std::vector<absl::Span<const NodeIndex>>& names_;
   absl::flat_hash_map<std::tuple<int, NodeIndex, NodeIndex>, std::vector<graph::GraphPath>>
       shortest_memo_;
   absl::Status error_;
@@ -1143,14 +1256,16 @@ class Exec {
   const PartPlan* part_ = nullptr;
   const ProjectionSpec* proj_ = nullptr;
   const ExecRow* input_row_ = nullptr;
-  std::vector<ExecRow> rows_;
-  absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq> groups_;
+  std::vector<ExecRow>& rows_;
+  absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq>& groups_;
+  size_t& distinct_width_;
+  RowKeySet& distinct_rows_;
   // DISTINCT by nodes (see StartSink): the slot of each item's node, and
   // the row of each node key seen.
-  std::vector<int> node_key_slots_;
-  absl::flat_hash_map<NodeKey, size_t> node_rows_;
+  std::vector<int>& node_key_slots_;
+  absl::flat_hash_map<NodeKey, size_t>& node_rows_;
   std::vector<std::vector<AggState>> agg_states_;
-  std::vector<size_t> key_items_;
+  std::vector<size_t>& key_items_;
   const std::vector<Value>* agg_values_ = nullptr;
   bool aggregate_ = false;
   int64_t skip_ = 0;
@@ -1163,8 +1278,14 @@ class Exec {
 absl::StatusOr<ExecResult> Execute(const PhysicalPlan& plan,
                                    const graph::GraphView& view,
                                    const ExecOptions& options) {
-  Exec exec(plan, view, options);
-  return exec.Run();
+  ExecScratch& thread_scratch = ThreadExecScratch();
+  ExecScratch local;
+  ExecScratch* scratch = thread_scratch.in_use ? &local : &thread_scratch;
+  scratch->in_use = true;
+  absl::StatusOr<ExecResult> result = Exec(plan, view, options, scratch).Run();
+  scratch->Clear();
+  scratch->in_use = false;
+  return result;
 }
 
 }  // namespace mskg::query

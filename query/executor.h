@@ -6,8 +6,11 @@
 // relationships as references (Value::Node/Value::Edge); the engine turns
 // them into names.
 //
+// Rows may hold strings by reference into the view (Value::Ref): the view
+// must outlive the result.
+//
 // Thread-safety: Execute only reads the plan and the view; any number of
-// executions may run at once.
+// executions may run at once (each thread reuses its own scratch).
 #ifndef MSKG_QUERY_EXECUTOR_H_
 #define MSKG_QUERY_EXECUTOR_H_
 
@@ -35,6 +38,10 @@ struct ExecOptions {
   bool include_inferred = true;
   bool collect_evidence = true;
   bool profile = false;
+  // Rows the caller expects (e.g. the last execution's count); DISTINCT
+  // maps and the row vector are reserved for this many, capped at
+  // max_rows. Only a hint. Default: 0.
+  size_t expected_rows = 0;
 };
 
 struct ExecRow {

@@ -20,9 +20,11 @@
 namespace mskg::query {
 namespace {
 
-// Returns `v` with nodes and relationships replaced by names and types;
-// moves everything else (strings are not copied again).
+// Returns `v` with nodes and relationships replaced by names and types and
+// strings held by reference copied (this is where a name is first copied);
+// moves everything else.
 Value ToPublic(Value&& v, const graph::GraphView& g) {
+  if (v.is_ref()) return std::move(v).Owned();
   switch (v.kind()) {
     case Value::Kind::kNode: return Value(g.node(v.AsNode()).name);
     case Value::Kind::kEdge: return Value(RelationName(g.edge(v.AsEdge()).relation));
@@ -33,6 +35,7 @@ Value ToPublic(Value&& v, const graph::GraphView& g) {
   }
 }
 
+// Returns the evidence of edge `e`, its premises `depth` levels deep.
 EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int depth) {
   const graph::EdgeInfo& info = g.edge(e);
   EdgeEvidence ev;
@@ -44,6 +47,7 @@ EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int dep
   ev.rule = info.rule;
   ev.support = info.support;
   if (depth > 0) {
+    ev.premises.reserve(info.premises.size());
     for (graph::EdgeIndex p : info.premises) {
       if (p < g.num_edges()) ev.premises.push_back(MakeEvidence(g, p, depth - 1));
     }
@@ -63,7 +67,9 @@ absl::StatusOr<std::unique_ptr<PhysicalPlan>> Compile(absl::string_view cypher,
 
 PreparedQuery::PreparedQuery(std::shared_ptr<const graph::GraphView> view,
                              std::shared_ptr<const PhysicalPlan> plan)
-    : view_(std::move(view)), plan_(std::move(plan)) {}
+    : view_(std::move(view)),
+      plan_(std::move(plan)),
+      last_rows_(std::make_shared<std::atomic<size_t>>(0)) {}
 
 std::string PreparedQuery::Explain() const { return plan_->ToString(); }
 
@@ -86,22 +92,28 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
   exec.include_inferred = options.include_inferred;
   exec.collect_evidence = options.collect_evidence;
   exec.profile = plan_->mode == PhysicalPlan::Mode::kProfile;
+  exec.expected_rows = last_rows_->load(std::memory_order_relaxed);
   const int64_t t0 = exec.profile ? absl::GetCurrentTimeNanos() : 0;
   MSKG_ASSIGN_OR_RETURN(ExecResult result, query::Execute(*plan_, *view_, exec));
+  last_rows_->store(result.rows.size(), std::memory_order_relaxed);
   const graph::GraphView& g = *view_;
   table.truncated = result.truncated;
   table.notices = std::move(result.notices);
   table.rows.reserve(result.rows.size());
-  // Evidence of each edge, built once per execution (rows share edges):
-  // where it was first built, as (row, index in its evidence). An edge is
-  // once per row, so a hit is always in an earlier row.
+  // Evidence is built here, for the returned rows only (the executor keeps
+  // edge indices, at most kMaxEvidencePaths paths per row), each edge's
+  // once per execution.
+  // Where each edge's evidence was first built, as (row, index in its
+  // evidence); an edge is once per row, so a hit is in an earlier row.
   absl::flat_hash_map<graph::EdgeIndex, std::pair<size_t, size_t>> evidence_at;
+  absl::flat_hash_set<graph::EdgeIndex> seen;
   for (ExecRow& row : result.rows) {
+    // Converted in place: the executor's vector becomes the row's.
     ResultRow out;
-    out.values.reserve(row.values.size());
-    for (Value& v : row.values) out.values.push_back(ToPublic(std::move(v), g));
+    out.values = std::move(row.values);
+    for (Value& v : out.values) v = ToPublic(std::move(v), g);
     if (options.collect_evidence) {
-      absl::flat_hash_set<graph::EdgeIndex> seen;
+      seen.clear();
       for (const auto& path : row.paths) {
         for (graph::EdgeIndex e : path) {
           if (!seen.insert(e).second) continue;

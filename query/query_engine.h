@@ -24,6 +24,7 @@
 #ifndef MSKG_QUERY_QUERY_ENGINE_H_
 #define MSKG_QUERY_QUERY_ENGINE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -115,6 +116,9 @@ class PreparedQuery {
 
   std::shared_ptr<const graph::GraphView> view_;
   std::shared_ptr<const PhysicalPlan> plan_;
+  // Rows the last execution produced (shared by copies), the size hint of
+  // the next one's DISTINCT maps. Relaxed: only a hint.
+  std::shared_ptr<std::atomic<size_t>> last_rows_;
 };
 
 struct QueryEngineOptions {

@@ -6,6 +6,12 @@
 // hash structurally, so DISTINCT and grouping treat two nulls as equal; the
 // three-valued Cypher comparison lives in the executor.
 //
+// A string may also be held by reference (Value::Ref): a node's name or
+// alias, read straight from the GraphView, so that rows do not copy names
+// until the engine hands them out. Such a Value is a string in every
+// respect (kind, comparison, hash); it must not outlive the string it
+// points at (the engine turns it into an owned string in ToPublic).
+//
 // Thread-safety: a Value is a plain value type.
 #ifndef MSKG_QUERY_VALUE_H_
 #define MSKG_QUERY_VALUE_H_
@@ -44,8 +50,20 @@ class Value {
   Value(std::vector<Value> list) : v_(std::move(list)) {}   // NOLINT
   static Value Node(uint32_t v) { Value r; r.v_ = NodeRef{v}; return r; }
   static Value Edge(uint32_t e) { Value r; r.v_ = EdgeRef{e}; return r; }
+  // Returns a string Value that refers to `*s` without copying it.
+  // REQUIRES: `*s` outlives the Value and its copies.
+  static Value Ref(const std::string* s) { Value r; r.v_ = StrRef{s}; return r; }
 
-  Kind kind() const { return static_cast<Kind>(v_.index()); }
+  Kind kind() const {
+    return v_.index() == kStrRefIndex ? Kind::kString : static_cast<Kind>(v_.index());
+  }
+  // Whether this is a string held by reference (see Ref).
+  bool is_ref() const { return v_.index() == kStrRefIndex; }
+  // Returns an equal Value that owns its string (itself if not a reference).
+  Value Owned() && {
+    if (is_ref()) return Value(*std::get<StrRef>(v_).s);
+    return std::move(*this);
+  }
   bool is_null() const { return v_.index() == 0; }
   bool is_bool() const { return kind() == Kind::kBool; }
   bool is_int() const { return kind() == Kind::kInt; }
@@ -64,7 +82,10 @@ class Value {
   double AsNumber() const {
     return is_int() ? static_cast<double>(AsInt()) : AsDouble();
   }
-  const std::string& AsString() const { return std::get<std::string>(v_); }
+  const std::string& AsString() const {
+    if (is_ref()) return *std::get<StrRef>(v_).s;
+    return std::get<std::string>(v_);
+  }
   const std::vector<Value>& AsList() const {
     return std::get<std::vector<Value>>(v_);
   }
@@ -78,12 +99,17 @@ class Value {
   // Returns a Cypher-literal form: strings always quoted.
   std::string ToLiteral() const;
 
-  friend bool operator==(const Value& a, const Value& b) { return a.v_ == b.v_; }
+  friend bool operator==(const Value& a, const Value& b) {
+    if (a.is_ref() || b.is_ref()) {
+      return a.is_string() && b.is_string() && a.AsString() == b.AsString();
+    }
+    return a.v_ == b.v_;
+  }
   friend bool operator!=(const Value& a, const Value& b) { return !(a == b); }
 
   template <typename H>
   friend H AbslHashValue(H h, const Value& v) {
-    h = H::combine(std::move(h), v.v_.index());
+    h = H::combine(std::move(h), static_cast<size_t>(v.kind()));
     switch (v.kind()) {
       case Kind::kNull: return h;
       case Kind::kBool: return H::combine(std::move(h), v.AsBool());
@@ -100,8 +126,13 @@ class Value {
   }
 
  private:
+  struct StrRef {
+    const std::string* s;
+    bool operator==(const StrRef& o) const { return *s == *o.s; }
+  };
+  static constexpr size_t kStrRefIndex = 8;
   std::variant<std::monostate, bool, int64_t, double, std::string,
-               std::vector<Value>, NodeRef, EdgeRef>
+               std::vector<Value>, NodeRef, EdgeRef, StrRef>
       v_;
 };
 

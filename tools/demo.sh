@@ -18,11 +18,13 @@ ask() {
   "$MSKG" query --why "$2"
 }
 
-ask "Which muscles oppose a tight psoas?" \
-  "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: 'psoas'}) RETURN DISTINCT m.name"
+ask "Which muscles oppose the psoas, through the groups it belongs to?" \
+  "MATCH (:Muscle {name: 'psoas'})-[:PART_OF]->(g:Muscle)-[r:ANTAGONIST_OF]-(m:Muscle) WHERE NOT r.inferred RETURN DISTINCT g.name AS group, m.name AS opposing"
 ask "Which causes do QL spasm and psoas spasm share?" \
-  "MATCH (c)-[:CAUSES]->(:Condition {name: 'quadratus lumborum spasm'}), (c)-[:CAUSES]->(:Condition {name: 'psoas major spasm'}) RETURN DISTINCT c.name"
-ask "What treats a hamstring strain?" \
-  "MATCH (t:Treatment)-[:TREATS]->(:Condition {name: 'hamstring strain'}) RETURN DISTINCT t.name"
+  "MATCH (c)-[:CAUSES]->(:Condition {name: 'QL spasm'}), (c)-[:CAUSES]->(:Condition {name: 'psoas spasm'}) RETURN DISTINCT c.name"
+
+echo
+echo "== The same in English, with the Cypher that mskg ran:"
+"$MSKG" ask "treatments for a hamstring strain"
 echo
 "$MSKG" stats

@@ -16,11 +16,18 @@ void EndWord(std::string* out, size_t start) {
 
 }  // namespace
 
-// Writes straight into the result (one allocation, none for keys that fit
-// the small-string buffer): a word is appended in place and closed by
-// EndWord; its separating space is written with its first byte.
 std::string NameKey(absl::string_view name) {
   std::string out;
+  NameKeyInto(name, &out);
+  return out;
+}
+
+// Writes straight into `*out` (no allocation once it has the capacity): a
+// word is appended in place and closed by EndWord; its separating space is
+// written with its first byte.
+void NameKeyInto(absl::string_view name, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  out.clear();
   out.reserve(name.size());
   size_t start = 0;     // Where the current word starts in `out`.
   bool in_word = false;  // Whether the current word has a byte.
@@ -57,7 +64,6 @@ std::string NameKey(absl::string_view name) {
     }
   }
   if (in_word) EndWord(&out, start);
-  return out;
 }
 
 }  // namespace mskg

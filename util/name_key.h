@@ -18,6 +18,11 @@ namespace mskg {
 // except that UTF-8 letters are kept as they are (so "Kùzu" stays one word).
 std::string NameKey(absl::string_view name);
 
+// Writes the comparison key of `name` into `*out`, replacing its contents
+// and reusing its capacity (no allocation once `*out` has grown enough).
+// REQUIRES: `out` does not point into `name`.
+void NameKeyInto(absl::string_view name, std::string* out);
+
 }  // namespace mskg
 
 #endif  // MSKG_UTIL_NAME_KEY_H_

@@ -1,5 +1,7 @@
 #include "util/name_key.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace mskg {
@@ -25,6 +27,14 @@ TEST(NameKeyTest, KeepsAccentedLetters) {
 TEST(NameKeyTest, EmptyAndPunctuationOnly) {
   EXPECT_EQ(NameKey(""), "");
   EXPECT_EQ(NameKey("--"), "");
+}
+
+TEST(NameKeyTest, IntoReusesBufferAndMatchesNameKey) {
+  std::string buf = "left over contents that are long";
+  for (const char* name : {"Hip Flexors", "hip-flexor's", "", "Kùzu DB"}) {
+    NameKeyInto(name, &buf);
+    EXPECT_EQ(buf, NameKey(name)) << name;
+  }
 }
 
 }  // namespace
