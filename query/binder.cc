@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -50,8 +51,14 @@ std::string UnknownNameError(absl::string_view what, absl::string_view name,
   if (!best.empty() && best_d <= std::max<int>(2, name.size() / 3)) {
     hint = absl::StrCat(" (did you mean '", best, "'?)");
   }
+  // "property" -> "properties", "label" -> "labels".
+  const absl::string_view noun(what);
+  const std::string plural =
+      absl::EndsWith(noun, "y")
+          ? absl::StrCat(noun.substr(0, noun.size() - 1), "ies")
+          : absl::StrCat(noun, "s");
   return absl::StrCat("unknown ", what, " '", name, "'", hint, "; known ",
-                      what, "s: ", absl::StrJoin(known, ", "));
+                      plural, ": ", absl::StrJoin(known, ", "));
 }
 
 const std::vector<std::string>& KnownLabels() {
@@ -725,7 +732,7 @@ class Binder {
         key.expr = std::move(post).value();
       } else {
         auto bound = BindExpr(*s.expr, Ctx::kPlain);
-        if (!bound.ok()) return post.status();
+        if (!bound.ok()) return bound.status();
         const std::string text = (*bound)->ToString();
         for (int i = 0; i < spec.num_visible; ++i) {
           if (spec.items[i]->ToString() == text) key.expr = MakeSlot(i, s.expr->pos);

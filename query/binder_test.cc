@@ -33,6 +33,13 @@ TEST(BinderTest, UnknownRelationSuggests) {
   EXPECT_THAT(b.status().message(), HasSubstr("'ANTAGONIST_OF'"));
 }
 
+TEST(BinderTest, OrderByReportsItsOwnError) {
+  auto b = BindText("MATCH (m:Muscle) RETURN m.name ORDER BY m.nam");
+  ASSERT_FALSE(b.ok());
+  EXPECT_THAT(b.status().message(), HasSubstr("unknown node property 'nam'"));
+  EXPECT_THAT(b.status().message(), HasSubstr("known node properties"));
+}
+
 TEST(BinderTest, UndefinedVariable) {
   auto b = BindText("MATCH (m) RETURN x.name");
   ASSERT_FALSE(b.ok());

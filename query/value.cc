@@ -1,6 +1,8 @@
 #include "query/value.h"
 
+#include <charconv>
 #include <cmath>
+#include <system_error>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -23,7 +25,14 @@ std::string Render(const Value& v, bool quote) {
     case Value::Kind::kNull: return "null";
     case Value::Kind::kBool: return v.AsBool() ? "true" : "false";
     case Value::Kind::kInt: return absl::StrCat(v.AsInt());
-    case Value::Kind::kDouble: return absl::StrCat(v.AsDouble());
+    case Value::Kind::kDouble: {
+      // The shortest form that reads back as the same double.
+      char buffer[32];
+      const auto [end, error] =
+          std::to_chars(buffer, buffer + sizeof(buffer), v.AsDouble());
+      return error == std::errc() ? std::string(buffer, end)
+                                  : absl::StrCat(v.AsDouble());
+    }
     case Value::Kind::kString: return quote ? Quote(v.AsString()) : v.AsString();
     case Value::Kind::kList: {
       std::string out = "[";
