@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/query_flags.h"
 #include "graph/graph_store.h"
 #include "query/ask.h"
 #include "query/query_engine.h"
@@ -22,7 +23,7 @@
 
 namespace mskg::cli {
 
-int RunAsk(const CliArgs &args) {
+int RunAsk(const CliArgs& args) {
   if (args.positional.empty()) {
     return ReportError(absl::InvalidArgumentError(absl::StrCat(
         "ask needs a question, e.g. mskg ask \"muscles opposing a tight "
@@ -31,18 +32,10 @@ int RunAsk(const CliArgs &args) {
   }
   const std::string question = absl::StrJoin(args.positional, " ");
   query::QueryOptions options;
-  if (args.Has("max-rows")) {
-    int64_t max_rows;
-    if (!absl::SimpleAtoi(args.Get("max-rows", ""), &max_rows) ||
-        max_rows <= 0) {
-      return ReportError(
-          absl::InvalidArgumentError("--max-rows needs a positive integer"));
-    }
-    options.max_rows = static_cast<size_t>(max_rows);
+  if (absl::Status flags = ApplyQueryFlags(args, &options); !flags.ok()) {
+    return ReportError(flags);
   }
-  options.include_negated = args.Has("include-negated");
-  const bool why = args.Has("why");
-  options.collect_evidence = why;
+  const bool why = options.collect_evidence;
 
   absl::StatusOr<std::unique_ptr<graph::GraphStore>> store =
       OpenStoreForReading(args);
@@ -59,14 +52,14 @@ int RunAsk(const CliArgs &args) {
   std::vector<std::pair<std::string, query::Value>> params(
       result->params.begin(), result->params.end());
   std::sort(params.begin(), params.end(),
-            [](const auto &a, const auto &b) { return a.first < b.first; });
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::cout << "query: " << result->cypher << "\n";
-  for (const auto &[name, value] : params) {
+  for (const auto& [name, value] : params) {
     std::cout << "  $" << name << " = " << value.ToLiteral() << "\n";
   }
   std::cout << "\n" << query::FormatTable(result->table);
   if (why) std::cout << "\n" << query::FormatWhy(result->table);
-  for (const std::string &notice : result->table.notices) {
+  for (const std::string& notice : result->table.notices) {
     std::cerr << "note: " << notice << "\n";
   }
   return 0;

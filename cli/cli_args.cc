@@ -10,15 +10,15 @@ namespace mskg::cli {
 namespace {
 
 // Flags that take a value; every other known flag is boolean.
-const std::set<std::string> &ValueFlags() {
-  static const auto *flags = new std::set<std::string>{
+const std::set<std::string>& ValueFlags() {
+  static const auto* flags = new std::set<std::string>{
       "db",       "format",   "param",   "o",     "output",
       "max-rows", "max-hops", "lexicon", "query", "subset"};
   return *flags;
 }
 
-const std::set<std::string> &BoolFlags() {
-  static const auto *flags = new std::set<std::string>{"why",
+const std::set<std::string>& BoolFlags() {
+  static const auto* flags = new std::set<std::string>{"why",
                                                        "help",
                                                        "quiet",
                                                        "no-reference",
@@ -27,8 +27,8 @@ const std::set<std::string> &BoolFlags() {
   return *flags;
 }
 
-const std::set<std::string> &Commands() {
-  static const auto *commands = new std::set<std::string>{
+const std::set<std::string>& Commands() {
+  static const auto* commands = new std::set<std::string>{
       "ingest", "query", "ask", "export", "import", "show", "stats", "help"};
   return *commands;
 }
@@ -56,22 +56,22 @@ std::vector<std::string> CliArgs::GetAll(absl::string_view name) const {
 }
 
 std::string DefaultStorePath() {
-  if (const char *db = std::getenv("MSKG_DB"); db != nullptr && *db != '\0') {
+  if (const char* db = std::getenv("MSKG_DB"); db != nullptr && *db != '\0') {
     return db;
   }
-  if (const char *xdg = std::getenv("XDG_DATA_HOME");
+  if (const char* xdg = std::getenv("XDG_DATA_HOME");
       xdg != nullptr && *xdg != '\0') {
     return absl::StrCat(xdg, "/mskg/store");
   }
-  const char *home = std::getenv("HOME");
+  const char* home = std::getenv("HOME");
   return absl::StrCat(home != nullptr ? home : ".", "/.local/share/mskg/store");
 }
 
-absl::StatusOr<CliArgs> ParseArgs(const std::vector<std::string> &argv) {
+absl::StatusOr<CliArgs> ParseArgs(const std::vector<std::string>& argv) {
   CliArgs args;
   bool only_positional = false;
   for (size_t i = 0; i < argv.size(); ++i) {
-    const std::string &arg = argv[i];
+    const std::string& arg = argv[i];
     if (only_positional || arg.size() < 2 || arg[0] != '-') {
       if (args.command.empty()) {
         if (Commands().count(arg) == 0) {
@@ -126,7 +126,7 @@ absl::StatusOr<CliArgs> ParseArgs(const std::vector<std::string> &argv) {
   return args;
 }
 
-const char *UsageText() {
+const char* UsageText() {
   return R"(mskg: a musculoskeletal knowledge graph.
 
 usage: mskg [--db PATH] COMMAND [flags] [arguments]

@@ -35,10 +35,10 @@ std::string DefaultStorePath();
 
 // Parses argv (without argv[0]). InvalidArgument on an unknown flag, a flag
 // missing its value, or a missing subcommand; the message says what to do.
-absl::StatusOr<CliArgs> ParseArgs(const std::vector<std::string> &argv);
+absl::StatusOr<CliArgs> ParseArgs(const std::vector<std::string>& argv);
 
 // The usage text printed by `mskg help` and on usage errors.
-const char *UsageText();
+const char* UsageText();
 
 }  // namespace mskg::cli
 

@@ -11,17 +11,17 @@
 
 namespace mskg::cli {
 
-int RunIngest(const CliArgs &args);
-int RunQuery(const CliArgs &args);
-int RunExport(const CliArgs &args);
-int RunStats(const CliArgs &args);
-int RunImport(const CliArgs &args);
-int RunShow(const CliArgs &args);
-int RunAsk(const CliArgs &args);
+int RunIngest(const CliArgs& args);
+int RunQuery(const CliArgs& args);
+int RunExport(const CliArgs& args);
+int RunStats(const CliArgs& args);
+int RunImport(const CliArgs& args);
+int RunShow(const CliArgs& args);
+int RunAsk(const CliArgs& args);
 
 // Prints "mskg: <message>" to standard error and returns the exit code for
 // `status`: 2 for errors caused by the input, 1 for the rest.
-int ReportError(const absl::Status &status);
+int ReportError(const absl::Status& status);
 
 }  // namespace mskg::cli
 

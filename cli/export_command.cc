@@ -27,9 +27,9 @@ constexpr char kFormats[] =
     "triples, jsonl, graphml, dot, ntriples, turtle, neo4j-csv";
 
 // Writes `view` in `format` to `out`; returns the count for the summary.
-absl::StatusOr<int64_t> WriteFormat(const std::string &format,
-                                    const graph::GraphView &view,
-                                    std::ostream *out) {
+absl::StatusOr<int64_t> WriteFormat(const std::string& format,
+                                    const graph::GraphView& view,
+                                    std::ostream* out) {
   if (format == "triples") {
     return interop::WriteTriples(view, interop::TriplesWriterOptions(), out);
   }
@@ -48,7 +48,7 @@ absl::StatusOr<int64_t> WriteFormat(const std::string &format,
 
 }  // namespace
 
-int RunExport(const CliArgs &args) {
+int RunExport(const CliArgs& args) {
   const std::string format = args.Get("format", "triples");
   if (format != "triples" && format != "jsonl" && format != "graphml" &&
       format != "dot" && format != "ntriples" && format != "turtle" &&
@@ -67,7 +67,7 @@ int RunExport(const CliArgs &args) {
 
   // Written in full or not at all: an existing file survives a failed export.
   std::unique_ptr<OutputFile> file;
-  std::ostream *out = &std::cout;
+  std::ostream* out = &std::cout;
   if (!path.empty() && format != "neo4j-csv") {
     absl::StatusOr<std::unique_ptr<OutputFile>> created =
         OutputFile::Create(path);

@@ -24,14 +24,14 @@
 namespace mskg::cli {
 namespace {
 
-std::string BaseName(const std::string &path) {
+std::string BaseName(const std::string& path) {
   const size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 }  // namespace
 
-int RunImport(const CliArgs &args) {
+int RunImport(const CliArgs& args) {
   const std::string format = args.Get("format", "");
   if (format != "triples" && format != "jsonl" && format != "obo") {
     return ReportError(absl::InvalidArgumentError(absl::StrCat(
@@ -48,7 +48,7 @@ int RunImport(const CliArgs &args) {
     return ReportError(absl::InvalidArgumentError(
         "--subset takes 'muscles', with --format obo only"));
   }
-  const std::string &path = args.positional[0];
+  const std::string& path = args.positional[0];
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     return ReportError(absl::InvalidArgumentError(
@@ -99,7 +99,7 @@ int RunImport(const CliArgs &args) {
     return 0;
   }
   const interop::ClaimsSink sink =
-      [&](std::vector<schema::DocumentClaims> *batch) {
+      [&](std::vector<schema::DocumentClaims>* batch) {
         return (*store)->BulkLoad(*batch);
       };
   absl::StatusOr<interop::ImportStats> stats =

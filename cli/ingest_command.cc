@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsDocumentExtension(const fs::path &path) {
+bool IsDocumentExtension(const fs::path& path) {
   const std::string ext = absl::AsciiStrToLower(path.extension().string());
   return ext == ".txt" || ext == ".md" || ext == ".markdown" ||
          ext == ".html" || ext == ".htm";
@@ -31,9 +31,9 @@ bool IsDocumentExtension(const fs::path &path) {
 // Expands folders (recursively, documents only, sorted) and keeps files as
 // given. NotFound for a path that does not exist.
 absl::StatusOr<std::vector<std::string>> CollectFiles(
-    const std::vector<std::string> &paths) {
+    const std::vector<std::string>& paths) {
   std::vector<std::string> files;
-  for (const std::string &path : paths) {
+  for (const std::string& path : paths) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (error || !fs::exists(status)) {
@@ -70,13 +70,13 @@ absl::StatusOr<std::vector<std::string>> CollectFiles(
 // The document id of `path`: its absolute, normalized form, so that the same
 // file named two ways ("./a.txt", "/home/me/a.txt") is one document and
 // ingesting it again changes nothing.
-std::string DocumentId(const std::string &path) {
+std::string DocumentId(const std::string& path) {
   std::error_code error;
   const fs::path canonical = fs::weakly_canonical(fs::absolute(path), error);
   return error ? path : canonical.string();
 }
 
-uint64_t FileSize(const std::string &path) {
+uint64_t FileSize(const std::string& path) {
   std::error_code error;
   const uintmax_t size = fs::file_size(path, error);
   return error ? 0 : size;
@@ -84,7 +84,7 @@ uint64_t FileSize(const std::string &path) {
 
 }  // namespace
 
-int RunIngest(const CliArgs &args) {
+int RunIngest(const CliArgs& args) {
   if (args.positional.empty()) {
     return ReportError(absl::InvalidArgumentError(
         "ingest needs at least one file or folder, e.g. "
@@ -118,18 +118,18 @@ int RunIngest(const CliArgs &args) {
 
   const bool show_progress = isatty(STDERR_FILENO) && !args.Has("quiet");
   uint64_t total_bytes = 0;
-  for (const std::string &file : *files) total_bytes += FileSize(file);
+  for (const std::string& file : *files) total_bytes += FileSize(file);
   const auto start = std::chrono::steady_clock::now();
   uint64_t done_bytes = 0;
   int documents = 0, unchanged = 0, failed = 0;
   int exit_code = 0;  // The worst exit code of the failed documents.
   for (size_t i = 0; i < files->size(); ++i) {
-    const std::string &file = (*files)[i];
+    const std::string& file = (*files)[i];
     std::vector<std::string> notices;
     absl::StatusOr<graph::DocumentWriteResult> result =
         (*ingester)->IngestFile(DocumentId(file), store->get(), &notices);
     if (show_progress && !notices.empty()) std::cerr << "\r\033[K";
-    for (const std::string &notice : notices) {
+    for (const std::string& notice : notices) {
       std::cerr << "mskg: note: " << notice << "\n";
     }
     done_bytes += FileSize(file);

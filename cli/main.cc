@@ -6,7 +6,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
   absl::StatusOr<mskg::cli::CliArgs> parsed = mskg::cli::ParseArgs(args);
@@ -15,7 +15,7 @@ int main(int argc, char **argv) {
     std::cerr << "\n" << mskg::cli::UsageText();
     return 2;
   }
-  const std::string &command = parsed->command;
+  const std::string& command = parsed->command;
   if (command == "help" || parsed->Has("help")) {
     std::cout << mskg::cli::UsageText();
     return 0;

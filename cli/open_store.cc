@@ -8,7 +8,7 @@
 namespace mskg::cli {
 
 absl::StatusOr<std::unique_ptr<graph::GraphStore>> OpenStoreForReading(
-    const CliArgs &args) {
+    const CliArgs& args) {
   std::error_code error;
   if (!std::filesystem::exists(args.db, error)) {
     return absl::NotFoundError(absl::StrCat(

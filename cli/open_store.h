@@ -16,7 +16,7 @@ namespace mskg::cli {
 // Returns the store at args.db opened read-only. NotFound if it does not
 // exist yet (the message suggests `mskg ingest`).
 absl::StatusOr<std::unique_ptr<graph::GraphStore>> OpenStoreForReading(
-    const CliArgs &args);
+    const CliArgs& args);
 
 }  // namespace mskg::cli
 

@@ -12,7 +12,7 @@
 namespace mskg::cli {
 
 absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Create(
-    const std::string &path) {
+    const std::string& path) {
   std::unique_ptr<OutputFile> file(new OutputFile(
       path, absl::StrCat(path, ".tmp.", static_cast<long>(getpid()))));
   if (!file->stream_) {

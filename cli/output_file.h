@@ -19,14 +19,14 @@ class OutputFile {
   // Creates the temporary file for `path`. PermissionDenied if the folder
   // cannot be written.
   static absl::StatusOr<std::unique_ptr<OutputFile>> Create(
-      const std::string &path);
+      const std::string& path);
 
-  OutputFile(const OutputFile &) = delete;
-  OutputFile &operator=(const OutputFile &) = delete;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
   // Removes the temporary file unless Commit() succeeded.
   ~OutputFile();
 
-  std::ostream *stream() { return &stream_; }
+  std::ostream* stream() { return &stream_; }
 
   // Flushes and renames the temporary file over the target. Internal if
   // writing failed (e.g. disk full); the target is then unchanged.

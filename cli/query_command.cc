@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/query_flags.h"
 #include "graph/graph_store.h"
 #include "query/query_engine.h"
 #include "query/result_format.h"
@@ -18,7 +19,7 @@ namespace mskg::cli {
 namespace {
 
 // "42" -> integer, "1.5" -> double, "true"/"false" -> bool, else string.
-query::Value ParseParamValue(const std::string &text) {
+query::Value ParseParamValue(const std::string& text) {
   int64_t integer;
   if (absl::SimpleAtoi(text, &integer)) return query::Value(integer);
   double real;
@@ -33,7 +34,7 @@ query::Value ParseParamValue(const std::string &text) {
 
 }  // namespace
 
-int RunQuery(const CliArgs &args) {
+int RunQuery(const CliArgs& args) {
   if (args.positional.empty()) {
     return ReportError(absl::InvalidArgumentError(
         "query needs a Cypher query, e.g. mskg query \"MATCH (m:Muscle) "
@@ -47,7 +48,7 @@ int RunQuery(const CliArgs &args) {
   }
 
   query::QueryOptions options;
-  for (const std::string &param : args.GetAll("param")) {
+  for (const std::string& param : args.GetAll("param")) {
     const size_t eq = param.find('=');
     if (eq == std::string::npos || eq == 0) {
       return ReportError(absl::InvalidArgumentError(
@@ -55,27 +56,10 @@ int RunQuery(const CliArgs &args) {
     }
     options.params[param.substr(0, eq)] = ParseParamValue(param.substr(eq + 1));
   }
-  if (args.Has("max-rows")) {
-    int64_t max_rows;
-    if (!absl::SimpleAtoi(args.Get("max-rows", ""), &max_rows) ||
-        max_rows <= 0) {
-      return ReportError(
-          absl::InvalidArgumentError("--max-rows needs a positive integer"));
-    }
-    options.max_rows = static_cast<size_t>(max_rows);
+  if (absl::Status flags = ApplyQueryFlags(args, &options); !flags.ok()) {
+    return ReportError(flags);
   }
-  if (args.Has("max-hops")) {
-    int max_hops;
-    if (!absl::SimpleAtoi(args.Get("max-hops", ""), &max_hops) ||
-        max_hops <= 0) {
-      return ReportError(
-          absl::InvalidArgumentError("--max-hops needs a positive integer"));
-    }
-    options.max_hops = max_hops;
-  }
-  options.include_negated = args.Has("include-negated");
-  const bool why = args.Has("why");
-  options.collect_evidence = why;
+  const bool why = options.collect_evidence;
 
   absl::StatusOr<std::unique_ptr<graph::GraphStore>> store =
       OpenStoreForReading(args);
@@ -99,7 +83,7 @@ int RunQuery(const CliArgs &args) {
     std::cout << query::FormatTable(*result);
     if (why) std::cout << "\n" << query::FormatWhy(*result);
   }
-  for (const std::string &notice : result->notices) {
+  for (const std::string& notice : result->notices) {
     std::cerr << "note: " << notice << "\n";
   }
   return 0;

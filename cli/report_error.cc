@@ -4,7 +4,7 @@
 
 namespace mskg::cli {
 
-int ReportError(const absl::Status &status) {
+int ReportError(const absl::Status& status) {
   std::cerr << "mskg: " << status.message() << "\n";
   switch (status.code()) {
     case absl::StatusCode::kInvalidArgument:

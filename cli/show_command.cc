@@ -21,12 +21,12 @@
 
 namespace mskg::cli {
 
-int RunShow(const CliArgs &args) {
+int RunShow(const CliArgs& args) {
   if (args.positional.size() != 1) {
     return ReportError(absl::InvalidArgumentError(
         "show takes one query: mskg show 'CYPHER' -o answer.svg"));
   }
-  const std::string &cypher = args.positional[0];
+  const std::string& cypher = args.positional[0];
   const std::string path = args.Get("o", "");
   if (path.empty()) {
     return ReportError(absl::InvalidArgumentError(

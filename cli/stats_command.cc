@@ -9,7 +9,7 @@
 
 namespace mskg::cli {
 
-int RunStats(const CliArgs &args) {
+int RunStats(const CliArgs& args) {
   absl::StatusOr<std::unique_ptr<graph::GraphStore>> store =
       OpenStoreForReading(args);
   if (!store.ok()) return ReportError(store.status());

@@ -175,6 +175,8 @@ class GraphStore::Impl {
   absl::Status CheckWritable() const;
   absl::Status InitializeMeta() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateView();
+  // The column families and paths the SST bulk loader writes to.
+  SstBulkTarget MakeSstTarget() const;
   // Commits `writer` and, once its batch is written, advances the node id
   // counter and drops the cached view, even if the commit then fails.
   absl::Status CommitWriter(Writer* writer, DocumentWriteResult* result)
@@ -725,6 +727,20 @@ static_assert(sizeof(keys::StoredStats::nodes_by_type) / sizeof(int64_t) ==
 static_assert(sizeof(keys::StoredStats::edges_by_relation) / sizeof(int64_t) ==
               schema::Relation_ARRAYSIZE);
 
+SstBulkTarget GraphStore::Impl::MakeSstTarget() const {
+  SstBulkTarget target;
+  target.db = db_.get();
+  target.nodes = cf(kNodes);
+  target.names = cf(kNames);
+  target.node_keys = cf(kNodeKeys);
+  target.edges = cf(kEdges);
+  target.supports = cf(kSupports);
+  target.documents = cf(kDocuments);
+  target.meta = cf(kMeta);
+  target.path = path_;
+  return target;
+}
+
 absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
                                            DocumentWriteResult* result) {
   absl::Status committed = writer->Commit(result);
@@ -789,16 +805,7 @@ absl::Status GraphStore::Impl::BulkLoad(
   int64_t claims = 0;
   for (const schema::DocumentClaims& doc : docs) claims += doc.claims_size();
   if (!docs.empty() && claims >= bulk_sst_min_claims_) {
-    SstBulkTarget target;
-    target.db = db_.get();
-    target.nodes = cf(kNodes);
-    target.names = cf(kNames);
-    target.node_keys = cf(kNodeKeys);
-    target.edges = cf(kEdges);
-    target.supports = cf(kSupports);
-    target.documents = cf(kDocuments);
-    target.meta = cf(kMeta);
-    target.path = path_;
+    const SstBulkTarget target = MakeSstTarget();
     uint64_t next_node_id = next_node_id_;
     absl::StatusOr<bool> loaded =
         SstBulkLoad(target, docs, &stats, &next_node_id);
@@ -838,16 +845,7 @@ absl::Status GraphStore::Impl::BulkLoadTriples(const TripleBatch& batch) {
   if (static_cast<int64_t>(rows.size()) >= bulk_sst_min_claims_) {
     absl::MutexLock lock(&write_mu_);
     MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
-    SstBulkTarget target;
-    target.db = db_.get();
-    target.nodes = cf(kNodes);
-    target.names = cf(kNames);
-    target.node_keys = cf(kNodeKeys);
-    target.edges = cf(kEdges);
-    target.supports = cf(kSupports);
-    target.documents = cf(kDocuments);
-    target.meta = cf(kMeta);
-    target.path = path_;
+    const SstBulkTarget target = MakeSstTarget();
     uint64_t next_node_id = next_node_id_;
     absl::StatusOr<bool> loaded =
         SstBulkLoadTriples(target, batch, &stats, &next_node_id);
