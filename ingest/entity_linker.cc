@@ -192,22 +192,29 @@ int EntityLinker::LongestMatch(const std::vector<Token>& tokens,
 }
 
 const LexiconEntry* EntityLinker::MatchWhole(absl::string_view name) const {
-  std::vector<Token> tokens;
-  for (Token& t : Tokenize(name)) {
-    if (t.is_word) tokens.push_back(std::move(t));
+  // Walks the trie over every word of `name`; a whole match ends on a
+  // terminal node.
+  int node = 0;
+  bool any = false;
+  for (const Token& t : Tokenize(name)) {
+    if (!t.is_word) continue;
+    any = true;
+    const int id = WordId(t.norm);
+    if (id < 0) return nullptr;
+    auto it = children_.find((static_cast<uint64_t>(node) << 32) |
+                             static_cast<uint32_t>(id));
+    if (it == children_.end()) return nullptr;
+    node = it->second;
   }
-  if (tokens.empty()) return nullptr;
-  std::vector<int> ids;
-  for (const Token& t : tokens) ids.push_back(WordId(t.norm));
-  const LexiconEntry* entry = nullptr;
-  int end = LongestMatch(tokens, ids, 0, &entry);
-  return end == static_cast<int>(tokens.size()) ? entry : nullptr;
+  if (!any || terminal_[node] < 0) return nullptr;
+  return &lexicon_->entries()[terminal_[node]];
 }
 
 std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
                                         LinkerState* state) const {
   std::vector<Mention> mentions;
   const int n = static_cast<int>(tokens.size());
+  mentions.reserve(4);
   std::vector<int> ids(n, -1);
   for (int i = 0; i < n; ++i) {
     if (tokens[i].is_word) ids[i] = WordId(tokens[i].norm);
@@ -408,6 +415,7 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
   std::vector<Mention> out;
   std::vector<Mention> extra;  // Predicate states, added after.
   const std::vector<Mention>& in = *mentions;
+  if (!in.empty()) out.reserve(in.size() + 4);
   auto word = [&](int i) -> absl::string_view {
     return i >= 0 && i < n ? absl::string_view(tokens[i].lower)
                            : absl::string_view();

@@ -312,18 +312,18 @@ Ref DocumentExtractor::FromEntry(const LexiconEntry& e) const {
 }
 
 Ref DocumentExtractor::FromMention(const Mention& m) const {
-  Ref r;
-  r.type = m.type;
-  r.name = m.name;
-  r.alias = m.alias;
-  r.affects = m.affects;
-  r.affects_type = m.affects_type;
   // A generic spasm in a document about one muscle's spasm is that spasm.
   if (m.entry != nullptr && m.type == schema::CONDITION &&
       m.name == "muscle spasm" && topic_condition_.valid() &&
       absl::EndsWith(topic_condition_.name, " spasm")) {
     return topic_condition_;
   }
+  Ref r;
+  r.type = m.type;
+  r.name = m.name;
+  r.alias = m.alias;
+  r.affects = m.affects;
+  r.affects_type = m.affects_type;
   return r;
 }
 
@@ -1637,12 +1637,16 @@ schema::DocumentClaims DocumentExtractor::Run() {
 
   schema::DocumentClaims out;
   out.set_document_id(id_);
-  auto set_key = [](const Ref& r, schema::NodeKey* key) {
+  // Moves the strings out of `r` (claims_ and mentions_ are not read again).
+  auto set_key = [](Ref& r, schema::NodeKey* key) {
     key->set_type(r.type);
-    key->set_name(r.name);
-    if (!r.alias.empty() && r.alias != r.name) key->add_aliases(r.alias);
+    if (!r.alias.empty() && r.alias != r.name) {
+      key->add_aliases(std::move(r.alias));
+    }
+    key->set_name(std::move(r.name));
   };
-  for (const Claim& c : claims_) {
+  out.mutable_claims()->Reserve(static_cast<int>(claims_.size()));
+  for (Claim& c : claims_) {
     schema::Claim* claim = out.add_claims();
     set_key(c.subject, claim->mutable_subject());
     claim->set_relation(c.relation);
@@ -1653,13 +1657,13 @@ schema::DocumentClaims DocumentExtractor::Run() {
     p->set_begin(s.sentence.begin);
     p->set_end(s.sentence.end);
     p->set_sentence(s.text);
-    p->set_rule(c.rule);
+    p->set_rule(std::move(c.rule));
     p->set_confidence(c.confidence);
     p->set_polarity(c.negated ? schema::NEGATED : schema::AFFIRMED);
     p->set_hedged(c.hedged);
   }
   absl::flat_hash_set<std::pair<int, std::string>> seen;
-  for (const Ref& r : mentions_) {
+  for (Ref& r : mentions_) {
     if (!seen.insert({r.type, r.name}).second) continue;
     set_key(r, out.add_mentions());
   }
