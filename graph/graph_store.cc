@@ -6,6 +6,7 @@
 #include "graph/graph_store.h"
 
 #include <algorithm>
+#include <functional>
 #include <filesystem>
 #include <map>
 #include <system_error>
@@ -177,6 +178,14 @@ class GraphStore::Impl {
   void InvalidateView();
   // The column families and paths the SST bulk loader writes to.
   SstBulkTarget MakeSstTarget() const;
+  // Runs one SST bulk load (SstBulkLoad or SstBulkLoadTriples) against this
+  // store; on success advances the node id counter. Returns whether it
+  // loaded (false: some document is stored already, nothing written).
+  using SstLoad = std::function<absl::StatusOr<bool>(
+      const SstBulkTarget&, keys::StoredStats*, uint64_t*)>;
+  absl::StatusOr<bool> RunSstLoad(const SstLoad& load,
+                                  keys::StoredStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Commits `writer` and, once its batch is written, advances the node id
   // counter and drops the cached view, even if the commit then fails.
   absl::Status CommitWriter(Writer* writer, DocumentWriteResult* result)
@@ -741,6 +750,16 @@ SstBulkTarget GraphStore::Impl::MakeSstTarget() const {
   return target;
 }
 
+absl::StatusOr<bool> GraphStore::Impl::RunSstLoad(const SstLoad& load,
+                                                  keys::StoredStats* stats) {
+  uint64_t next_node_id = next_node_id_;
+  absl::StatusOr<bool> loaded = load(MakeSstTarget(), stats, &next_node_id);
+  // Whatever happened, ingestion may have flushed memtables.
+  InvalidateView();
+  if (loaded.ok() && *loaded) next_node_id_ = next_node_id;
+  return loaded;
+}
+
 absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
                                            DocumentWriteResult* result) {
   absl::Status committed = writer->Commit(result);
@@ -805,17 +824,12 @@ absl::Status GraphStore::Impl::BulkLoad(
   int64_t claims = 0;
   for (const schema::DocumentClaims& doc : docs) claims += doc.claims_size();
   if (!docs.empty() && claims >= bulk_sst_min_claims_) {
-    const SstBulkTarget target = MakeSstTarget();
-    uint64_t next_node_id = next_node_id_;
-    absl::StatusOr<bool> loaded =
-        SstBulkLoad(target, docs, &stats, &next_node_id);
-    // Whatever happened, ingestion may have flushed memtables.
-    InvalidateView();
-    MSKG_RETURN_IF_ERROR(loaded.status());
-    if (*loaded) {
-      next_node_id_ = next_node_id;
-      return absl::OkStatus();
-    }
+    const SstLoad load = [&](const SstBulkTarget& target,
+                             keys::StoredStats* stats, uint64_t* next_id) {
+      return SstBulkLoad(target, docs, stats, next_id);
+    };
+    MSKG_ASSIGN_OR_RETURN(const bool loaded, RunSstLoad(load, &stats));
+    if (loaded) return absl::OkStatus();
     // Some document is stored already: the per-document path replaces it.
   }
   Writer writer(this, next_node_id_, stats);
@@ -845,17 +859,12 @@ absl::Status GraphStore::Impl::BulkLoadTriples(const TripleBatch& batch) {
   if (static_cast<int64_t>(rows.size()) >= bulk_sst_min_claims_) {
     absl::MutexLock lock(&write_mu_);
     MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
-    const SstBulkTarget target = MakeSstTarget();
-    uint64_t next_node_id = next_node_id_;
-    absl::StatusOr<bool> loaded =
-        SstBulkLoadTriples(target, batch, &stats, &next_node_id);
-    // Whatever happened, ingestion may have flushed memtables.
-    InvalidateView();
-    MSKG_RETURN_IF_ERROR(loaded.status());
-    if (*loaded) {
-      next_node_id_ = next_node_id;
-      return absl::OkStatus();
-    }
+    const SstLoad load = [&](const SstBulkTarget& target,
+                             keys::StoredStats* stats, uint64_t* next_id) {
+      return SstBulkLoadTriples(target, batch, stats, next_id);
+    };
+    MSKG_ASSIGN_OR_RETURN(const bool loaded, RunSstLoad(load, &stats));
+    if (loaded) return absl::OkStatus();
   }
   // Small, or some document is stored already: the general path.
   return BulkLoad(batch.ToDocuments());
