@@ -6,8 +6,8 @@
 #include "graph/graph_store.h"
 
 #include <algorithm>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <system_error>
 #include <utility>
@@ -28,8 +28,8 @@
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
-#include "rocksdb/table.h"
 #include "rocksdb/snapshot.h"
+#include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 #include "util/name_key.h"
 #include "util/status_macros.h"
@@ -44,10 +44,18 @@ using keys::Triple;
 constexpr size_t kNoWalBatchBytes = 16 << 20;
 
 constexpr const char* kColumnFamilies[] = {
-    keys::kNodesCf,     keys::kNamesCf,     keys::kNodeKeysCf, keys::kEdgesCf,
-    keys::kSupportsCf,  keys::kDocumentsCf, keys::kMetaCf};
+    keys::kNodesCf,    keys::kNamesCf,     keys::kNodeKeysCf, keys::kEdgesCf,
+    keys::kSupportsCf, keys::kDocumentsCf, keys::kMetaCf};
 constexpr int kNumColumnFamilies = 7;
-enum CfIndex { kNodes, kNames, kNodeKeys, kEdges, kSupports, kDocuments, kMeta };
+enum CfIndex {
+  kNodes,
+  kNames,
+  kNodeKeys,
+  kEdges,
+  kSupports,
+  kDocuments,
+  kMeta
+};
 
 bool ValidNodeType(schema::NodeType type) {
   return type > schema::NODE_TYPE_UNSPECIFIED && type < kNumNodeTypes;
@@ -77,8 +85,7 @@ absl::Status ValidateNodeKey(const schema::NodeKey& key,
                              absl::string_view what) {
   if (!ValidNodeType(key.type())) {
     return absl::InvalidArgumentError(absl::StrCat(
-        what, " '", key.name(), "' has no valid node type (", key.type(),
-        ")"));
+        what, " '", key.name(), "' has no valid node type (", key.type(), ")"));
   }
   if (NameKey(key.name()).empty()) {
     return absl::InvalidArgumentError(
@@ -148,6 +155,10 @@ class GraphStore::Impl {
   absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
   absl::Status BulkLoadTriples(const TripleBatch& batch);
   absl::StatusOr<StoreStats> Stats() const;
+  // Calls `fn` for every node record read with `read_options`.
+  absl::Status ScanNodes(
+      const rocksdb::ReadOptions& read_options,
+      const std::function<absl::Status(const schema::Node&)>& fn) const;
   absl::Status ForEachNode(
       const std::function<absl::Status(const schema::Node&)>& fn) const;
   absl::Status ForEachEdge(
@@ -183,8 +194,7 @@ class GraphStore::Impl {
   // loaded (false: some document is stored already, nothing written).
   using SstLoad = std::function<absl::StatusOr<bool>(
       const SstBulkTarget&, keys::StoredStats*, uint64_t*)>;
-  absl::StatusOr<bool> RunSstLoad(const SstLoad& load,
-                                  keys::StoredStats* stats)
+  absl::StatusOr<bool> RunSstLoad(const SstLoad& load, keys::StoredStats* stats)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Commits `writer` and, once its batch is written, advances the node id
   // counter and drops the cached view, even if the commit then fails.
@@ -328,9 +338,9 @@ absl::StatusOr<uint64_t> GraphStore::Impl::Writer::ResolveNode(
     PendingNode pending;
     if (found) {
       if (value.size() != 8) {
-        return absl::DataLossError(
-            absl::StrCat("store ", impl_->path_, ": bad node_keys row for '",
-                         key.name(), "'"));
+        return absl::DataLossError(absl::StrCat("store ", impl_->path_,
+                                                ": bad node_keys row for '",
+                                                key.name(), "'"));
       }
       id = keys::ReadBigEndian64(value);
       MSKG_ASSIGN_OR_RETURN(
@@ -375,9 +385,8 @@ absl::Status GraphStore::Impl::Writer::RemoveClaims(
     const Triple triple{ref.source(), ref.relation(), ref.target()};
     const std::string key = keys::SupportKey(triple, stored.id());
     schema::Support support;
-    MSKG_ASSIGN_OR_RETURN(bool found, impl_->GetProto(read_options_,
-                                                      kSupports, key,
-                                                      &support));
+    MSKG_ASSIGN_OR_RETURN(
+        bool found, impl_->GetProto(read_options_, kSupports, key, &support));
     if (!found) continue;
     Delete(kSupports, key);
     Delta& delta = deltas_[triple];
@@ -449,8 +458,7 @@ absl::Status GraphStore::Impl::Writer::ApplyDocument(
     }
     result->claims += support.provenance_size();
     support.SerializeToString(&value);
-    Put(kSupports, keys::SupportKey(triple, doc.document_id()),
-               value);
+    Put(kSupports, keys::SupportKey(triple, doc.document_id()), value);
     Delta& delta = deltas_[triple];
     delta.documents += 1;
     delta.sentences += support.provenance_size();
@@ -476,8 +484,7 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
     if (pending.is_new) {
       Put(kNodeKeys, keys::NodeIdentityKey(node.type(), node.name()), row);
     }
-    Put(kNames, keys::NameRowKey(NameKey(node.name()), id),
-               "");
+    Put(kNames, keys::NameRowKey(NameKey(node.name()), id), "");
     for (const std::string& alias : node.aliases()) {
       Put(kNames, keys::NameRowKey(NameKey(alias), id), "");
     }
@@ -485,13 +492,12 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
   // Edges: apply the support deltas to the stored counts.
   for (const auto& [triple, delta] : deltas_) {
     if (delta.documents == 0 && delta.sentences == 0) continue;
-    const std::string out_key =
-        keys::EdgeRowKey(triple.source, keys::kOut, triple.relation,
-                         triple.target);
+    const std::string out_key = keys::EdgeRowKey(
+        triple.source, keys::kOut, triple.relation, triple.target);
     keys::EdgeCounts old_counts;
     if (!edges_empty_) {
-      MSKG_ASSIGN_OR_RETURN(
-          bool found, impl_->Get(read_options_, kEdges, out_key, &value));
+      MSKG_ASSIGN_OR_RETURN(bool found,
+                            impl_->Get(read_options_, kEdges, out_key, &value));
       if (found && !keys::DecodeEdgeCounts(value, &old_counts)) {
         return absl::DataLossError(
             absl::StrCat("store ", impl_->path_, ": bad edge row"));
@@ -499,11 +505,10 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
     }
     const int64_t documents =
         static_cast<int64_t>(old_counts.documents) + delta.documents;
-    const int64_t sentences =
-        std::max<int64_t>(0, static_cast<int64_t>(old_counts.sentences) +
-                                 delta.sentences);
-    const std::string in_key = keys::EdgeRowKey(
-        triple.target, keys::kIn, triple.relation, triple.source);
+    const int64_t sentences = std::max<int64_t>(
+        0, static_cast<int64_t>(old_counts.sentences) + delta.sentences);
+    const std::string in_key = keys::EdgeRowKey(triple.target, keys::kIn,
+                                                triple.relation, triple.source);
     if (documents <= 0) {
       if (old_counts.documents > 0) {
         Delete(kEdges, out_key);
@@ -537,9 +542,9 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
   write_options.sync = false;
   const bool no_wal = batch_.GetDataSize() > kNoWalBatchBytes;
   write_options.disableWAL = no_wal;
-  MSKG_RETURN_IF_ERROR(FromRocksDb(impl_->db_->Write(write_options, &batch_),
-                                   absl::StrCat("write to store ",
-                                                impl_->path_)));
+  MSKG_RETURN_IF_ERROR(
+      FromRocksDb(impl_->db_->Write(write_options, &batch_),
+                  absl::StrCat("write to store ", impl_->path_)));
   written_ = true;
   if (no_wal) {
     // Without the WAL the batch is durable only once flushed; atomic_flush
@@ -610,9 +615,9 @@ void GraphStore::Impl::InvalidateView() {
 
 absl::Status GraphStore::Impl::InitializeMeta() {
   std::string value;
-  MSKG_ASSIGN_OR_RETURN(bool has_version,
-                        Get(rocksdb::ReadOptions(), kMeta,
-                            keys::kMetaFormatVersion, &value));
+  MSKG_ASSIGN_OR_RETURN(
+      bool has_version,
+      Get(rocksdb::ReadOptions(), kMeta, keys::kMetaFormatVersion, &value));
   if (has_version && value != keys::kFormatVersion) {
     return absl::FailedPreconditionError(
         absl::StrCat("store ", path_, " has format version ", value,
@@ -704,16 +709,16 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
     const absl::string_view n = name;
     const bool lookups = n == keys::kNodesCf || n == keys::kNodeKeysCf ||
                          n == keys::kEdgesCf || n == keys::kDocumentsCf;
-    descriptors.emplace_back(name, lookups ? lookup_options
-                                           : rocksdb::ColumnFamilyOptions(
-                                                 db_options));
+    descriptors.emplace_back(
+        name,
+        lookups ? lookup_options : rocksdb::ColumnFamilyOptions(db_options));
   }
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s =
-      read_only_ ? rocksdb::DB::OpenForReadOnly(db_options, path_, descriptors,
-                                                &handles_, &raw)
-                 : rocksdb::DB::Open(db_options, path_, descriptors, &handles_,
-                                     &raw);
+      read_only_
+          ? rocksdb::DB::OpenForReadOnly(db_options, path_, descriptors,
+                                         &handles_, &raw)
+          : rocksdb::DB::Open(db_options, path_, descriptors, &handles_, &raw);
   db_.reset(raw);
   MSKG_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
   if (handles_.size() != kNumColumnFamilies + 1) {
@@ -761,7 +766,7 @@ absl::StatusOr<bool> GraphStore::Impl::RunSstLoad(const SstLoad& load,
 }
 
 absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
-                                           DocumentWriteResult* result) {
+                                            DocumentWriteResult* result) {
   absl::Status committed = writer->Commit(result);
   if (writer->written()) {
     next_node_id_ = writer->next_node_id();
@@ -788,11 +793,11 @@ absl::Status GraphStore::Impl::DeleteDocument(absl::string_view document_id) {
   MSKG_RETURN_IF_ERROR(CheckWritable());
   absl::MutexLock lock(&write_mu_);
   schema::Document stored;
-  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(),
-                                             kDocuments, document_id, &stored));
+  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(), kDocuments,
+                                             document_id, &stored));
   if (!found) {
-    return absl::NotFoundError(absl::StrCat("document ", document_id,
-                                            " is not in store ", path_));
+    return absl::NotFoundError(
+        absl::StrCat("document ", document_id, " is not in store ", path_));
   }
   MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
   Writer writer(this, next_node_id_, stats);
@@ -804,11 +809,11 @@ absl::Status GraphStore::Impl::DeleteDocument(absl::string_view document_id) {
 absl::StatusOr<schema::Document> GraphStore::Impl::GetDocument(
     absl::string_view document_id) const {
   schema::Document stored;
-  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(),
-                                             kDocuments, document_id, &stored));
+  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(), kDocuments,
+                                             document_id, &stored));
   if (!found) {
-    return absl::NotFoundError(absl::StrCat("document ", document_id,
-                                            " is not in store ", path_));
+    return absl::NotFoundError(
+        absl::StrCat("document ", document_id, " is not in store ", path_));
   }
   return stored;
 }
@@ -885,11 +890,9 @@ absl::StatusOr<StoreStats> GraphStore::Impl::Stats() const {
   return stats;
 }
 
-absl::Status GraphStore::Impl::ForEachNode(
+absl::Status GraphStore::Impl::ScanNodes(
+    const rocksdb::ReadOptions& read_options,
     const std::function<absl::Status(const schema::Node&)>& fn) const {
-  rocksdb::ManagedSnapshot snapshot(db_.get());
-  rocksdb::ReadOptions read_options;
-  read_options.snapshot = snapshot.snapshot();
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(read_options, cf(kNodes)));
   schema::Node node;
@@ -901,6 +904,14 @@ absl::Status GraphStore::Impl::ForEachNode(
     MSKG_RETURN_IF_ERROR(fn(node));
   }
   return FromRocksDb(it->status(), absl::StrCat("scan nodes of ", path_));
+}
+
+absl::Status GraphStore::Impl::ForEachNode(
+    const std::function<absl::Status(const schema::Node&)>& fn) const {
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  return ScanNodes(read_options, fn);
 }
 
 absl::Status GraphStore::Impl::ForEachEdge(
@@ -916,8 +927,8 @@ absl::Status GraphStore::Impl::ForEachEdge(
     if (found != node_cache.end()) return found->second;
     if (node_cache.size() > 4096) node_cache.clear();
     schema::Node node;
-    MSKG_ASSIGN_OR_RETURN(
-        bool present, GetProto(read_options, kNodes, keys::NodeRowKey(id), &node));
+    MSKG_ASSIGN_OR_RETURN(bool present, GetProto(read_options, kNodes,
+                                                 keys::NodeRowKey(id), &node));
     if (!present) {
       return absl::DataLossError(
           absl::StrCat("store ", path_, ": edge endpoint ", id, " missing"));
@@ -1014,27 +1025,13 @@ absl::Status GraphStore::Impl::ForEachSupportRow(
   read_options.snapshot = snapshot.snapshot();
   // Sequential scans of large files: read ahead.
   read_options.readahead_size = 2 << 20;
-  {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db_->NewIterator(read_options, cf(kNodes)));
-    schema::Node node;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (!node.ParseFromArray(it->value().data(), it->value().size())) {
-        return absl::DataLossError(
-            absl::StrCat("store ", path_, ": unreadable node record"));
-      }
-      MSKG_RETURN_IF_ERROR(node_fn(node));
-    }
-    MSKG_RETURN_IF_ERROR(
-        FromRocksDb(it->status(), absl::StrCat("scan nodes of ", path_)));
-  }
+  MSKG_RETURN_IF_ERROR(ScanNodes(read_options, node_fn));
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(read_options, cf(kSupports)));
   SupportRow row;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     Triple triple;
-    if (!keys::DecodeSupportKey(ToView(it->key()), &triple,
-                                &row.document_id) ||
+    if (!keys::DecodeSupportKey(ToView(it->key()), &triple, &row.document_id) ||
         !SupportAffirms(ToView(it->value()), &row.affirmed)) {
       return absl::DataLossError(
           absl::StrCat("store ", path_, ": unreadable support record"));
@@ -1068,23 +1065,13 @@ absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::Impl::View()
     builder.Reserve(stats.nodes, stats.edges + stats.edges / 4);
   }
   absl::flat_hash_map<uint64_t, NodeIndex> index_by_id;
-  {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db_->NewIterator(read_options, cf(kNodes)));
-    schema::Node node;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (!node.ParseFromArray(it->value().data(), it->value().size())) {
-        return absl::DataLossError(
-            absl::StrCat("store ", path_, ": unreadable node record"));
-      }
-      std::vector<std::string> aliases(node.aliases().begin(),
-                                       node.aliases().end());
-      index_by_id[node.id()] =
-          builder.AddNode(node.type(), node.name(), aliases, node.id());
-    }
-    MSKG_RETURN_IF_ERROR(
-        FromRocksDb(it->status(), absl::StrCat("scan nodes of ", path_)));
-  }
+  MSKG_RETURN_IF_ERROR(ScanNodes(read_options, [&](const schema::Node& node) {
+    std::vector<std::string> aliases(node.aliases().begin(),
+                                     node.aliases().end());
+    index_by_id[node.id()] =
+        builder.AddNode(node.type(), node.name(), aliases, node.id());
+    return absl::OkStatus();
+  }));
   {
     std::unique_ptr<rocksdb::Iterator> it(
         db_->NewIterator(read_options, cf(kSupports)));
@@ -1101,9 +1088,9 @@ absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::Impl::View()
       auto source = index_by_id.find(triple.source);
       auto target = index_by_id.find(triple.target);
       if (source == index_by_id.end() || target == index_by_id.end()) {
-        return absl::DataLossError(absl::StrCat(
-            "store ", path_, ": support of a missing node (", triple.source,
-            " -> ", triple.target, ")"));
+        return absl::DataLossError(
+            absl::StrCat("store ", path_, ": support of a missing node (",
+                         triple.source, " -> ", triple.target, ")"));
       }
       provenance.clear();
       for (schema::Provenance& p : *support.mutable_provenance()) {

@@ -72,19 +72,38 @@ void AppendValidUtf8(absl::string_view text, std::string* out) {
   ForEachChar(text, out, [out](char c) { out->push_back(c); });
 }
 
-void AppendJsonString(absl::string_view text, std::string* out) {
+namespace {
+
+// Appends `text` quoted, with the backslash escapes JSON and N-Triples
+// share; other control characters as \u00XX, and DEL too if `escape_del`.
+void AppendQuotedEscaped(absl::string_view text, bool escape_del,
+                         std::string* out) {
   out->push_back('"');
-  ForEachChar(text, out, [out](char c) {
+  ForEachChar(text, out, [out, escape_del](char c) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
+        if (static_cast<unsigned char>(c) < 0x20 || (escape_del && c == 0x7F)) {
           AppendU00(c, out);
         } else {
           out->push_back(c);
@@ -92,6 +111,12 @@ void AppendJsonString(absl::string_view text, std::string* out) {
     }
   });
   out->push_back('"');
+}
+
+}  // namespace
+
+void AppendJsonString(absl::string_view text, std::string* out) {
+  AppendQuotedEscaped(text, /*escape_del=*/false, out);
 }
 
 std::string XmlSafe(absl::string_view text) {
@@ -112,10 +137,17 @@ void AppendDotString(absl::string_view text, std::string* out) {
   out->push_back('"');
   ForEachChar(text, out, [out](char c) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
           out->push_back(' ');
@@ -137,25 +169,7 @@ void AppendCsvField(absl::string_view text, std::string* out) {
 }
 
 void AppendRdfString(absl::string_view text, std::string* out) {
-  out->push_back('"');
-  ForEachChar(text, out, [out](char c) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          AppendU00(c, out);
-        } else {
-          out->push_back(c);
-        }
-    }
-  });
-  out->push_back('"');
+  AppendQuotedEscaped(text, /*escape_del=*/true, out);
 }
 
 void AppendPercentEncoded(absl::string_view text, std::string* out) {
@@ -183,9 +197,10 @@ std::string PercentDecode(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() &&
-        hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+        hex(text[i + 2]) >= 0) {
+      out.push_back(
+          static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
       i += 2;
     } else {
       out.push_back(text[i]);
