@@ -126,8 +126,7 @@ struct Edges {
 };
 
 bool Live(const GraphView& g, const Adjacent& a, Edges edges) {
-  const graph::EdgeInfo& info = g.edge(a.edge);
-  return !info.negated && (edges.inferred || !info.inferred);
+  return !a.negated && (edges.inferred || !a.inferred);
 }
 
 // Returns the names of `nodes`.

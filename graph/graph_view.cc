@@ -237,8 +237,10 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish() {
     std::vector<uint32_t> in_fill(v.in_begin_.begin(), v.in_begin_.end() - 1);
     for (EdgeIndex i = 0; i < v.edges_.size(); ++i) {
       const EdgeInfo& e = v.edges_[i];
-      v.out_[out_fill[e.source]++] = Adjacent{e.target, i, e.relation};
-      v.in_[in_fill[e.target]++] = Adjacent{e.source, i, e.relation};
+      v.out_[out_fill[e.source]++] =
+          Adjacent{e.target, i, e.relation, e.negated, e.inferred};
+      v.in_[in_fill[e.target]++] =
+          Adjacent{e.source, i, e.relation, e.negated, e.inferred};
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -250,13 +252,25 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish() {
   // Name and type indices.
   v.by_key_.reserve(n);
   for (NodeIndex i = 0; i < n; ++i) {
-    const NodeInfo& info = v.nodes_[i];
+    NodeInfo& info = v.nodes_[i];
+    info.name_hash = absl::Hash<absl::string_view>()(info.name);
     v.by_type_[info.type].push_back(i);
     std::vector<NodeIndex>& own = v.by_key_[NameKey(info.name)];
     if (own.empty() || own.back() != i) own.push_back(i);
     for (const std::string& alias : info.aliases) {
       std::vector<NodeIndex>& list = v.by_key_[NameKey(alias)];
       if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+  {
+    absl::flat_hash_map<absl::string_view, NodeIndex> first_with_name;
+    first_with_name.reserve(n);
+    for (NodeIndex i = 0; i < n; ++i) {
+      auto [it, inserted] = first_with_name.try_emplace(v.nodes_[i].name, i);
+      if (!inserted) {
+        v.nodes_[i].name_unique = false;
+        v.nodes_[it->second].name_unique = false;
+      }
     }
   }
   node_by_type_key_.clear();

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "schema/graph.pb.h"
@@ -37,6 +38,12 @@ struct NodeInfo {
   schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
   std::string name;
   std::vector<std::string> aliases;
+  // absl::Hash<absl::string_view>()(name), set by GraphViewBuilder::Finish():
+  // queries hash names (DISTINCT, grouping) without reading them.
+  size_t name_hash = 0;
+  // Whether no other node of the view has exactly this name (set by
+  // Finish()). DISTINCT over node names then follows from distinct nodes.
+  bool name_unique = true;
 };
 
 struct EdgeInfo {
@@ -54,11 +61,15 @@ struct EdgeInfo {
   bool negated = false;
 };
 
-// One entry of a node's adjacency: the edge and its other endpoint.
+// One entry of a node's adjacency: the edge and its other endpoint, with
+// the edge's relation and flags copied from its EdgeInfo, so that a
+// traversal filters edges without reading EdgeInfo (a cache miss each).
 struct Adjacent {
   NodeIndex node;
   EdgeIndex edge;
   schema::Relation relation;
+  bool negated = false;   // EdgeInfo::negated.
+  bool inferred = false;  // EdgeInfo::inferred.
 };
 
 class GraphView {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/hash/hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -123,6 +124,37 @@ TEST(GraphViewTest, LookupByNameAndAlias) {
   EXPECT_EQ(view->Find(schema::MUSCLE, "HIP FLEXORS"), hf);
   EXPECT_EQ(view->Find(schema::STRUCTURE, "hip flexors"), s);
   EXPECT_EQ(view->Find(schema::MUSCLE, "IP"), kInvalidIndex);
+}
+
+TEST(GraphViewTest, NamesAreHashedAndFlaggedWhenShared) {
+  GraphViewBuilder builder;
+  NodeIndex m = builder.AddNode(schema::MUSCLE, "gracilis");
+  NodeIndex c = builder.AddNode(schema::CONDITION, "gracilis");
+  NodeIndex s = builder.AddNode(schema::STRUCTURE, "Gracilis");  // Other case.
+  std::shared_ptr<const GraphView> view = builder.Finish();
+  EXPECT_FALSE(view->node(m).name_unique);
+  EXPECT_FALSE(view->node(c).name_unique);
+  EXPECT_TRUE(view->node(s).name_unique);
+  EXPECT_EQ(view->node(m).name_hash,
+            absl::Hash<absl::string_view>()("gracilis"));
+}
+
+TEST(GraphViewTest, AdjacencyCarriesTheEdgeFlags) {
+  GraphViewBuilder builder;
+  NodeIndex a = builder.AddNode(schema::MUSCLE, "a");
+  NodeIndex b = builder.AddNode(schema::MUSCLE, "b");
+  schema::Provenance denied;
+  denied.set_polarity(schema::NEGATED);
+  builder.AddEdge(a, schema::ANTAGONIST_OF, b, {denied});
+  builder.AddInferredEdge(b, schema::ANTAGONIST_OF, a, "antagonist_symmetric",
+                          {0});
+  std::shared_ptr<const GraphView> view = builder.Finish();
+  ASSERT_EQ(view->Out(a).size(), 1u);
+  EXPECT_TRUE(view->Out(a)[0].negated);
+  EXPECT_FALSE(view->Out(a)[0].inferred);
+  ASSERT_EQ(view->In(a).size(), 1u);
+  EXPECT_TRUE(view->In(a)[0].inferred);
+  EXPECT_FALSE(view->In(a)[0].negated);
 }
 
 }  // namespace

@@ -73,28 +73,54 @@ struct AggState {
   absl::flat_hash_set<Value> seen;
 };
 
-// Per-thread scratch of the breadth-first searches of endpoints_only
-// expansions: a generation-stamped visited mark and the BFS parent edge of
-// each node, sized to the largest view seen and reused across executions,
-// so that a search costs nothing for the nodes it does not reach. A search
-// finishes before it emits any row, so nested searches never overlap.
-struct BfsScratch {
+// Values indexed by node, each valid only where stamped with the current
+// generation, so that Start() forgets them all at once (the arrays are
+// cleared only when the generation wraps): a search or a DISTINCT costs
+// nothing for the nodes it does not touch. Sized to the largest view seen.
+template <typename T>
+struct StampedArray {
   std::vector<uint32_t> stamp;
-  std::vector<EdgeIndex> parent;  // Where stamp == gen.
+  std::vector<T> value;  // Where stamp == gen.
   uint32_t gen = 0;
 
-  // Starts a search over `n` nodes; returns its generation.
-  uint32_t Start(size_t n) {
+  void Start(size_t n) {
     if (stamp.size() < n) {
       stamp.resize(n, 0);
-      parent.resize(n);
+      value.resize(n);
     }
     if (++gen == 0) {
       std::fill(stamp.begin(), stamp.end(), 0);
       gen = 1;
     }
-    return gen;
   }
+  bool Has(uint32_t v) const { return stamp[v] == gen; }
+  void Set(uint32_t v, T x) {
+    stamp[v] = gen;
+    value[v] = x;
+  }
+};
+
+// Per-thread scratch of the breadth-first searches of endpoints_only
+// expansions: the BFS parent edge of each node reached, reused across
+// executions. A search finishes before it emits any row, so nested
+// searches never overlap.
+using BfsScratch = StampedArray<EdgeIndex>;
+
+// The row of each node a DISTINCT over a single node has emitted
+// (single-item node keys): finding a node's row is an array read, not a
+// hash probe. Null gets its own entry.
+struct NodeRowArray {
+  static constexpr size_t kNone = std::numeric_limits<size_t>::max();
+  StampedArray<size_t> rows;
+  size_t null_row = kNone;
+
+  void Start(size_t n) {
+    rows.Start(n);
+    null_row = kNone;
+  }
+  // Returns the row of node `v` (kNullNode for null), or kNone.
+  size_t Find(uint32_t v) const;
+  void Insert(uint32_t v, size_t r);
 };
 
 BfsScratch& ThreadBfsScratch() {
@@ -102,11 +128,26 @@ BfsScratch& ThreadBfsScratch() {
   return scratch;
 }
 
+// How many nodes ahead a loop over scattered nodes prefetches their data.
+constexpr size_t kPrefetchAhead = 8;
+
 // DISTINCT keys of rows whose items are all nodes or properties of nodes:
 // the node of each item (kNullNode for null), unused entries 0.
 constexpr size_t kMaxNodeKeyItems = 4;
 constexpr uint32_t kNullNode = std::numeric_limits<uint32_t>::max();
 using NodeKey = std::array<uint32_t, kMaxNodeKeyItems>;
+
+size_t NodeRowArray::Find(uint32_t v) const {
+  if (v == kNullNode) return null_row;
+  return rows.Has(v) ? rows.value[v] : kNone;
+}
+void NodeRowArray::Insert(uint32_t v, size_t r) {
+  if (v == kNullNode) {
+    null_row = r;
+  } else {
+    rows.Set(v, r);
+  }
+}
 
 // Hash and equality of DISTINCT and grouping keys that also take a span of
 // values, so that a row is looked up without copying it into a key.
@@ -171,6 +212,7 @@ struct ExecScratch {
   std::vector<ExecRow> rows;
   absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq> groups;
   absl::flat_hash_map<NodeKey, size_t> node_rows;
+  NodeRowArray node_row_array;
   size_t distinct_width = 0;
   RowKeySet distinct_rows{0, RowKeyHash{&rows, &distinct_width},
                           RowKeyEq{&rows, &distinct_width}};
@@ -224,6 +266,7 @@ class Exec {
         distinct_rows_(scratch->distinct_rows),
         node_key_slots_(scratch->node_key_slots),
         node_rows_(scratch->node_rows),
+        node_row_array_(scratch->node_row_array),
         key_items_(scratch->key_items) {}
 
   absl::StatusOr<ExecResult> Run() {
@@ -401,9 +444,8 @@ class Exec {
     auto visit = [&](absl::Span<const Adjacent> span, bool is_in) {
       for (const Adjacent& a : span) {
         if (is_in && op.out && a.node == v) continue;
-        const graph::EdgeInfo& info = g_.edge(a.edge);
-        if (!o_.include_negated && info.negated) continue;
-        if (!o_.include_inferred && info.inferred) continue;
+        if (!o_.include_negated && a.negated) continue;
+        if (!o_.include_inferred && a.inferred) continue;
         if (!f(a)) return false;
       }
       return true;
@@ -458,11 +500,10 @@ class Exec {
               int max) {
     const PlanOp& op = ops[i];
     BfsScratch& scratch = ThreadBfsScratch();
-    const uint32_t gen = scratch.Start(g_.num_nodes());
+    scratch.Start(g_.num_nodes());
     constexpr EdgeIndex kNoEdge = std::numeric_limits<EdgeIndex>::max();
     std::vector<NodeIndex> hits;
-    scratch.stamp[s] = gen;
-    scratch.parent[s] = kNoEdge;
+    scratch.Set(s, kNoEdge);
     // A start node is an end node at 0 hops, or at the length of a shortest
     // cycle through it (only directed expansions get here with min_hops 1).
     bool start_done = op.min_hops == 0;
@@ -474,7 +515,7 @@ class Exec {
       for (NodeIndex u : frontier) {
         ForEachEdge(op, u, [&](const Adjacent& a) {
           if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
-          if (scratch.stamp[a.node] == gen) {
+          if (scratch.Has(a.node)) {
             if (a.node == s && !start_done) {
               start_done = true;
               start_cycle = a.edge;
@@ -482,8 +523,7 @@ class Exec {
             }
             return true;
           }
-          scratch.stamp[a.node] = gen;
-          scratch.parent[a.node] = a.edge;
+          scratch.Set(a.node, a.edge);
           if (TargetOk(op, a.node)) hits.push_back(a.node);
           if (depth < max) next.push_back(a.node);
           return true;
@@ -504,8 +544,8 @@ class Exec {
           const graph::EdgeInfo& info = g_.edge(start_cycle);
           at = info.source == s ? info.target : info.source;
         }
-        while (scratch.parent[at] != kNoEdge) {
-          const EdgeIndex e = scratch.parent[at];
+        while (scratch.value[at] != kNoEdge) {
+          const EdgeIndex e = scratch.value[at];
           edges.push_back(Value::Edge(e));
           const graph::EdgeInfo& info = g_.edge(e);
           at = info.source == at ? info.target : info.source;
@@ -516,6 +556,11 @@ class Exec {
       }
     }
     for (size_t h = 0; h < hits.size(); ++h) {
+      // The rows that follow read each hit's NodeInfo (its name, for
+      // instance); hits are scattered over the view, so fetch ahead.
+      if (h + kPrefetchAhead < hits.size()) {
+        __builtin_prefetch(&g_.node(hits[h + kPrefetchAhead]));
+      }
       if (!op.into) slots_[op.to_slot] = Value::Node(hits[h]);
       slots_[op.edge_slot] = o_.collect_evidence ? std::move(paths[h]) : Value();
       if (!Emit(ops, i, k)) return false;
@@ -710,11 +755,15 @@ class Exec {
         node_rows_.reserve(expect);
       }
     }
+    node_key_names_only_ = true;
     if (!aggregate_ && proj_->distinct && proj_->items.size() <= kMaxNodeKeyItems &&
         static_cast<int>(proj_->items.size()) == proj_->num_visible) {
       for (const auto& item : proj_->items) {
         const BExpr* e = item.get();
-        if (e->kind == BExpr::Kind::kProperty) e = e->args[0].get();
+        if (e->kind == BExpr::Kind::kProperty) {
+          if (e->prop != Prop::kName) node_key_names_only_ = false;
+          e = e->args[0].get();
+        }
         if (e->kind != BExpr::Kind::kSlot) {
           node_key_slots_.clear();
           break;
@@ -722,6 +771,7 @@ class Exec {
         node_key_slots_.push_back(e->slot);
       }
     }
+    if (node_key_slots_.size() == 1) node_row_array_.Start(g_.num_nodes());
     return absl::OkStatus();
   }
 
@@ -776,6 +826,26 @@ class Exec {
     MergePaths(&rows_[r].paths, std::move(paths));
   }
 
+  size_t FindNodeRow(const NodeKey& key) const {
+    if (node_key_slots_.size() == 1) return node_row_array_.Find(key[0]);
+    auto it = node_rows_.find(key);
+    return it == node_rows_.end() ? NodeRowArray::kNone : it->second;
+  }
+  void InsertNodeRow(const NodeKey& key, size_t r) {
+    if (node_key_slots_.size() == 1) {
+      node_row_array_.Insert(key[0], r);
+    } else {
+      node_rows_.emplace(key, r);
+    }
+  }
+  // Whether every node of `key` (nulls aside) has a name no other node has.
+  bool NamesUnique(const NodeKey& key) const {
+    for (size_t j = 0; j < node_key_slots_.size(); ++j) {
+      if (key[j] != kNullNode && !g_.node(key[j]).name_unique) return false;
+    }
+    return true;
+  }
+
   // Returns the node key of the current row in `key`, false if an item's
   // slot holds something other than a node or null.
   bool CurrentNodeKey(NodeKey* key) const {
@@ -798,9 +868,9 @@ class Exec {
       NodeKey node_key;
       const bool by_node = !node_key_slots_.empty() && CurrentNodeKey(&node_key);
       if (by_node) {
-        auto it = node_rows_.find(node_key);
-        if (it != node_rows_.end()) {
-          AddPathsTo(it->second);
+        const size_t r = FindNodeRow(node_key);
+        if (r != NodeRowArray::kNone) {
+          AddPathsTo(r);
           return true;
         }
       }
@@ -808,19 +878,22 @@ class Exec {
       row.values.reserve(proj_->items.size());
       for (const auto& item : proj_->items) row.values.push_back(Eval(*item, slots_.data()));
       if (!error_.ok()) return false;
-      if (proj_->distinct) {
+      const size_t next = rows_.size();
+      if (by_node && node_key_names_only_ && NamesUnique(node_key)) {
+        InsertNodeRow(node_key, next);
+      } else if (proj_->distinct) {
+        // One probe: the set holds the index the row will have if new.
         const absl::Span<const Value> key(row.values.data(), proj_->num_visible);
-        auto it = distinct_rows_.find(key);
-        if (it != distinct_rows_.end()) {
-          if (by_node) node_rows_.emplace(node_key, *it);
-          AddPathsTo(*it);
+        const size_t r = *distinct_rows_.lazy_emplace(
+            key, [next](const RowKeySet::constructor& ctor) { ctor(next); });
+        if (by_node) InsertNodeRow(node_key, r);
+        if (r != next) {
+          AddPathsTo(r);
           return true;
         }
-        if (by_node) node_rows_.emplace(node_key, rows_.size());
       }
       CurrentPaths(&row.paths);
       rows_.push_back(std::move(row));
-      if (proj_->distinct) distinct_rows_.insert(rows_.size() - 1);
       return rows_.size() < stop_after_;
     }
     std::vector<Value> key;
@@ -974,7 +1047,7 @@ class Exec {
     switch (p) {
       // Names by reference: the view outlives the execution, and the
       // engine copies only the names of the rows it returns (ToPublic).
-      case Prop::kName: return Value::Ref(&n.name);
+      case Prop::kName: return Value::Ref(&n.name, n.name_hash);
       case Prop::kAliases: {
         std::vector<Value> out;
         out.reserve(n.aliases.size());
@@ -1213,7 +1286,10 @@ class Exec {
         if (v.is_string()) return Value(absl::AsciiStrToUpper(v.AsString()));
         break;
       case Fn::kToString:
-        if (v.is_node()) return Value::Ref(&g_.node(v.AsNode()).name);
+        if (v.is_node()) {
+          const graph::NodeInfo& n = g_.node(v.AsNode());
+          return Value::Ref(&n.name, n.name_hash);
+        }
         if (v.is_edge()) return Value(RelationName(g_.edge(v.AsEdge()).relation));
         return Value(v.ToString());
       case Fn::kStartNode:
@@ -1264,6 +1340,11 @@ class Exec {
   // the row of each node key seen.
   std::vector<int>& node_key_slots_;
   absl::flat_hash_map<NodeKey, size_t>& node_rows_;
+  NodeRowArray& node_row_array_;
+  // Whether every DISTINCT item is a node or a node's name: a row whose
+  // nodes all have unique names (NodeInfo::name_unique) then equals no row
+  // with other nodes, and skips the value-level set.
+  bool node_key_names_only_ = false;
   std::vector<std::vector<AggState>> agg_states_;
   std::vector<size_t>& key_items_;
   const std::vector<Value>* agg_values_ = nullptr;

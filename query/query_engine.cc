@@ -20,6 +20,9 @@
 namespace mskg::query {
 namespace {
 
+// How many rows ahead the conversion loop prefetches names.
+constexpr size_t kPrefetchAhead = 8;
+
 // Returns `v` with nodes and relationships replaced by names and types and
 // strings held by reference copied (this is where a name is first copied);
 // moves everything else.
@@ -107,7 +110,15 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
   // evidence); an edge is once per row, so a hit is in an earlier row.
   absl::flat_hash_map<graph::EdgeIndex, std::pair<size_t, size_t>> evidence_at;
   absl::flat_hash_set<graph::EdgeIndex> seen;
-  for (ExecRow& row : result.rows) {
+  for (size_t r = 0; r < result.rows.size(); ++r) {
+    ExecRow& row = result.rows[r];
+    // Names are copied below from all over the view: fetch those of a row
+    // a few ahead.
+    if (r + kPrefetchAhead < result.rows.size()) {
+      for (const Value& v : result.rows[r + kPrefetchAhead].values) {
+        if (v.is_ref()) __builtin_prefetch(v.AsString().data());
+      }
+    }
     // Converted in place: the executor's vector becomes the row's.
     ResultRow out;
     out.values = std::move(row.values);

@@ -172,6 +172,31 @@ TEST_F(QueryEngineTest, DistinctAliasesAndLiterals) {
   EXPECT_THAT(FormatTsv(t), HasSubstr("cause\trel\tk\t1\n"));
 }
 
+// DISTINCT over names skips its value set for nodes whose name no other
+// node has (NodeInfo::name_unique); names shared by several nodes must
+// still merge into one row.
+TEST(QueryEngineDistinctTest, NamesSharedByNodesOfTwoTypesMergeIntoOneRow) {
+  graph::GraphViewBuilder builder;
+  const graph::NodeIndex m = builder.AddNode(schema::MUSCLE, "gracilis");
+  const graph::NodeIndex s = builder.AddNode(schema::STRUCTURE, "pubis");
+  const graph::NodeIndex c = builder.AddNode(schema::CONDITION, "gracilis");
+  const graph::NodeIndex t = builder.AddNode(schema::TREATMENT, "rest");
+  builder.AddEdge(m, schema::ORIGINATES_FROM, s);
+  builder.AddEdge(t, schema::TREATS, c);
+  builder.AddEdge(c, schema::AFFECTS, m);
+  QueryEngine engine(builder.Finish());
+  absl::StatusOr<ResultTable> r =
+      engine.Run("MATCH (x)-[*1..2]->(y) RETURN DISTINCT y.name ORDER BY y.name");
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> names;
+  for (const ResultRow& row : r->rows) names.push_back(row.values[0].ToString());
+  EXPECT_THAT(names, ElementsAre("gracilis", "pubis"));
+  r = engine.Run("MATCH (x)-[*1..2]->(y) RETURN DISTINCT y.name, labels(y) "
+                 "ORDER BY y.name");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->rows.size(), 3u);
+}
+
 TEST_F(QueryEngineTest, Truncation) {
   QueryOptions o;
   o.max_rows = 3;

@@ -52,7 +52,19 @@ class Value {
   static Value Edge(uint32_t e) { Value r; r.v_ = EdgeRef{e}; return r; }
   // Returns a string Value that refers to `*s` without copying it.
   // REQUIRES: `*s` outlives the Value and its copies.
-  static Value Ref(const std::string* s) { Value r; r.v_ = StrRef{s}; return r; }
+  static Value Ref(const std::string* s) { return Ref(s, StringHash(*s)); }
+  // Same, with the string's hash already known (graph::NodeInfo::name_hash).
+  // REQUIRES: hash == StringHash(*s).
+  static Value Ref(const std::string* s, size_t hash) {
+    Value r;
+    r.v_ = StrRef{s, hash};
+    return r;
+  }
+  // The hash a string Value contributes to AbslHashValue (a reference
+  // carries it, so hashing a name does not read the name).
+  static size_t StringHash(absl::string_view s) {
+    return absl::Hash<absl::string_view>()(s);
+  }
 
   Kind kind() const {
     return v_.index() == kStrRefIndex ? Kind::kString : static_cast<Kind>(v_.index());
@@ -101,7 +113,8 @@ class Value {
 
   friend bool operator==(const Value& a, const Value& b) {
     if (a.is_ref() || b.is_ref()) {
-      return a.is_string() && b.is_string() && a.AsString() == b.AsString();
+      return a.is_string() && b.is_string() &&
+             (&a.AsString() == &b.AsString() || a.AsString() == b.AsString());
     }
     return a.v_ == b.v_;
   }
@@ -115,7 +128,10 @@ class Value {
       case Kind::kBool: return H::combine(std::move(h), v.AsBool());
       case Kind::kInt: return H::combine(std::move(h), v.AsInt());
       case Kind::kDouble: return H::combine(std::move(h), v.AsDouble());
-      case Kind::kString: return H::combine(std::move(h), v.AsString());
+      case Kind::kString:
+        return H::combine(std::move(h), v.is_ref()
+                                            ? std::get<StrRef>(v.v_).hash
+                                            : StringHash(v.AsString()));
       case Kind::kList:
         for (const Value& e : v.AsList()) h = H::combine(std::move(h), e);
         return H::combine(std::move(h), v.AsList().size());
@@ -128,7 +144,8 @@ class Value {
  private:
   struct StrRef {
     const std::string* s;
-    bool operator==(const StrRef& o) const { return *s == *o.s; }
+    size_t hash;  // StringHash(*s).
+    bool operator==(const StrRef& o) const { return s == o.s || *s == *o.s; }
   };
   static constexpr size_t kStrRefIndex = 8;
   std::variant<std::monostate, bool, int64_t, double, std::string,

@@ -29,6 +29,14 @@ TEST(ValueTest, RefIsAStringInEveryRespect) {
   EXPECT_TRUE(set.contains(ref));
 }
 
+TEST(ValueTest, RefWithKnownHashHashesLikeAnOwnedString) {
+  const std::string name = "rectus femoris";
+  const Value ref = Value::Ref(&name, Value::StringHash(name));
+  EXPECT_EQ(absl::Hash<Value>()(ref), absl::Hash<Value>()(Value(name)));
+  const std::string same = name;
+  EXPECT_EQ(ref, Value::Ref(&same));
+}
+
 TEST(ValueTest, OwnedCopiesTheReferencedString) {
   std::string name = "iliacus";
   Value v = Value::Ref(&name).Owned();

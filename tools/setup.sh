@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev
   libgmock-dev
   libbenchmark-dev
+  libjemalloc-dev        # the binaries' allocator (third_party/BUILD.bazel)
   python3                # the evaluation scorer
   graphviz               # mskg show, and the DOT export's test
   raptor2-utils          # rapper: the RDF export's test
