@@ -396,6 +396,8 @@ class Binder {
     e->column = pos.column;
     if (value->kind == BExpr::Kind::kConst || value->kind == BExpr::Kind::kParam) {
       NameSource src;
+      src.line = value->line;
+      src.column = value->column;
       if (value->kind == BExpr::Kind::kParam) {
         src.is_param = true;
         src.param = value->name;

@@ -308,7 +308,7 @@ class Exec {
     for (size_t i = 0; i < plan_.names.size(); ++i) {
       const NameSource& src = plan_.names[i];
       if (src.is_param) {
-        MSKG_ASSIGN_OR_RETURN(const Value* v, Param(src.param, 0, 0));
+        MSKG_ASSIGN_OR_RETURN(const Value* v, Param(src.param, src.line, src.column));
         if (v->is_string()) names_[i] = g_.Lookup(v->AsString());
       } else if (src.literal.is_string()) {
         names_[i] = g_.LookupKey(src.key);

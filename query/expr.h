@@ -91,6 +91,8 @@ struct NameSource {
   std::string param;  // With is_param.
   Value literal;      // Otherwise.
   std::string key;    // NameKey of a string literal.
+  int line = 0;       // Where the name is written (errors).
+  int column = 0;
 };
 
 struct AggSpec {

@@ -264,6 +264,9 @@ TEST_F(QueryEngineTest, VariableLengthAndParameters) {
   auto missing = prepared->Execute();
   EXPECT_FALSE(missing.ok());
   EXPECT_THAT(missing.status().message(), HasSubstr("missing parameter $n"));
+  // Where the parameter is written: line 1, column 24 ($n).
+  EXPECT_THAT(std::string(missing.status().message()),
+              ::testing::StartsWith("1:24: "));
 }
 
 TEST_F(QueryEngineTest, ExplainAndProfile) {
