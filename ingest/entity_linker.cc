@@ -3,31 +3,27 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/base/attributes.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "ingest/word_set.h"
 
 namespace mskg::ingest {
 namespace {
 
-// Whether `w` is one of `set`. Compares length and first byte before the
-// bytes (this is on the hot path of every rule).
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool In(
-    absl::string_view w, std::initializer_list<absl::string_view> set) {
-  if (w.empty()) return false;
-  for (absl::string_view s : set) {
-    if (s.size() == w.size() && s[0] == w[0] &&
-        std::memcmp(s.data(), w.data(), w.size()) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
+// Every state word PrefixState() and NounState() return.
+constexpr absl::string_view kPrefixStates[] = {"tight", "weak", "shortened",
+                                               "overactive", "inhibited"};
+constexpr absl::string_view kNounStates[] = {"spasm", "strain", "tendinitis",
+                                             "tear"};
 
 // "tight" etc. before a muscle: the state's prefix, or "" if none.
 absl::string_view PrefixState(absl::string_view w) {
@@ -83,21 +79,17 @@ bool NounState(absl::string_view w, Composed* out) {
   return true;
 }
 
-std::string ComposeName(const Composed& c, absl::string_view muscle) {
-  return c.prefix ? absl::StrCat(c.text, " ", muscle)
-                  : absl::StrCat(muscle, " ", c.text);
-}
-
-Mention MakeComposed(const Composed& c, const LexiconEntry& muscle, int first,
-                     int end) {
-  Mention m;
-  m.type = schema::CONDITION;
-  m.name = ComposeName(c, muscle.name);
-  m.first_token = first;
-  m.end_token = end;
-  m.affects_type = schema::MUSCLE;
-  m.affects = muscle.name;
-  return m;
+// A verb of state change after a muscle ("the psoas tightens"): the state,
+// or "" if none.
+absl::string_view StateVerb(absl::string_view w) {
+  if (w.size() < 5 || (w[0] != 't' && w[0] != 's' && w[0] != 'w')) return "";
+  if (In(w,
+         {"tighten", "tightens", "tightened", "tense", "tenses", "tensed"})) {
+    return "tight";
+  }
+  if (In(w, {"weaken", "weakens"})) return "weak";
+  if (In(w, {"spasms", "spasmed", "spasming"})) return "spasm";
+  return "";
 }
 
 bool IsDeterminer(absl::string_view w) {
@@ -146,7 +138,7 @@ EntityLinker::EntityLinker(const Lexicon* lexicon) : lexicon_(lexicon) {
     std::vector<int> ids;
     for (const Token& t : tokens) ids.push_back(WordId(t.norm));
     // The longest structure or muscle name inside the condition's name.
-    int best_len = 0;
+    int best_len = 0, best_first = 0, best_entry = -1;
     for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
       int node = 0;
       for (int j = i; j < static_cast<int>(tokens.size()) && ids[j] >= 0; ++j) {
@@ -159,11 +151,168 @@ EntityLinker::EntityLinker(const Lexicon* lexicon) : lexicon_(lexicon) {
         if ((hit.type == schema::STRUCTURE || hit.type == schema::MUSCLE) &&
             j + 1 - i > best_len) {
           best_len = j + 1 - i;
+          best_first = i;
+          best_entry = terminal_[node];
           name_affects_[static_cast<int>(e)] = {hit.type, hit.name};
         }
       }
     }
+    // A condition named as a muscle's state ("hamstring strain"): the state
+    // composed from the muscle takes its name.
+    if (best_entry < 0 || entries[best_entry].type != schema::MUSCLE ||
+        best_len + 1 != static_cast<int>(tokens.size())) {
+      continue;
+    }
+    Composed state;
+    bool found = false;
+    if (best_first == 1) {
+      absl::string_view pre = PrefixState(tokens[0].lower);
+      if (!pre.empty()) {
+        state = {pre, true};
+        found = true;
+      }
+    } else if (NounState(tokens.back().lower, &state)) {
+      found = true;
+    }
+    if (!found) continue;
+    entry_state_[static_cast<int>(e)] = {state.text, state.prefix};
+    state_entry_.try_emplace({best_entry, state.text}, &entries[e]);
   }
+  // The form of a muscle's name before a noun: a group's head word
+  // ("gluteal muscles" -> "gluteal strengthening"), else its singular when
+  // the lexicon lists it ("hamstring strain"); Latin singulars in -s stay
+  // ("quadriceps").
+  noun_modifier_.resize(entries.size());
+  for (size_t e = 0; e < entries.size(); ++e) {
+    if (entries[e].type != schema::MUSCLE) continue;
+    const std::string& name = entries[e].name;
+    noun_modifier_[e] = name;
+    if (absl::EndsWith(name, " muscles") && name.size() > 8) {
+      noun_modifier_[e] = name.substr(0, name.size() - 8);
+      continue;
+    }
+    if (name.size() < 4 || name.back() != 's' || absl::EndsWith(name, "ss") ||
+        absl::EndsWith(name, "ceps")) {
+      continue;
+    }
+    absl::string_view singular(name.data(), name.size() - 1);
+    for (const std::string& a : entries[e].aliases) {
+      if (absl::EqualsIgnoreCase(a, singular)) {
+        noun_modifier_[e] = std::string(singular);
+        break;
+      }
+    }
+  }
+  // The name of every state of every muscle, built once: the lexicon's
+  // Condition when it names the state, else "<state> <muscle>" or
+  // "<modifier> <state>" -- unless the lexicon gives that name to something
+  // else ("back spasm"), then "<muscle> <state>".
+  for (size_t e = 0; e < entries.size(); ++e) {
+    if (entries[e].type != schema::MUSCLE) continue;
+    const int index = static_cast<int>(e);
+    auto add = [&](absl::string_view state, bool prefix) {
+      auto named = state_entry_.find(std::make_pair(index, state));
+      std::string name;
+      if (named != state_entry_.end()) {
+        name = named->second->name;
+      } else if (prefix) {
+        name = absl::StrCat(state, " ", entries[e].name);
+      } else {
+        name = absl::StrCat(noun_modifier_[e], " ", state);
+        if (lexicon_->Find(schema::NODE_TYPE_UNSPECIFIED, name) != nullptr) {
+          name = absl::StrCat(entries[e].name, " ", state);
+        }
+      }
+      composed_name_.emplace(std::make_pair(index, state), std::move(name));
+    };
+    for (absl::string_view st : kPrefixStates) add(st, true);
+    for (absl::string_view st : kNounStates) add(st, false);
+  }
+}
+
+absl::string_view EntityLinker::NounModifier(const LexiconEntry& muscle) const {
+  return noun_modifier_[&muscle - lexicon_->entries().data()];
+}
+
+Mention EntityLinker::Compose(absl::string_view state, bool prefix,
+                              const LexiconEntry& muscle, int first,
+                              int end) const {
+  const int index = static_cast<int>(&muscle - lexicon_->entries().data());
+  Mention m;
+  m.type = schema::CONDITION;
+  auto named = composed_name_.find(std::make_pair(index, state));
+  if (named != composed_name_.end()) {
+    m.name = named->second;
+  } else {
+    m.name = prefix ? absl::StrCat(state, " ", muscle.name)
+                    : absl::StrCat(muscle.name, " ", state);
+  }
+  m.first_token = first;
+  m.end_token = end;
+  m.affects_type = schema::MUSCLE;
+  m.affects = muscle.name;
+  m.state = state;
+  m.state_prefix = prefix;
+  return m;
+}
+
+const std::vector<std::string>& EntityLinker::StateAliases(
+    absl::string_view state, bool prefix, absl::string_view muscle_name) const {
+  static const std::vector<std::string>* const kNone =
+      new std::vector<std::string>();
+  const LexiconEntry* muscle = lexicon_->Find(schema::MUSCLE, muscle_name);
+  if (muscle == nullptr) return *kNone;
+  const int index = static_cast<int>(muscle - lexicon_->entries().data());
+  auto name = composed_name_.find(std::make_pair(index, state));
+  if (name == composed_name_.end()) return *kNone;
+  // The key's state word is the table's own (static) copy.
+  const std::pair<int, absl::string_view> key = name->first;
+  {
+    absl::MutexLock lock(&aliases_mu_);
+    auto it = aliases_.find(key);
+    if (it != aliases_.end()) return *it->second;
+  }
+  const std::string& canonical = name->second;
+  auto out = std::make_unique<std::vector<std::string>>();
+  // The state as a noun after the muscle: "psoas tightness".
+  absl::string_view noun;
+  if (prefix) {
+    noun = state == "tight"       ? "tightness"
+           : state == "weak"      ? "weakness"
+           : state == "shortened" ? "shortening"
+                                  : "";
+  }
+  absl::flat_hash_set<std::string> seen = {TokenKey(canonical)};
+  auto add = [&](std::string alias) {
+    if (!seen.insert(TokenKey(alias)).second) return;
+    // A name the lexicon gives to something else ("back spasm" is the
+    // quadratus lumborum's) does not name this state.
+    const LexiconEntry* other =
+        lexicon_->Find(schema::NODE_TYPE_UNSPECIFIED, alias);
+    if (other != nullptr && other->name != canonical) return;
+    out->push_back(std::move(alias));
+  };
+  auto forms = [&](absl::string_view name) {
+    if (prefix) {
+      add(absl::StrCat(state, " ", name));
+      if (!noun.empty()) add(absl::StrCat(name, " ", noun));
+    } else {
+      add(absl::StrCat(name, " ", state));
+    }
+    // "gluteal muscles" -> "gluteal spasm", "core weakness".
+    for (absl::string_view tail : {" muscles", " muscle"}) {
+      if (!absl::EndsWith(name, tail) || name.size() == tail.size()) continue;
+      absl::string_view head = name.substr(0, name.size() - tail.size());
+      if (!prefix) add(absl::StrCat(head, " ", state));
+      if (!noun.empty()) add(absl::StrCat(head, " ", noun));
+      break;
+    }
+  };
+  forms(muscle->name);
+  for (const std::string& a : muscle->aliases) forms(a);
+  absl::MutexLock lock(&aliases_mu_);
+  auto [it, inserted] = aliases_.try_emplace(key, std::move(out));
+  return *it->second;  // Another thread's equal list, if it came first.
 }
 
 int EntityLinker::WordId(absl::string_view norm) const {
@@ -227,10 +376,16 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
     m.first_token = first;
     m.end_token = end;
     m.is_group = e->is_group;
-    auto aff = name_affects_.find(static_cast<int>(e - lexicon_->entries().data()));
+    const int index = static_cast<int>(e - lexicon_->entries().data());
+    auto aff = name_affects_.find(index);
     if (aff != name_affects_.end()) {
       m.affects_type = aff->second.first;
       m.affects = aff->second.second;
+      auto st = entry_state_.find(index);
+      if (st != entry_state_.end()) {
+        m.state = st->second.first;
+        m.state_prefix = st->second.second;
+      }
     }
     return m;
   };
@@ -287,6 +442,22 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
     }
     mentions.push_back(std::move(m));
     i = end;
+  }
+  // A gloss that names one muscle twice restates the name before it: "the
+  // lower back muscles (quadratus lumborum or QLs)" are that muscle here,
+  // not a group with a member.
+  for (size_t k = 0; k + 2 < mentions.size(); ++k) {
+    const Mention& x = mentions[k];
+    const Mention& a = mentions[k + 1];
+    const Mention& b = mentions[k + 2];
+    if (x.type != schema::MUSCLE || a.type != schema::MUSCLE ||
+        a.entry == nullptr || a.entry != b.entry || x.entry == a.entry ||
+        a.first_token != x.end_token + 1 || tokens[x.end_token].lower != "(" ||
+        b.first_token != a.end_token + 1 || tokens[a.end_token].lower != "or" ||
+        b.end_token >= n || tokens[b.end_token].lower != ")") {
+      continue;
+    }
+    mentions[k] = make(a.entry, x.first_token, x.end_token);
   }
   // A shared head noun: "the core, back, and gluteal muscles".
   for (size_t k = 0; k < mentions.size(); ++k) {
@@ -420,6 +591,10 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     return i >= 0 && i < n ? absl::string_view(tokens[i].lower)
                            : absl::string_view();
   };
+  auto MakeComposed = [this](const Composed& c, const LexiconEntry& muscle,
+                             int first, int end) {
+    return Compose(c.text, c.prefix, muscle, first, end);
+  };
   for (size_t k = 0; k < in.size(); ++k) {
     const Mention& m = in[k];
     if (m.type != schema::MUSCLE || m.entry == nullptr) {
@@ -430,9 +605,11 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     const LexiconEntry& muscle = *m.entry;
     int first = m.first_token;
     int end = m.end_token;
-    // "tight <muscle>", "chronically tight <muscle>".
+    // "tight <muscle>", "chronically tight <muscle>" (not "... too tight
+    // they could ...": a pronoun takes no adjective).
     absl::string_view pre = PrefixState(word(first - 1));
-    if (!pre.empty() && (out.empty() || out.back().end_token <= first - 1)) {
+    if (!pre.empty() && (out.empty() || out.back().end_token <= first - 1) &&
+        !(m.anaphor && In(word(first), {"it", "they", "them"}))) {
       Mention c = MakeComposed({pre, true}, muscle, first - 1, end);
       out.push_back(std::move(c));
       continue;
@@ -485,6 +662,41 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     int q = end;
     if (word(q) == "muscle" || word(q) == "muscles") ++q;
     while (q < n && !tokens[q].is_word && (word(q) == "-" || word(q) == ")")) ++q;
+    // "(cause) the psoas (to) tighten", "the hamstrings tighten up", "the
+    // glutes weaken": a verb of state change, used intransitively.
+    {
+      int r = q;
+      if (word(r) == "to") ++r;
+      std::vector<std::pair<absl::string_view, int>> changes;
+      for (;;) {
+        // "shorten and tighten": shortening alone is what contraction does.
+        if (In(word(r), {"shorten", "shortens"}) &&
+            In(word(r + 1), {"and", "or"}) && !StateVerb(word(r + 2)).empty()) {
+          r += 2;
+        }
+        absl::string_view st = StateVerb(word(r));
+        if (st.empty()) break;
+        changes.push_back({st, r});
+        ++r;
+        if (word(r) == "up") ++r;
+        if (In(word(r), {"and", "or"}) && !StateVerb(word(r + 1)).empty()) {
+          ++r;
+          continue;
+        }
+        break;
+      }
+      const bool transitive = IsDeterminer(word(r)) ||
+                              (k + 1 < in.size() && in[k + 1].first_token == r);
+      // Not for a pronoun: "(the psoas goes into spasm,) it tightens" says
+      // what the spasm is.
+      if (!changes.empty() && !transitive && !m.anaphor) {
+        for (const auto& [st, at] : changes) {
+          extra.push_back(
+              MakeComposed({st, st != "spasm"}, muscle, at, at + 1));
+        }
+        continue;
+      }
+    }
     absl::string_view verb = word(q);
     const bool copula =
         In(verb, {"is", "are", "gets", "get", "got", "getting", "becomes",
@@ -544,7 +756,10 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
             }
           }
           if (!coordinated) break;
-          subjects.push_back(in[j].entry);
+          if (std::find(subjects.begin(), subjects.end(), in[j].entry) ==
+              subjects.end()) {
+            subjects.push_back(in[j].entry);
+          }
           gap_from = in[j].first_token;
           --j;
         }
@@ -554,6 +769,46 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
         continue;
       }
     }
+  }
+  // Whether the sentence has the words of the two rules below (one pass;
+  // most sentences have neither).
+  bool has_gerund = false, has_disorder = false;
+  for (int i = 1; i < n; ++i) {
+    const std::string& w = tokens[i].lower;
+    if (w.size() < 7 || w.size() > 12) continue;
+    if (w[0] == 's' || w[0] == 't') {
+      has_gerund |= In(w, {"straining", "tearing"});
+    } else if (w[0] == 'i') {
+      has_disorder |= In(w, {"inflammation", "instability"});
+    }
+  }
+  // "(a shortened muscle) is more susceptible to straining": the strain of
+  // the muscle named before in the sentence (or by "it"/"they").
+  for (int i = 1; has_gerund && i < n; ++i) {
+    const absl::string_view w = word(i);
+    if (!In(w, {"straining", "tearing"}) ||
+        !In(word(i - 1), {"to", "for", "from", "of"})) {
+      continue;
+    }
+    const LexiconEntry* muscle = nullptr;
+    bool covered = false;
+    for (const Mention& m : out) {
+      if (m.first_token <= i && i < m.end_token) covered = true;
+      if (m.first_token >= i) continue;
+      if (m.type == schema::MUSCLE && m.entry != nullptr) muscle = m.entry;
+      if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE) {
+        if (const LexiconEntry* e = lexicon_->Find(schema::MUSCLE, m.affects))
+          muscle = e;
+      }
+    }
+    if (muscle == nullptr) {
+      for (int b = 0; b < i; ++b) {
+        if (In(word(b), {"it", "they"})) muscle = state->last_muscle;
+      }
+    }
+    if (covered || muscle == nullptr) continue;
+    extra.push_back(MakeComposed({w == "straining" ? "strain" : "tear", false},
+                                 *muscle, i, i + 1));
   }
   // "<muscle>/it goes into spasm", "put/send <muscle>/these muscles into
   // spasm": the nearest muscle before, with no other state between.
@@ -645,17 +900,22 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     }
     for (Mention& c : composed) out.push_back(std::move(c));
   }
-  // "the SI joint is dysfunctional / experiences dysfunction": the
-  // structure's condition, when the lexicon names it.
+  // "the SI joint is dysfunctional / experiences dysfunction / can become a
+  // source of pain": the structure's condition, when the lexicon names it.
   for (size_t k = 0; k < out.size(); ++k) {
     const Mention& st = out[k];
     if (st.type != schema::STRUCTURE || st.entry == nullptr) continue;
     int q = st.end_token;
-    if (!In(word(q), {"is", "becomes", "experiences", "gets", "was",
-                      "are", "become"})) {
+    while (In(word(q), {"can", "may", "will", "often", "also", "sometimes"})) {
+      ++q;
+    }
+    if (!In(word(q), {"is", "becomes", "experiences", "gets", "was", "are",
+                      "become", "be"})) {
       continue;
     }
     absl::string_view w = word(q + 1);
+    int end = q + 2;
+    int absorbed = -1;  // The "pain" of "a source of pain".
     absl::string_view noun = In(w, {"dysfunctional", "dysfunction"})
                                  ? "dysfunction"
                              : In(w, {"unstable", "instability"})
@@ -663,6 +923,22 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
                              : In(w, {"inflamed", "inflammation"})
                                  ? "inflammation"
                                  : "";
+    if (noun.empty() && w == "a") {
+      int t = q + 2;
+      while (In(word(t), {"common", "frequent", "major", "significant",
+                          "potential", "possible"})) {
+        ++t;
+      }
+      if (word(t) == "source" && word(t + 1) == "of" && word(t + 2) == "pain") {
+        noun = "pain";
+        end = t + 3;
+        for (size_t j = k + 1; j < out.size(); ++j) {
+          if (out[j].first_token == t + 2 && out[j].end_token == t + 3) {
+            absorbed = static_cast<int>(j);
+          }
+        }
+      }
+    }
     if (noun.empty()) continue;
     const LexiconEntry* c = lexicon_->Find(
         schema::CONDITION, absl::StrCat(st.entry->name, " ", noun));
@@ -672,21 +948,57 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     m.name = c->name;
     m.entry = c;
     m.first_token = st.first_token;
-    m.end_token = q + 2;
+    m.end_token = end;
     m.affects_type = schema::STRUCTURE;
     m.affects = st.entry->name;
     out[k] = std::move(m);
+    if (absorbed >= 0) out.erase(out.begin() + absorbed);
   }
-  // "the (muscle) spasm", "that spasm": the muscle-specific spasm named
-  // before in the document.
+  // "whether from inflammation, instability, ...": a bare disorder noun in a
+  // sentence about a structure is that structure's disorder, when the
+  // lexicon names it ("sacroiliac joint instability").
+  for (int i = 1; has_disorder && i < n; ++i) {
+    const absl::string_view w = word(i);
+    if (!In(w, {"inflammation", "instability"})) continue;
+    absl::string_view structure;
+    bool covered = false;
+    for (const Mention& m : out) {
+      if (m.first_token <= i && i < m.end_token) covered = true;
+      if (m.first_token >= i) continue;
+      if (m.type == schema::STRUCTURE && m.entry != nullptr) {
+        structure = m.entry->name;
+      } else if (m.type == schema::CONDITION &&
+                 m.affects_type == schema::STRUCTURE) {
+        structure = m.affects;
+      }
+    }
+    if (covered || structure.empty()) continue;
+    const LexiconEntry* c =
+        lexicon_->Find(schema::CONDITION, absl::StrCat(structure, " ", w));
+    if (c == nullptr) continue;
+    Mention m;
+    m.type = schema::CONDITION;
+    m.name = c->name;
+    m.entry = c;
+    m.first_token = i;
+    m.end_token = i + 1;
+    m.affects_type = schema::STRUCTURE;
+    m.affects = std::string(structure);
+    extra.push_back(std::move(m));
+  }
+  // "the (muscle) spasm", "that spasm", "the spasms": the muscle-specific
+  // spasm named before in the document.
   if (state->last_spasm_muscle != nullptr) {
     for (Mention& m : out) {
       if (m.entry == nullptr || m.name != "muscle spasm") continue;
       if (m.end_token - m.first_token > 2) continue;
       int p = m.first_token - 1;
       if (In(word(p), {"protective"})) continue;
-      if (In(word(p), {"the", "that", "this", "my", "your", "his", "her"}) &&
-          word(m.end_token - 1) == "spasm") {
+      const absl::string_view last = word(m.end_token - 1);
+      if ((In(word(p), {"the", "that", "this", "my", "your", "his", "her"}) &&
+           last == "spasm") ||
+          (In(word(p), {"the", "these", "those", "my", "your"}) &&
+           last == "spasms")) {
         m = MakeComposed({"spasm", false}, *state->last_spasm_muscle,
                          m.first_token, m.end_token);
       }

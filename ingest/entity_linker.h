@@ -11,20 +11,30 @@
 //   "<muscle> is/gets (too) tight", "<muscles> aren't strong enough",
 //   "<muscle>/it goes into spasm", "weakness in ... (like the X or Y)"
 // named "tight <muscle>", "weak <muscle>", "<muscle> spasm", ..., each with
-// `affects` naming the muscle. A Condition whose name contains a structure
-// or muscle name ("sacroiliac joint dysfunction") affects it as well.
+// `affects` naming the muscle. Names are built from the muscle's canonical
+// name (before a noun, a group's head word or singular: "gluteal spasm",
+// "hamstring spasm"), or are the
+// lexicon's own Condition when it names that state ("quadratus lumborum
+// spasm"), so a state has one name however the text names the muscle;
+// StateAliases() gives its other names, from every name of the muscle ("QL
+// spasm", "tight psoas", "glute tightness"). A Condition whose name contains
+// a structure or muscle name ("sacroiliac joint dysfunction") affects it as
+// well.
 //
-// An EntityLinker is immutable after construction and may be shared between
-// threads; each document needs its own LinkerState.
+// An EntityLinker is immutable after construction (but for a cache of
+// StateAliases(), behind a mutex) and may be shared between threads; each
+// document needs its own LinkerState.
 #ifndef MSKG_INGEST_ENTITY_LINKER_H_
 #define MSKG_INGEST_ENTITY_LINKER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "ingest/lexicon.h"
 #include "ingest/tokenizer.h"
 #include "schema/graph.pb.h"
@@ -44,6 +54,11 @@ struct Mention {
   std::string affects;
   std::string affects_also;         // A second muscle ("muscle imbalance").
   std::string alias;                // A document-defined abbreviation.
+  // A muscle state (composed, or a lexicon Condition that names one): the
+  // state word ("tight", "spasm"; static storage) and whether it precedes
+  // the muscle's name. Empty if the mention is no muscle state.
+  absl::string_view state;
+  bool state_prefix = false;
   // A pronoun or "these muscles" standing for the last muscle named; kept
   // only when it takes part in a composed state ("it goes into spasm").
   bool anaphor = false;
@@ -77,6 +92,30 @@ class EntityLinker {
   // Returns the entry that `name` matches in full (by trie), or nullptr.
   const LexiconEntry* MatchWhole(absl::string_view name) const;
 
+  // Returns the other names of the state `state` (a Mention::state) of the
+  // muscle named `muscle`: the state with each name and alias of the muscle
+  // ("QL spasm", "tight psoas"), its noun form ("psoas tightness"), and,
+  // for a group named "<x> muscles", the group's head word before a noun
+  // ("gluteal spasm", "core weakness"). Leaves out the state's own name and
+  // names that the lexicon gives to another entity ("back spasm"). Empty if
+  // `muscle` is no muscle of the lexicon. Built on first use and kept: the
+  // reference is valid as long as the linker.
+  const std::vector<std::string>& StateAliases(absl::string_view state,
+                                               bool prefix,
+                                               absl::string_view muscle) const;
+
+  // Returns the Condition mention of the state `state` ("tight", "spasm";
+  // static storage) of `muscle`, a muscle entry of the lexicon, over tokens
+  // [first, end); `prefix` if the state word precedes the muscle's name.
+  Mention Compose(absl::string_view state, bool prefix,
+                  const LexiconEntry& muscle, int first, int end) const;
+
+  // Returns the form of `muscle`'s name that stands before a noun: a
+  // group's head word ("gluteal" for "gluteal muscles"), the singular of a
+  // group when the lexicon lists it ("hamstring" for "hamstrings"), else the
+  // name.
+  absl::string_view NounModifier(const LexiconEntry& muscle) const;
+
   const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
@@ -95,6 +134,21 @@ class EntityLinker {
   // Condition entry index -> (type, name) it affects by its name.
   absl::flat_hash_map<int, std::pair<schema::NodeType, std::string>>
       name_affects_;
+  // Muscle entry index -> NounModifier().
+  std::vector<std::string> noun_modifier_;
+  // Condition entry index -> the muscle state it names (state word, prefix).
+  absl::flat_hash_map<int, std::pair<absl::string_view, bool>> entry_state_;
+  // (muscle entry index, state word) -> the lexicon Condition naming it.
+  absl::flat_hash_map<std::pair<int, absl::string_view>, const LexiconEntry*>
+      state_entry_;
+  // (muscle entry index, state word) -> the name of that state.
+  absl::flat_hash_map<std::pair<int, absl::string_view>, std::string>
+      composed_name_;
+  // (muscle entry index, state word) -> StateAliases(), built on demand.
+  mutable absl::Mutex aliases_mu_;
+  mutable absl::flat_hash_map<std::pair<int, absl::string_view>,
+                              std::unique_ptr<const std::vector<std::string>>>
+      aliases_ ABSL_GUARDED_BY(aliases_mu_);
 };
 
 }  // namespace mskg::ingest

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace mskg::ingest {
@@ -60,6 +61,82 @@ TEST_F(EntityLinkerTest, ComposedMuscleStates) {
   EXPECT_EQ(pred, (std::vector<std::string>{"gluteal muscles", "core muscles",
                                             "weak gluteal muscles",
                                             "weak core muscles"}));
+}
+
+TEST_F(EntityLinkerTest, ComposedStatesTakeEveryNameOfTheMuscle) {
+  // Lay names and abbreviations compose to the canonical muscle's state; a
+  // group takes its head word or singular before a noun.
+  EXPECT_EQ(Names("my psoas spasm"),
+            (std::vector<std::string>{"psoas major spasm"}));
+  EXPECT_EQ(Names("a QL spasm"),
+            (std::vector<std::string>{"quadratus lumborum spasm"}));
+  EXPECT_EQ(Names("tight glutes"),
+            (std::vector<std::string>{"tight gluteal muscles"}));
+  EXPECT_EQ(Names("the glute spasm"),
+            (std::vector<std::string>{"gluteal spasm"}));
+  EXPECT_EQ(Names("groin muscle cramps"),
+            (std::vector<std::string>{"groin spasm"}));
+  // A state the lexicon names itself keeps the lexicon's name.
+  EXPECT_EQ(Names("a hamstrings strain"),
+            (std::vector<std::string>{"hamstring strain"}));
+  std::vector<Mention> m = linker_->Link(Tokenize("tight psoas"), &state_);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].state, "tight");
+  EXPECT_TRUE(m[0].state_prefix);
+}
+
+TEST_F(EntityLinkerTest, StateAliasesComeFromTheMusclesNames) {
+  using ::testing::Contains;
+  using ::testing::Not;
+  std::vector<std::string> spasm =
+      linker_->StateAliases("spasm", false, "quadratus lumborum");
+  EXPECT_THAT(spasm, Contains("QL spasm"));
+  EXPECT_THAT(spasm, Contains("quadratus lumborum muscle spasm"));
+  EXPECT_THAT(spasm, Not(Contains("quadratus lumborum spasm")));
+  std::vector<std::string> tight =
+      linker_->StateAliases("tight", true, "gluteal muscles");
+  EXPECT_THAT(tight, Contains("tight glutes"));
+  EXPECT_THAT(tight, Contains("glutes tightness"));
+  EXPECT_THAT(tight, Contains("gluteal tightness"));
+  std::vector<std::string> weak =
+      linker_->StateAliases("weak", true, "core muscles");
+  EXPECT_THAT(weak, Contains("weak core"));
+  EXPECT_THAT(weak, Contains("core weakness"));
+  EXPECT_TRUE(linker_->StateAliases("spasm", false, "femur").empty());
+}
+
+TEST_F(EntityLinkerTest, StateVerbsPronounsAndGlosses) {
+  // An intransitive verb of state change gives the muscle the state; a
+  // transitive one does not.
+  EXPECT_EQ(Names("long hours make the hip flexors tighten up"),
+            (std::vector<std::string>{"hip flexors", "tight hip flexors"}));
+  EXPECT_EQ(Names("weak glutes let the hamstrings tighten the pelvis"),
+            (std::vector<std::string>{"weak gluteal muscles", "hamstrings",
+                                      "pelvis"}));
+  // "... too tight they could ...": no adjective composes with a pronoun.
+  state_ = LinkerState();
+  Names("the piriformis is deep");
+  EXPECT_EQ(Names("if they get too tight they pinch"),
+            (std::vector<std::string>{"tight piriformis"}));
+  // Two names of one muscle in parentheses restate the name before them.
+  EXPECT_EQ(Names("the lower back muscles (quadratus lumborum or QLs) ache")[0],
+            "quadratus lumborum");
+  // "prone to straining": the strain of the muscle named before.
+  EXPECT_EQ(Names("a tight QL is prone to straining"),
+            (std::vector<std::string>{"tight quadratus lumborum",
+                                      "quadratus lumborum strain"}));
+}
+
+TEST_F(EntityLinkerTest, StructurePredicatesAndBareDisorders) {
+  EXPECT_EQ(Names("the SI joint can become a common source of pain"),
+            (std::vector<std::string>{"sacroiliac joint dysfunction"}));
+  EXPECT_EQ(
+      Names("the SI joint hurts, whether from inflammation or instability"),
+      (std::vector<std::string>{"sacroiliac joint",
+                                "sacroiliac joint inflammation",
+                                "sacroiliac joint instability"}));
+  // Without a structure, a bare noun is nothing.
+  EXPECT_TRUE(Names("rubbing it reduces inflammation").empty());
 }
 
 TEST_F(EntityLinkerTest, ConditionNamedAfterStructureAffectsIt) {

@@ -2,12 +2,14 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "graph/graph_store.h"
 #include "gtest/gtest.h"
+#include "ingest/tokenizer.h"
 
 namespace mskg::ingest {
 namespace {
@@ -98,6 +100,58 @@ TEST(IngesterTest, SampleCorpusFormats) {
     ASSERT_TRUE(doc.ok()) << path << ": " << doc.status();
     EXPECT_GT(doc->claims_size(), 3) << path;
   }
+}
+
+// The node of `lay_name` among `claims`' mentions, through their aliases
+// (as the store resolves names): its canonical name, or "".
+std::string Resolve(const schema::DocumentClaims& claims,
+                    const std::string& lay_name) {
+  const std::string key = TokenKey(lay_name);
+  for (const schema::NodeKey& m : claims.mentions()) {
+    if (TokenKey(m.name()) == key) return m.name();
+    for (const std::string& a : m.aliases()) {
+      if (TokenKey(a) == key) return m.name();
+    }
+  }
+  return "";
+}
+
+std::set<std::string> CausesOf(const schema::DocumentClaims& claims,
+                               const std::string& condition) {
+  std::set<std::string> out;
+  for (const schema::Claim& c : claims.claims()) {
+    if (c.relation() == schema::CAUSES && c.object().name() == condition) {
+      out.insert(c.subject().name());
+    }
+  }
+  return out;
+}
+
+TEST(IngesterTest, LayNamesOfMuscleStatesNameTheirNodes) {
+  // "causes shared by QL spasm and psoas spasm": each lay name finds the
+  // composed state of the canonical muscle, whatever name the text used.
+  auto ing = MakeIngester();
+  auto back = ing->Extract(
+      "back.txt",
+      "Carrying boxes all day is heavy lifting, and heavy lifting can "
+      "trigger a spasm of the quadratus lumborum. Sudden movements can too.");
+  auto hip = ing->Extract(
+      "hip.txt",
+      "Heavy lifting often causes a psoas muscle spasm. Poor posture can "
+      "lead to tight glutes.");
+  ASSERT_TRUE(back.ok() && hip.ok());
+  const std::string ql = Resolve(*back, "QL spasm");
+  const std::string psoas = Resolve(*hip, "psoas spasm");
+  EXPECT_EQ(ql, "quadratus lumborum spasm");
+  EXPECT_EQ(psoas, "psoas major spasm");
+  EXPECT_EQ(Resolve(*hip, "tight glutes"), "tight gluteal muscles");
+  EXPECT_EQ(Resolve(*hip, "glute tightness"), "tight gluteal muscles");
+  std::set<std::string> shared;
+  const std::set<std::string> of_psoas = CausesOf(*hip, psoas);
+  for (const std::string& c : CausesOf(*back, ql)) {
+    if (of_psoas.count(c) > 0) shared.insert(c);
+  }
+  EXPECT_EQ(shared, std::set<std::string>({"heavy lifting"}));
 }
 
 }  // namespace

@@ -14,54 +14,21 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
+#include "ingest/document_extractor.h"
 
 namespace mskg::ingest {
+namespace extraction {
 namespace {
-
-using schema::NodeType;
-using schema::Relation;
-
-// Whether `w` is one of `set`. Compares length and first byte before the
-// bytes (this is on the hot path of every rule).
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool In(
-    absl::string_view w, std::initializer_list<absl::string_view> set) {
-  if (w.empty()) return false;
-  for (absl::string_view s : set) {
-    if (s.size() == w.size() && s[0] == w[0] &&
-        std::memcmp(s.data(), w.data(), w.size()) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// A node as claims name it.
-struct Ref {
-  NodeType type = schema::NODE_TYPE_UNSPECIFIED;
-  std::string name;
-  std::string alias;
-  std::string affects;  // Condition: the muscle or structure it affects.
-  NodeType affects_type = schema::NODE_TYPE_UNSPECIFIED;
-  bool valid() const { return !name.empty(); }
-};
-
-enum class Scope { kNone, kCauses, kSymptoms, kTests, kTreats, kPrevents,
-                   kFunctions };
-
-bool HasType(NodeType t, std::initializer_list<NodeType> set) {
-  for (NodeType s : set) {
-    if (t == s) return true;
-  }
-  return false;
-}
 
 // Splits a heading or lead sentence into lower-case words.
 std::vector<std::string> LowerWords(absl::string_view text) {
@@ -93,69 +60,7 @@ Scope ScopeOf(absl::string_view text) {
   return Scope::kNone;
 }
 
-// A token range [first, end) of a sentence.
-class SentenceView {
- public:
-  explicit SentenceView(const AnalyzedSentence& s) : s_(s) {
-    const int n = static_cast<int>(s.tokens.size());
-    at_.assign(n, -1);
-    for (size_t m = 0; m < s.mentions.size(); ++m) {
-      for (int t = s.mentions[m].first_token; t < s.mentions[m].end_token &&
-                                               t < n; ++t) {
-        if (at_[t] < 0) at_[t] = static_cast<int>(m);
-      }
-    }
-    clause_.assign(n, 0);
-    int c = 0;
-    for (int i = 0; i < n; ++i) {
-      const std::string& w = s.tokens[i].lower;
-      if ((w.size() == 1 && (w[0] == ';' || w[0] == ':')) ||
-          (at_[i] < 0 && In(w, {"but", "while", "whereas", "although",
-                                 "though", "however", "so"}))) {
-        ++c;
-      }
-      clause_[i] = c;
-    }
-  }
-  int size() const { return static_cast<int>(s_.tokens.size()); }
-  ABSL_ATTRIBUTE_ALWAYS_INLINE absl::string_view word(int i) const {
-    return i >= 0 && i < size() ? absl::string_view(s_.tokens[i].lower)
-                                : absl::string_view();
-  }
-  ABSL_ATTRIBUTE_ALWAYS_INLINE int mention_at(int i) const {
-    return i >= 0 && i < size() ? at_[i] : -1;
-  }
-  ABSL_ATTRIBUTE_ALWAYS_INLINE int clause(int i) const {
-    if (size() == 0) return 0;
-    return clause_[std::clamp(i, 0, size() - 1)];
-  }
-  const std::vector<Mention>& mentions() const { return s_.mentions; }
-  const AnalyzedSentence& sentence() const { return s_; }
-
-  // Matches `pattern` at token i; "x*" matches words starting with x, "?"
-  // any one word. Returns the end, or -1.
-  int Match(int i, std::initializer_list<absl::string_view> pattern) const {
-    for (absl::string_view p : pattern) {
-      absl::string_view w = word(i);
-      if (w.empty()) return -1;
-      if (p[0] != w[0] && p != "?") return -1;  // Cheap first-byte test.
-      if (p == "?") {
-        if (!s_.tokens[i].is_word) return -1;
-      } else if (p.back() == '*') {
-        if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
-      } else if (w != p) {
-        return -1;
-      }
-      ++i;
-    }
-    return i;
-  }
-
- private:
-  const AnalyzedSentence& s_;
-  std::vector<int> at_;
-  std::vector<int> clause_;
-};
+}  // namespace
 
 bool IsCoordinator(absl::string_view w) {
   return In(w, {",", "and", "or", "the", "a", "an", "your", "other", "-",
@@ -164,50 +69,74 @@ bool IsCoordinator(absl::string_view w) {
                 "such", "/", "my", "their", "its"});
 }
 
-// A cheap pre-filter for cue words: a rule tries its patterns
-// (SentenceView::Match) only at tokens that start with one of its cue
-// prefixes (each pattern's first word, or its stem for "x*" patterns). The
-// prefixes are bucketed by their first two letters, so most words are
-// rejected by one table lookup. The prefixes must cover every pattern's first
-// word: the filter only skips tokens where no pattern could match.
-class CueFilter {
- public:
-  CueFilter(std::initializer_list<absl::string_view> prefixes) {
-    for (absl::string_view p : prefixes) {
-      uint8_t& bucket = bucket_of_[Key(p)];
-      if (bucket == 0) {
-        buckets_.emplace_back();
-        bucket = static_cast<uint8_t>(buckets_.size());
+uint32_t CueFamilies(absl::string_view w) {
+  // (first two letters) -> 1 + bucket of (prefix, family), or 0.
+  struct Index {
+    uint8_t bucket_of[1 + 26 * 26] = {};
+    std::vector<std::vector<std::pair<absl::string_view, uint32_t>>> buckets;
+  };
+  static const Index* const kIndex = [] {
+    // Each family's prefixes; every one starts with two lower-case letters.
+    struct Family {
+      uint32_t bit;
+      const char* prefixes;  // Space-separated.
+    };
+    static constexpr Family kFamilies[] = {
+        {kCueCause,
+         "caus trigger due result stem because brought whether lead led "
+         "contribut give put send sent throw threw susceptible prone "
+         "predispose increas rais"},
+        {kCueTreat,
+         "prevent reduc lower treat reliev relief alleviat manag eas correct "
+         "resolv relax sooth help recommend"},
+        {kCueExercise, "strength stretch"},
+        {kCueOppose, "oppos antagonist counteract offset counterbalanc"},
+        {kCueSide, "front anterior back posterior rear"},
+        {kCueAttach, "originat arise arising insert attach"},
+        {kCueSupply, "innervat suppl blood"},
+        {kCueStabilize, "stabil stable steady support keep kept hold held"},
+        {kCueDiagnose, "diagnos detect confirm"},
+        {kCueCompensate, "compensat overcompensat"},
+        {kCuePull, "pull yank drag"},
+        {kCueSolution, "solution fix remed cure answer"},
+        {kCuePassive,
+         "treated relieved managed eased alleviated corrected resolved fixed "
+         "helped improved addressed reversed soothed prevented avoided"},
+        {kCueList, "include symptom sign"},
+    };
+    auto* index = new Index();
+    for (const Family& family_prefixes : kFamilies) {
+      const uint32_t family = family_prefixes.bit;
+      for (absl::string_view p :
+           absl::StrSplit(family_prefixes.prefixes, ' ')) {
+        const int key = 1 + (p[0] - 'a') * 26 + (p[1] - 'a');
+        uint8_t& bucket = index->bucket_of[key];
+        if (bucket == 0) {
+          index->buckets.emplace_back();
+          bucket = static_cast<uint8_t>(index->buckets.size());
+        }
+        index->buckets[bucket - 1].emplace_back(p, family);
       }
-      buckets_[bucket - 1].push_back(p);
     }
+    return index;
+  }();
+  if (w.size() < 2) return 0;
+  const unsigned a = static_cast<unsigned char>(w[0]) - 'a';
+  const unsigned b = static_cast<unsigned char>(w[1]) - 'a';
+  if (a >= 26 || b >= 26) return 0;
+  const uint8_t bucket = kIndex->bucket_of[1 + a * 26 + b];
+  if (bucket == 0) return 0;
+  uint32_t families = 0;
+  for (const auto& [prefix, family] : kIndex->buckets[bucket - 1]) {
+    if (absl::StartsWith(w, prefix)) families |= family;
   }
-  bool MaybeCue(absl::string_view w) const {
-    if (w.size() < 2) return false;
-    const uint8_t bucket = bucket_of_[Key(w)];
-    if (bucket == 0) return false;
-    for (absl::string_view p : buckets_[bucket - 1]) {
-      if (absl::StartsWith(w, p)) return true;
-    }
-    return false;
-  }
+  return families;
+}
 
- private:
-  static int Key(absl::string_view w) {
-    return (static_cast<unsigned char>(w[0]) << 8) |
-           static_cast<unsigned char>(w[1]);
-  }
-  // (first two bytes) -> 1 + index into buckets_, or 0.
-  std::vector<uint8_t> bucket_of_ = std::vector<uint8_t>(1 << 16, 0);
-  std::vector<std::vector<absl::string_view>> buckets_;
-};
-
-// "put/pull/send/throw <up to three words> into": returns the end, or -1.
 int IntoCue(const SentenceView& v, int i) {
   absl::string_view w = v.word(i);
-  if (!(absl::StartsWith(w, "put") || absl::StartsWith(w, "pull") ||
-        absl::StartsWith(w, "send") || w == "sent" ||
-        absl::StartsWith(w, "throw") || w == "threw")) {
+  if (!(absl::StartsWith(w, "put") || absl::StartsWith(w, "send") ||
+        w == "sent" || absl::StartsWith(w, "throw") || w == "threw")) {
     return -1;
   }
   for (int j = i + 2; j <= i + 4 && j < v.size(); ++j) {
@@ -216,93 +145,6 @@ int IntoCue(const SentenceView& v, int i) {
   }
   return -1;
 }
-
-struct Claim {
-  Ref subject;
-  Relation relation;
-  Ref object;
-  int sentence;
-  std::string rule;
-  float confidence;
-  bool negated;
-  bool hedged;
-};
-
-class DocumentExtractor {
- public:
-  DocumentExtractor(const EntityLinker* linker, absl::string_view id,
-                    const StructuredText& doc,
-                    const std::vector<AnalyzedSentence>& sentences)
-      : linker_(linker), id_(id), doc_(doc), sentences_(sentences) {}
-
-  schema::DocumentClaims Run();
-
- private:
-  Ref FromMention(const Mention& m) const;
-  Ref FromEntry(const LexiconEntry& e) const;
-  Ref HeadRef(const AnalyzedSentence& label, NodeType type) const;
-  void Add(const Ref& s, Relation r, const Ref& o, int sentence,
-           absl::string_view rule, float confidence, bool negated = false,
-           bool hedged = false);
-  void AddComposedTreatment(const Ref& t, int sentence);
-
-  // Mentions of `types` before token `cue` in its clause: the nearest and
-  // those coordinated with it.
-  std::vector<int> Before(const SentenceView& v, int cue,
-                          std::initializer_list<NodeType> types) const;
-  std::vector<int> After(const SentenceView& v, int cue,
-                         std::initializer_list<NodeType> types,
-                         int max_gap = 6) const;
-  bool Negated(const SentenceView& v, int cue) const;
-  bool Hedged(const SentenceView& v, int cue) const;
-  bool IsGroup(const Mention& m) const;
-  // The muscle a pronoun or bare subject refers to, if any.
-  Ref Anaphor(const SentenceView& v) const;
-
-  void SentenceRules(int index);
-  void Causes(const SentenceView& v, int index);
-  void SectionSpasmCause(const AnalyzedSentence& s, int index);
-  void Discourse(const SentenceView& v, int index, bool had_causes);
-  void Treats(const SentenceView& v, int index);
-  void Lists(const SentenceView& v, int index);
-  void StrengthenStretch(const SentenceView& v, int index);
-  void PartOf(const SentenceView& v, int index);
-  void Antagonist(const SentenceView& v, int index);
-  void Attach(const SentenceView& v, int index);
-  void Supply(const SentenceView& v, int index);
-  void Performs(const SentenceView& v, int index);
-  void Stabilizes(const SentenceView& v, int index);
-  void Diagnoses(const SentenceView& v, int index);
-  void Compensates(const SentenceView& v, int index);
-
-  const EntityLinker* linker_;
-  std::string id_;
-  const StructuredText& doc_;
-  const std::vector<AnalyzedSentence>& sentences_;
-
-  std::vector<Claim> claims_;
-  absl::flat_hash_set<std::string> claim_keys_;
-  absl::flat_hash_set<std::string> composed_done_;
-  std::vector<Ref> mentions_;
-
-  // Context.
-  Ref topic_condition_;
-  Ref topic_muscle_;
-  Scope section_scope_ = Scope::kNone;
-  Ref section_condition_;
-  Ref section_muscle_;
-  // "Several muscles are susceptible to spasms when <C>": C causes each
-  // muscle's spasm named in the section.
-  Ref section_spasm_cause_;
-  Scope lead_scope_ = Scope::kNone;
-  Ref item_head_;            // The label of the current list item.
-  std::string item_label_;   // Its text, lower case.
-  Scope item_scope_ = Scope::kNone;
-  Ref prev_muscle_;          // Last muscle of earlier sentences.
-  bool in_item_description_ = false;
-  bool sentence_had_treats_ = false;
-  bool sentence_had_diagnoses_ = false;
-};
 
 Ref DocumentExtractor::FromEntry(const LexiconEntry& e) const {
   Ref r;
@@ -324,6 +166,8 @@ Ref DocumentExtractor::FromMention(const Mention& m) const {
   r.alias = m.alias;
   r.affects = m.affects;
   r.affects_type = m.affects_type;
+  r.state = m.state;
+  r.state_prefix = m.state_prefix;
   return r;
 }
 
@@ -492,15 +336,7 @@ bool DocumentExtractor::Negated(const SentenceView& v, int cue) const {
 }
 
 bool DocumentExtractor::Hedged(const SentenceView& v, int cue) const {
-  const int c = v.clause(cue);
-  for (int i = 0; i < v.size(); ++i) {
-    if (v.clause(i) != c) continue;
-    if (In(v.word(i), {"may", "might", "could", "possibly", "perhaps",
-                       "potentially", "sometimes", "probably", "likely"})) {
-      return true;
-    }
-  }
-  return false;
+  return v.ClauseHedged(v.clause(cue));
 }
 
 Ref DocumentExtractor::Anaphor(const SentenceView& v) const {
@@ -556,6 +392,40 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
       return FromMention(m);
     }
   }
+  int last_word = static_cast<int>(label.tokens.size()) - 1;
+  while (last_word >= 0 && !label.tokens[last_word].is_word) --last_word;
+  // "Sharp or Dull Lower Back Pain": qualities before a term of the list's
+  // kind leave the term.
+  for (const Mention& m : label.mentions) {
+    if (m.type != type || m.entry == nullptr || m.end_token != last_word + 1 ||
+        m.first_token == 0) {
+      continue;
+    }
+    bool qualities = true;
+    for (int t = 0; t < m.first_token; ++t) {
+      if (!In(label.tokens[t].lower,
+              {"sharp", "dull", "mild", "moderate", "severe", "chronic",
+               "acute", "intermittent", "constant", "persistent", "occasional",
+               "recurring", "recurrent", "generalized", "localized", "or",
+               "and", ","})) {
+        qualities = false;
+      }
+    }
+    if (qualities) return FromMention(m);
+  }
+  // "Strengthen Core Muscles", "Stretch the Hamstrings": the exercise.
+  if (type == schema::TREATMENT && !label.tokens.empty() &&
+      In(label.tokens[0].lower, {"strengthen", "stretch"})) {
+    SentenceView v(label);
+    std::vector<int> muscles = After(v, 1, {schema::MUSCLE}, 2);
+    if (!muscles.empty() &&
+        v.mentions()[muscles.back()].end_token == last_word + 1) {
+      return ExerciseFor(label.tokens[0].lower == "stretch"
+                             ? schema::STRETCHES
+                             : schema::STRENGTHENS,
+                         v, muscles);
+    }
+  }
   if (words == 0 || words > 8) return Ref();
   Ref r;
   r.type = type;
@@ -578,6 +448,17 @@ void DocumentExtractor::AddComposedTreatment(const Ref& t, int sentence) {
     if (absl::StartsWith(tok.lower, "stretch")) stretch = true;
   }
   if (!strengthen && !stretch) return;
+  // The muscles the name names, without the exercise words ("core" of
+  // "core strengthening exercises", itself a lexicon name).
+  tokens.erase(std::remove_if(
+                   tokens.begin(), tokens.end(),
+                   [](const Token& tok) {
+                     return absl::StartsWith(tok.lower, "strength") ||
+                            absl::StartsWith(tok.lower, "stretch") ||
+                            In(tok.lower, {"exercises", "exercise", "training",
+                                           "routine", "routines", "program"});
+                   }),
+               tokens.end());
   LinkerState state;
   for (const Mention& m : linker_->Link(tokens, &state)) {
     if (m.type != schema::MUSCLE) continue;
@@ -590,12 +471,9 @@ void DocumentExtractor::AddComposedTreatment(const Ref& t, int sentence) {
 void DocumentExtractor::Causes(const SentenceView& v, int index) {
   const std::initializer_list<NodeType> kCauseTypes = {schema::CAUSE,
                                                        schema::CONDITION};
-  static const CueFilter* const kFilter = new CueFilter(
-      {"caus", "trigger", "due", "result", "stem", "because", "brought",
-       "lead", "led", "contribut", "give", "put", "pull", "send", "sent",
-       "throw", "threw", "susceptible", "prone", "predispose"});
+  if (!v.has(kCueCause)) return;
   for (int i = 0; i < v.size(); ++i) {
-    if (!kFilter->MaybeCue(v.word(i)) || v.mention_at(i) >= 0) continue;
+    if (!v.cue(i, kCueCause) || v.mention_at(i) >= 0) continue;
     int end = -1;
     bool reverse = false;
     if ((end = v.Match(i, {"caused", "by"})) > 0 ||
@@ -606,6 +484,7 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
         (end = v.Match(i, {"stem*", "from"})) > 0 ||
         (end = v.Match(i, {"because", "of"})) > 0 ||
         (end = v.Match(i, {"brought", "on", "by"})) > 0 ||
+        (end = v.Match(i, {"whether", "from"})) > 0 ||
         (end = v.Match(i, {"because"})) > 0) {
       reverse = true;
     } else if ((end = v.Match(i, {"cause"})) > 0 ||
@@ -623,7 +502,8 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
                (end = v.Match(i, {"susceptible", "to"})) > 0 ||
                (end = v.Match(i, {"prone", "to"})) > 0 ||
                (end = v.Match(i, {"predispose*"})) > 0 ||
-               (end = v.Match(i, {"pull*", "?", "out", "of"})) > 0) {
+               (end = v.Match(i, {"increas*", "the", "risk", "of"})) > 0 ||
+               (end = v.Match(i, {"rais*", "the", "risk", "of"})) > 0) {
     } else {
       continue;
     }
@@ -643,9 +523,20 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
       std::vector<int> effects =
           Before(v, i, {schema::CONDITION, schema::SYMPTOM});
       std::vector<int> causes = After(v, end, kCauseTypes, 16);
-      for (int e : effects) {
+      std::vector<Ref> effect_refs;
+      for (int e : effects) effect_refs.push_back(FromMention(v.mentions()[e]));
+      // "Secondary Spasm: Results from ...": a list item's description
+      // whose subject is left out is about the item, a kind of the
+      // document's condition.
+      if (effect_refs.empty() && in_item_description_ && i <= 2) {
+        if (item_head_.valid() && item_head_.type == schema::CONDITION) {
+          effect_refs.push_back(item_head_);
+        } else if (section_condition_.valid()) {
+          effect_refs.push_back(section_condition_);
+        }
+      }
+      for (const Ref& eff : effect_refs) {
         for (int c : causes) {
-          Ref eff = FromMention(v.mentions()[e]);
           Ref cau = FromMention(v.mentions()[c]);
           if (eff.type == schema::SYMPTOM) {
             Add(cau, schema::HAS_SYMPTOM, eff, index, "caused_by", 0.6f, neg,
@@ -670,6 +561,17 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
         }
       }
     }
+    // "X ... due to factors leading to Y": X is no subject of "leading".
+    if (!subjects.empty()) {
+      for (int t = v.mentions()[subjects.front()].end_token; t < i; ++t) {
+        if (v.Match(t, {"due", "to"}) > 0 ||
+            v.Match(t, {"because", "of"}) > 0 ||
+            v.Match(t, {"caused", "by"}) > 0) {
+          subjects.clear();
+          break;
+        }
+      }
+    }
     std::vector<Ref> subject_refs;
     for (int s : subjects) subject_refs.push_back(FromMention(v.mentions()[s]));
     if (subject_refs.empty() && item_head_.valid() &&
@@ -680,23 +582,19 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
         After(v, end, {schema::CONDITION, schema::SYMPTOM}, 8);
     std::vector<Ref> object_refs;
     for (int o : objects) object_refs.push_back(FromMention(v.mentions()[o]));
-    if (object_refs.empty() && absl::StartsWith(v.word(i), "pull")) {
-      // "pulls my SI out (of alignment)": the dysfunction of the joint.
-      for (int t = i + 1; t < v.size() && t <= i + 5; ++t) {
-        const int m = v.mention_at(t);
-        if (m < 0 || v.mentions()[m].type != schema::STRUCTURE) continue;
-        const int after = v.mentions()[m].end_token;
-        if (v.word(after) != "out") break;
-        if (const LexiconEntry* e = linker_->lexicon().Find(
-                schema::CONDITION,
-                absl::StrCat(v.mentions()[m].name, " dysfunction"))) {
-          object_refs.push_back(FromEntry(*e));
-        }
-        break;
-      }
-    }
+    // In the description of an item of a list of causes, what causes the
+    // list's condition is the item: the examples it names are the item
+    // ("Degenerative spine conditions: arthritis or stenosis may contribute
+    // to spasms").
+    const bool cause_item = in_item_description_ &&
+                            item_scope_ == Scope::kCauses &&
+                            item_head_.valid() && section_condition_.valid();
     for (const Ref& s : subject_refs) {
       for (const Ref& obj : object_refs) {
+        if (cause_item && obj.name == section_condition_.name &&
+            s.name != item_head_.name) {
+          continue;
+        }
         if (obj.type == schema::SYMPTOM) {
           Add(s, schema::HAS_SYMPTOM, obj, index, "causes_symptom", 0.6f, neg,
               hedge);
@@ -709,10 +607,23 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Lists(const SentenceView& v, int index) {
+  if (!v.has(kCueList)) return;
   // "<kind> include(s) A, B and C" / "other factors include ...".
   for (int i = 0; i + 1 < v.size(); ++i) {
-    if (!In(v.word(i + 1), {"include", "includes"})) continue;
     absl::string_view w = v.word(i);
+    // "(accompanied by) symptoms like/such as/including numbness".
+    if (!w.empty() && w[0] == 's' && In(w, {"symptoms", "signs"}) &&
+        (In(v.word(i + 1), {"like", "including"}) ||
+         (v.word(i + 1) == "such" && v.word(i + 2) == "as"))) {
+      Ref cond =
+          section_condition_.valid() ? section_condition_ : topic_condition_;
+      for (int c : After(v, i + 2, {schema::SYMPTOM}, 3)) {
+        Add(cond, schema::HAS_SYMPTOM, FromMention(v.mentions()[c]), index,
+            "symptoms_like", 0.5f, Negated(v, i), Hedged(v, i));
+      }
+      continue;
+    }
+    if (!In(v.word(i + 1), {"include", "includes"})) continue;
     Ref cond = section_condition_.valid() ? section_condition_ : topic_condition_;
     if (!cond.valid()) return;
     if (In(w, {"factors", "triggers", "culprits"})) {
@@ -735,13 +646,35 @@ void DocumentExtractor::Lists(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Treats(const SentenceView& v, int index) {
-  static const CueFilter* const kFilter = new CueFilter(
-      {"prevent", "reduc", "lower", "treat", "reliev", "relief",
-       "alleviat", "manag", "eas", "correct", "resolv", "relax", "sooth",
-       "help", "recommend"});
+  const size_t first_claim = claims_.size();
+  // A treatment item's description names what the item treats:
+  // "Targeting compressed nerves ...", "Removing a herniated disc ...",
+  // "For patients with spinal instability ...".
+  if (in_item_description_ && item_head_.valid() &&
+      item_head_.type == schema::TREATMENT) {
+    int j = -1;
+    if (absl::StartsWith(v.word(0), "target") ||
+        absl::StartsWith(v.word(0), "remov") ||
+        In(v.word(0), {"repair", "repairs", "repairing"})) {
+      j = 1;
+    } else if (v.word(0) == "for" &&
+               In(v.word(1),
+                  {"patients", "people", "those", "cases", "individuals"}) &&
+               In(v.word(2), {"with", "of"})) {
+      j = 3;
+    }
+    if (j > 0) {
+      for (int c : After(v, j, {schema::CONDITION}, 3)) {
+        Add(item_head_, schema::TREATS, FromMention(v.mentions()[c]), index,
+            "treatment_target", 0.5f, Negated(v, 0), Hedged(v, 0));
+      }
+    }
+  }
+  if (!v.has(kCueTreat) && claims_.size() == first_claim) return;
   Ref last_object;
+  int last_object_clause = -1;
   for (int i = 0; i < v.size(); ++i) {
-    if (!kFilter->MaybeCue(v.word(i))) continue;
+    if (!v.cue(i, kCueTreat)) continue;
     int end = -1;
     Relation rel = schema::TREATS;
     if ((end = v.Match(i, {"prevent*"})) > 0 ||
@@ -775,11 +708,18 @@ void DocumentExtractor::Treats(const SentenceView& v, int index) {
     const bool neg = Negated(v, i);
     const bool hedge = Hedged(v, i);
     std::vector<Ref> subjects;
+    int subjects_from = i;  // The first token of the subjects.
     for (int s : Before(v, i, {schema::TREATMENT})) {
       subjects.push_back(FromMention(v.mentions()[s]));
+      subjects_from = v.mentions()[s].first_token;
     }
     const bool recommend = absl::StartsWith(v.word(i), "recommend");
-    if (recommend) {
+    // "... are commonly recommended": the treatments come before.
+    const bool passive =
+        In(v.word(i - 1),
+           {"is", "are", "be", "been", "commonly", "often", "usually",
+            "frequently", "generally", "typically", "widely"});
+    if (recommend && !passive) {
       subjects.clear();
       for (int s : After(v, end, {schema::TREATMENT})) {
         subjects.push_back(FromMention(v.mentions()[s]));
@@ -796,7 +736,27 @@ void DocumentExtractor::Treats(const SentenceView& v, int index) {
         objects.push_back(FromMention(v.mentions()[o]));
       }
     }
-    if (objects.empty() && last_object.valid()) objects.push_back(last_object);
+    // "an upslip, which I then needed my PT to correct": the condition the
+    // relative clause is about.
+    if (objects.empty()) {
+      for (int t = subjects_from - 1; t >= 1 && t >= subjects_from - 6; --t) {
+        if (!In(v.word(t), {"which", "that"})) continue;
+        int a = t - 1;
+        if (v.word(a) == ",") --a;
+        const int c = v.mention_at(a);
+        if (c >= 0 && v.mentions()[c].type == schema::CONDITION &&
+            v.mentions()[c].end_token == a + 1) {
+          objects.push_back(FromMention(v.mentions()[c]));
+        }
+        break;
+      }
+    }
+    // "... can help relax spastic muscles and ease pain": the condition of
+    // the cue before, in the same clause.
+    if (objects.empty() && last_object.valid() &&
+        last_object_clause == v.clause(i)) {
+      objects.push_back(last_object);
+    }
     if (objects.empty()) {
       if (section_condition_.valid() &&
           (section_scope_ == Scope::kTreats || section_scope_ == Scope::kPrevents)) {
@@ -811,11 +771,42 @@ void DocumentExtractor::Treats(const SentenceView& v, int index) {
             0.6f, neg, hedge);
       }
     }
-    if (!objects.empty()) last_object = objects.front();
+    if (!objects.empty()) {
+      last_object = objects.front();
+      last_object_clause = v.clause(i);
+    }
+  }
+  // "physical therapy, which often includes manual therapy and ...": what
+  // a treatment treats, the treatments it includes treat as well.
+  const auto& ms = v.mentions();
+  for (size_t k = 0; k + 1 < ms.size() && claims_.size() > first_claim; ++k) {
+    if (ms[k].type != schema::TREATMENT) continue;
+    int t = ms[k].end_token;
+    if (v.word(t) == ",") ++t;
+    if (v.word(t) == "which") ++t;
+    while (In(v.word(t), {"often", "usually", "typically", "may", "can", "also",
+                          "generally"})) {
+      ++t;
+    }
+    if (!absl::StartsWith(v.word(t), "includ")) continue;
+    std::vector<int> members = After(v, t + 1, {schema::TREATMENT}, 3);
+    const size_t n = claims_.size();
+    for (size_t c = first_claim; c < n; ++c) {
+      if (claims_[c].relation != schema::TREATS ||
+          claims_[c].subject.name != ms[k].name) {
+        continue;
+      }
+      const Claim parent = claims_[c];
+      for (int m : members) {
+        Add(FromMention(ms[m]), schema::TREATS, parent.object, index,
+            "included_treatment", 0.5f, parent.negated, parent.hedged);
+      }
+    }
   }
 }
 
 void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
+  if (!v.has(kCueExercise)) return;
   for (int i = 0; i < v.size(); ++i) {
     int end = -1;
     Relation rel;
@@ -852,9 +843,12 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
     const bool neg = Negated(v, i);
     const bool hedge = Hedged(v, i);
     std::vector<Ref> subjects;
-    for (int s : Before(v, i, {schema::TREATMENT})) {
-      if (s == cue_mention) continue;
-      subjects.push_back(FromMention(v.mentions()[s]));
+    // A cue inside a treatment's name ("rest, ice and stretching the
+    // calves") is that treatment's, not the ones coordinated before it.
+    if (cue_mention < 0) {
+      for (int s : Before(v, i, {schema::TREATMENT})) {
+        subjects.push_back(FromMention(v.mentions()[s]));
+      }
     }
     if (subjects.empty() && item_head_.valid() &&
         item_head_.type == schema::TREATMENT) {
@@ -871,24 +865,21 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
         }
       }
     }
-    if (subjects.empty() && cue_mention >= 0) {
+    // "Stretching the quads ...": the generic exercise with its object is
+    // the exercise for that muscle.
+    if (subjects.empty() && cue_mention >= 0 &&
+        !In(v.mentions()[cue_mention].name,
+            {"stretching", "strengthening exercises"})) {
       subjects.push_back(FromMention(v.mentions()[cue_mention]));
     }
-    if (subjects.empty()) {
-      Ref t;
-      t.type = schema::TREATMENT;
-      if (objects.size() == 1) {
-        const std::string& muscle = v.mentions()[objects[0]].name;
-        t.name = absl::StrCat(muscle, rel == schema::STRENGTHENS
-                                          ? " strengthening"
-                                          : " stretching");
-      } else {
-        t.name = rel == schema::STRENGTHENS ? "strengthening exercises"
-                                            : "stretching";
-      }
-      subjects.push_back(t);
-    }
+    if (subjects.empty()) subjects.push_back(ExerciseFor(rel, v, objects));
     for (const Ref& s : subjects) {
+      // "Leg raises and stretching can strengthen and stretch the psoas":
+      // stretching does not strengthen, strengthening does not stretch.
+      if (s.name.find(rel == schema::STRENGTHENS ? "stretch" : "strength") !=
+          std::string::npos) {
+        continue;
+      }
       for (int o : objects) {
         Add(s, rel, FromMention(v.mentions()[o]), index,
             rel == schema::STRENGTHENS ? "strengthens" : "stretches", 0.7f, neg,
@@ -925,7 +916,7 @@ void DocumentExtractor::PartOf(const SentenceView& v, int index) {
       if (v.word(u) == ",") ++u;
       if (In(v.word(u), {"which", "that"})) ++u;
       if (In(v.word(u), {"mainly", "primarily", "mostly", "chiefly"})) ++u;
-      if (v.Match(u, {"include*"}) > 0 || v.Match(u, {"such", "as"}) > 0 ||
+      if (v.Match(u, {"includ*"}) > 0 || v.Match(u, {"such", "as"}) > 0 ||
           v.Match(u, {"like"}) > 0 || v.Match(u, {"e", ".", "g"}) > 0 ||
           v.Match(u, {"consist*", "of"}) > 0 || v.Match(u, {"namely"}) > 0) {
         members_follow = true;
@@ -933,6 +924,7 @@ void DocumentExtractor::PartOf(const SentenceView& v, int index) {
       }
     }
     if (members_follow) {
+      std::vector<Ref> members;
       for (size_t m = g + 1; m < ms.size(); ++m) {
         if (ms[m].first_token >= limit) break;
         if (ms[m].type != schema::MUSCLE) {
@@ -940,8 +932,16 @@ void DocumentExtractor::PartOf(const SentenceView& v, int index) {
           continue;
         }
         if (ms[m].first_token > t + 12) break;
-        Add(FromMention(ms[m]), schema::PART_OF, group, index, "group_members",
-            0.8f);
+        Ref member = FromMention(ms[m]);
+        if (member.name == group.name) continue;
+        Add(member, schema::PART_OF, group, index, "group_members", 0.8f);
+        members.push_back(std::move(member));
+      }
+      GroupActions(ms[g], members, index);
+      // "the hip abductors (gluteus medius)": one member glosses the group,
+      // and the text then speaks of both under the group's name.
+      if (v.word(t) == "(" && members.size() == 1) {
+        glossed_groups_.emplace_back(group, members.front());
       }
     }
     // "X, a deep hip flexor", "works as a strong hip flexor".
@@ -983,9 +983,10 @@ void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
     }
     return r;
   };
-  for (int i = 0; i < v.size(); ++i) {
+  if (!v.has(kCueOppose | kCueSide)) return;
+  for (int i = 0; v.has(kCueOppose) && i < v.size(); ++i) {
     absl::string_view w = v.word(i);
-    if (w.empty() || (w[0] != 'o' && w[0] != 'a' && w[0] != 'c')) continue;
+    if (!v.cue(i, kCueOppose)) continue;
     if (!(absl::StartsWith(w, "oppos") || absl::StartsWith(w, "antagonist") ||
           absl::StartsWith(w, "counteract") || absl::StartsWith(w, "offset") ||
           absl::StartsWith(w, "counterbalanc"))) {
@@ -1004,12 +1005,9 @@ void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
   }
   // "the muscles in the front (A) ... the muscles in the back (B)".
   Ref front, back;
-  for (int i = 0; i < v.size(); ++i) {
+  for (int i = 0; v.has(kCueSide) && i < v.size(); ++i) {
     absl::string_view w = v.word(i);
-    if (w.empty() || (w[0] != 'f' && w[0] != 'a' && w[0] != 'b' &&
-                      w[0] != 'p' && w[0] != 'r')) {
-      continue;  // Not one of the words below.
-    }
+    if (!v.cue(i, kCueSide)) continue;  // Not one of the words below.
     const bool is_front = In(w, {"front", "anterior"});
     const bool is_back = In(w, {"back", "posterior", "rear"});
     if (!is_front && !is_back) continue;
@@ -1029,6 +1027,7 @@ void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Attach(const SentenceView& v, int index) {
+  if (!v.has(kCueAttach)) return;
   bool origin_seen = false;
   const std::string& label = item_label_;
   for (int i = 0; i < v.size(); ++i) {
@@ -1059,10 +1058,28 @@ void DocumentExtractor::Attach(const SentenceView& v, int index) {
     // the clause after the cue.
     std::vector<const Mention*> objects;
     int skip_until = -1;
+    // The objects end at a relative clause ("..., where it pulls the hip
+    // bone") or at the next attachment ("originates from A and travels down
+    // to attach at B").
+    int relative = v.size();
+    for (int t = i + 1; t < v.size(); ++t) {
+      absl::string_view u = v.word(t);
+      if (In(u, {"where", "which", "when", "while", "because", "arise",
+                 "arises"}) ||
+          absl::StartsWith(u, "attach") || absl::StartsWith(u, "insert") ||
+          absl::StartsWith(u, "originat")) {
+        relative = t;
+        break;
+      }
+    }
     for (const Mention& m : v.mentions()) {
       if (m.first_token <= i || v.clause(m.first_token) != v.clause(i)) continue;
       if (m.first_token < skip_until) continue;
-      if (m.type == schema::MUSCLE) break;
+      if (m.first_token > relative) break;
+      if (m.type != schema::STRUCTURE && m.type != schema::ACTION &&
+          m.type != schema::NERVE && m.type != schema::VESSEL) {
+        break;  // Another muscle, a condition, a treatment: another claim.
+      }
       if (m.type != schema::STRUCTURE) continue;
       objects.push_back(&m);
       if (v.word(m.end_token) == "(") {
@@ -1100,9 +1117,11 @@ void DocumentExtractor::Attach(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Supply(const SentenceView& v, int index) {
+  if (!v.has(kCueSupply)) return;
   bool nerve_cue = false, blood_cue = false;
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
+    if (!v.cue(i, kCueSupply)) continue;
     if (absl::StartsWith(w, "innervat")) nerve_cue = true;
     if (absl::StartsWith(w, "suppl")) nerve_cue = blood_cue = true;
     if (absl::StartsWith(w, "blood")) blood_cue = true;
@@ -1154,13 +1173,26 @@ void DocumentExtractor::Performs(const SentenceView& v, int index) {
     }
   }
   if (first_action < 0 || (!cue && !in_item_description_)) return;
+  // A muscle named as what the subject is ("it acts as a major hip
+  // flexor") is no subject of its own.
+  auto predicative = [&](const Mention& m) {
+    for (int t = m.first_token - 1; t >= 0 && t >= m.first_token - 3; --t) {
+      if (v.mention_at(t) >= 0) return false;
+      if (In(v.word(t), {"a", "an"})) return true;
+    }
+    return false;
+  };
   std::vector<Ref> subjects;
   for (int m = 0; m < first_action; ++m) {
-    if (ms[m].type == schema::MUSCLE) subjects.push_back(FromMention(ms[m]));
+    if (ms[m].type == schema::MUSCLE && !predicative(ms[m])) {
+      subjects.push_back(FromMention(ms[m]));
+    }
   }
   if (subjects.empty()) {
     for (size_t m = first_action + 1; m < ms.size(); ++m) {
-      if (ms[m].type == schema::MUSCLE) subjects.push_back(FromMention(ms[m]));
+      if (ms[m].type == schema::MUSCLE && !predicative(ms[m])) {
+        subjects.push_back(FromMention(ms[m]));
+      }
     }
   }
   if (subjects.empty()) {
@@ -1169,7 +1201,10 @@ void DocumentExtractor::Performs(const SentenceView& v, int index) {
   }
   for (const Ref& s : subjects) {
     for (const Mention& m : ms) {
-      if (m.type == schema::ACTION) {
+      // "the thigh is running down ...": a verb, not the activity.
+      if (m.type == schema::ACTION &&
+          !In(v.word(m.first_token - 1),
+              {"is", "are", "was", "were", "be", "been", "keep", "keeps"})) {
         Add(s, schema::PERFORMS, FromMention(m), index, "performs", 0.6f,
             Negated(v, m.first_token), Hedged(v, m.first_token));
       }
@@ -1178,19 +1213,50 @@ void DocumentExtractor::Performs(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Stabilizes(const SentenceView& v, int index) {
+  if (!v.has(kCueStabilize)) return;
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
-    if (v.mention_at(i) >= 0) continue;
+    if (!v.cue(i, kCueStabilize) || v.mention_at(i) >= 0) continue;
     const bool strong_cue = absl::StartsWith(w, "stabil") || w == "stable" ||
                             w == "steady";
     const bool weak_cue = absl::StartsWith(w, "support");
-    if (!strong_cue && !weak_cue) continue;
+    // "keep/hold the spine and pelvis (properly) aligned / in place".
+    const bool hold_cue = In(w, {"keep", "keeps", "keeping", "kept", "hold",
+                                 "holds", "holding", "held"});
+    if (!strong_cue && !weak_cue && !hold_cue) continue;
     std::vector<int> objects;
+    int held_until = -1;
     for (size_t m = 0; m < v.mentions().size(); ++m) {
       const Mention& mm = v.mentions()[m];
       if (mm.first_token <= i || v.clause(mm.first_token) != v.clause(i)) continue;
+      if (hold_cue) {
+        // Only structures right after the verb, coordinated.
+        const int from =
+            objects.empty() ? i + 1 : v.mentions()[objects.back()].end_token;
+        bool joined = true;
+        for (int t = from; t < mm.first_token; ++t) {
+          if (!IsCoordinator(v.word(t))) joined = false;
+        }
+        if (!joined || mm.type != schema::STRUCTURE) break;
+        objects.push_back(static_cast<int>(m));
+        held_until = mm.end_token;
+        continue;
+      }
       if (mm.type == schema::STRUCTURE) objects.push_back(static_cast<int>(m));
       if (mm.type == schema::MUSCLE || mm.type == schema::CONDITION) break;
+    }
+    if (hold_cue && !objects.empty()) {
+      int t = held_until;
+      if (In(v.word(t),
+             {"properly", "correctly", "firmly", "securely", "well"})) {
+        ++t;
+      }
+      const bool steady =
+          In(v.word(t),
+             {"aligned", "stable", "steady", "stabilized", "stabilised"}) ||
+          (v.word(t) == "in" &&
+           In(v.word(t + 1), {"place", "alignment", "position", "line"}));
+      if (!steady) objects.clear();
     }
     if (objects.empty()) continue;
     std::vector<Ref> subjects;
@@ -1214,8 +1280,10 @@ void DocumentExtractor::Stabilizes(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Diagnoses(const SentenceView& v, int index) {
+  if (!v.has(kCueDiagnose)) return;
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
+    if (!v.cue(i, kCueDiagnose)) continue;
     if (!(absl::StartsWith(w, "diagnos") || absl::StartsWith(w, "detect") ||
           absl::StartsWith(w, "confirm"))) {
       continue;
@@ -1225,6 +1293,9 @@ void DocumentExtractor::Diagnoses(const SentenceView& v, int index) {
     for (const Mention& m : v.mentions()) {
       if (m.type == schema::TEST) tests.push_back(FromMention(m));
     }
+    // "Functional Movement Analysis: Observing ... to detect X".
+    if (tests.empty() && item_head_.valid() && item_head_.type == schema::TEST)
+      tests.push_back(item_head_);
     if (tests.empty()) continue;
     std::vector<Ref> objects;
     for (int o : After(v, i + 1, {schema::CONDITION})) {
@@ -1248,6 +1319,7 @@ void DocumentExtractor::Diagnoses(const SentenceView& v, int index) {
 }
 
 void DocumentExtractor::Compensates(const SentenceView& v, int index) {
+  if (!v.has(kCueCompensate)) return;
   const auto& ms = v.mentions();
   for (int i = 0; i < v.size(); ++i) {
     absl::string_view w = v.word(i);
@@ -1380,7 +1452,7 @@ void DocumentExtractor::SectionSpasmCause(const AnalyzedSentence& s,
                                           int index) {
   bool cue = false, generic = false;
   for (const Token& t : s.tokens) {
-    if (t.lower == "susceptible" || t.lower == "prone") cue = true;
+    if (In(t.lower, {"susceptible", "prone"})) cue = true;
   }
   Ref cause;
   for (const Mention& m : s.mentions) {
@@ -1403,6 +1475,9 @@ void DocumentExtractor::SectionSpasmCause(const AnalyzedSentence& s,
 
 void DocumentExtractor::SentenceRules(int index) {
   const AnalyzedSentence& s = sentences_[index];
+  // A question asserts nothing ("What lifestyle changes can help prevent
+  // psoas spasms?"); its answer, in the sentences after it, does.
+  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
   SentenceView v(s);
   size_t before = claims_.size();
   Causes(v, index);
@@ -1422,6 +1497,10 @@ void DocumentExtractor::SentenceRules(int index) {
   Stabilizes(v, index);
   Diagnoses(v, index);
   Compensates(v, index);
+  Alignment(v, index);
+  ConditionDefinition(v, index);
+  Solution(v, index);
+  PassiveTreats(v, index);
 }
 
 schema::DocumentClaims DocumentExtractor::Run() {
@@ -1610,24 +1689,51 @@ schema::DocumentClaims DocumentExtractor::Run() {
   // Causal chains argued in a passage: A causes B and, within two
   // sentences, B causes C, so A causes C (gold README "Implied causal
   // shortcuts").
+  // Claims are indexed by subject, and new ones added after each round (Add
+  // may move claims_).
   for (int round = 0; round < 3; ++round) {
     const size_t n = claims_.size();
+    absl::flat_hash_map<absl::string_view, std::vector<size_t>> by_subject;
+    for (size_t b = 0; b < n; ++b) {
+      if (claims_[b].relation == schema::CAUSES && !claims_[b].negated) {
+        by_subject[claims_[b].subject.name].push_back(b);
+      }
+    }
+    std::vector<std::pair<size_t, size_t>> chains;
     for (size_t a = 0; a < n; ++a) {
       const Claim& ab = claims_[a];
       if (ab.relation != schema::CAUSES || ab.negated) continue;
-      for (size_t b = 0; b < n; ++b) {
+      auto it = by_subject.find(ab.object.name);
+      if (it == by_subject.end()) continue;
+      for (size_t b : it->second) {
         const Claim& bc = claims_[b];
-        if (bc.relation != schema::CAUSES || bc.negated ||
-            bc.subject.name != ab.object.name ||
-            bc.sentence < ab.sentence || bc.sentence - ab.sentence > 2) {
+        if (bc.sentence < ab.sentence || bc.sentence - ab.sentence > 2) {
           continue;
         }
-        Ref s = ab.subject, o = bc.object;
-        const int sentence = bc.sentence;
-        Add(s, schema::CAUSES, o, sentence, "causal_chain", 0.4f, false, true);
+        chains.emplace_back(a, b);
       }
     }
+    for (const auto& [a, b] : chains) {
+      const Ref s = claims_[a].subject, o = claims_[b].object;
+      const int sentence = claims_[b].sentence;
+      Add(s, schema::CAUSES, o, sentence, "causal_chain", 0.4f, false, true);
+    }
     if (claims_.size() == n) break;
+  }
+  // What strengthens or stretches a group glossed by one member works on
+  // that member.
+  for (size_t c = 0, n = claims_.size(); c < n && !glossed_groups_.empty();
+       ++c) {
+    if (claims_[c].relation != schema::STRENGTHENS &&
+        claims_[c].relation != schema::STRETCHES) {
+      continue;
+    }
+    for (const auto& [group, member] : glossed_groups_) {
+      if (claims_[c].object.name != group.name) continue;
+      const Claim claim = claims_[c];
+      Add(claim.subject, claim.relation, member, claim.sentence,
+          "glossed_group", 0.5f, claim.negated, claim.hedged);
+    }
   }
   // Treatments named after what they strengthen or stretch.
   for (size_t c = 0, n = claims_.size(); c < n; ++c) {
@@ -1662,15 +1768,27 @@ schema::DocumentClaims DocumentExtractor::Run() {
     p->set_polarity(c.negated ? schema::NEGATED : schema::AFFIRMED);
     p->set_hedged(c.hedged);
   }
+  // Each node once, a muscle state with its other names ("QL spasm" for
+  // quadratus lumborum spasm), so that lay names find it.
   absl::flat_hash_set<std::pair<int, std::string>> seen;
   for (Ref& r : mentions_) {
     if (!seen.insert({r.type, r.name}).second) continue;
-    set_key(r, out.add_mentions());
+    schema::NodeKey* key = out.add_mentions();
+    if (!r.state.empty()) {
+      for (const std::string& a :
+           linker_->StateAliases(r.state, r.state_prefix, r.affects)) {
+        if (a != r.name) key->add_aliases(a);
+      }
+    }
+    set_key(r, key);
   }
   return out;
 }
 
-}  // namespace
+}  // namespace extraction
+
+using extraction::NodeType;
+using extraction::Relation;
 
 bool TypesAllowed(Relation relation, NodeType s, NodeType o) {
   using namespace schema;  // NOLINT: enum constants.
@@ -1712,7 +1830,7 @@ bool TypesAllowed(Relation relation, NodeType s, NodeType o) {
 schema::DocumentClaims RelationExtractor::Extract(
     absl::string_view document_id, const StructuredText& doc,
     const std::vector<AnalyzedSentence>& sentences) const {
-  DocumentExtractor extractor(linker_, document_id, doc, sentences);
+  extraction::DocumentExtractor extractor(linker_, document_id, doc, sentences);
   return extractor.Run();
 }
 

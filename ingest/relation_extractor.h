@@ -2,13 +2,18 @@
 //
 // Reads claims from a linked document: cue patterns over the entities of a
 // sentence ("X is caused by Y", "Y can lead to X", "stretch the X", "X,
-// which include A and B", "the muscles that oppose them - the Y", ...), and
-// the document's structure: the list items under a heading or lead sentence
-// about causes, symptoms, tests, treatments, prevention or functions each
-// give one claim to the section's condition (or muscle). Type constraints of
+// which include A and B", "the muscles that oppose them - the Y", "tight X
+// can pull the joint out of alignment", "the solution to this problem is to
+// stretch X", "C is treated with T", ...), and the document's structure: the
+// list items under a heading or lead sentence about causes, symptoms, tests,
+// treatments, prevention or functions each give one claim to the section's
+// condition (or muscle). "This problem" is the condition the sentences just
+// before name. Questions assert nothing. Type constraints of
 // shared/eval/VOCABULARY.md are enforced on every claim. Negated claims
 // ("... is not advised") carry polarity NEGATED; hedged ones ("may", "might",
-// "could", "sometimes") hedged = true.
+// "could", "sometimes") hedged = true. The rules live in
+// relation_extractor.cc and, by family, alignment_rules.cc, solution_rules.cc
+// and group_rules.cc (document_extractor.h is their shared machinery).
 //
 // A RelationExtractor is immutable and may be shared between threads.
 #ifndef MSKG_INGEST_RELATION_EXTRACTOR_H_

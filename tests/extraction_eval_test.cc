@@ -25,10 +25,10 @@
 namespace mskg::ingest {
 namespace {
 
-// Floors over the five documents. Micro F1 0.70 is the floor the issue
-// demands (reached: 0.75); precision keeps its earlier floor (reached: 0.84).
-constexpr double kMinF1 = 0.70;
-constexpr double kMinPrecision = 0.78;
+// Floors over the five documents, a little under what is reached (micro F1
+// 0.864, precision 0.919); the issue demanded F1 0.70.
+constexpr double kMinF1 = 0.84;
+constexpr double kMinPrecision = 0.88;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

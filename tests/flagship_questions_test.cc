@@ -178,5 +178,20 @@ TEST_F(FlagshipQuestionsTest, SharedCausesOfQlAndPsoasSpasm) {
   }
 }
 
+TEST_F(FlagshipQuestionsTest, SharedCausesByLayNames) {
+  // Composed muscle states carry every name of their muscle: "QL spasm"
+  // and "psoas spasm" find the same nodes as their canonical names.
+  const std::set<std::string> by_lay_name =
+      Names(Run("MATCH (c)-[:CAUSES]->(:Condition {name: 'QL spasm'}), "
+                "(c)-[:CAUSES]->(:Condition {name: 'psoas spasm'}) "
+                "RETURN DISTINCT c.name"));
+  const std::set<std::string> by_name = Names(Run(
+      "MATCH (c)-[:CAUSES]->(:Condition {name: 'quadratus lumborum spasm'}), "
+      "(c)-[:CAUSES]->(:Condition {name: 'psoas major spasm'}) "
+      "RETURN DISTINCT c.name"));
+  EXPECT_FALSE(by_lay_name.empty());
+  EXPECT_EQ(by_lay_name, by_name);
+}
+
 }  // namespace
 }  // namespace mskg

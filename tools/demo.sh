@@ -21,10 +21,12 @@ ask() {
 ask "Which muscles oppose the psoas, through the groups it belongs to?" \
   "MATCH (:Muscle {name: 'psoas'})-[:PART_OF]->(g:Muscle)-[r:ANTAGONIST_OF]-(m:Muscle) WHERE NOT r.inferred RETURN DISTINCT g.name AS group, m.name AS opposing"
 ask "Which causes do QL spasm and psoas spasm share?" \
-  "MATCH (c)-[:CAUSES]->(:Condition {name: 'QL spasm'}), (c)-[:CAUSES]->(:Condition {name: 'psoas major spasm'}) RETURN DISTINCT c.name"
+  "MATCH (c)-[:CAUSES]->(:Condition {name: 'QL spasm'}), (c)-[:CAUSES]->(:Condition {name: 'psoas spasm'}) RETURN DISTINCT c.name"
 
 echo
 echo "== The same in English, with the Cypher that mskg ran:"
 "$MSKG" ask "treatments for a hamstring strain"
+echo
+"$MSKG" ask "causes shared by QL spasm and psoas spasm"
 echo
 "$MSKG" stats

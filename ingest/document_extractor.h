@@ -1,0 +1,367 @@
+// ingest/document_extractor.h (private to //ingest:relation_extractor)
+//
+// The machinery shared by the extraction rules: a sentence's token and
+// mention view, node references, and DocumentExtractor, which runs every
+// rule over one document. relation_extractor.cc holds the core rules and the
+// document walk; rule families with their own file (alignment_rules.cc,
+// solution_rules.cc, group_action_rules.cc) define further members of
+// DocumentExtractor. Not part of the package's API.
+#ifndef MSKG_INGEST_DOCUMENT_EXTRACTOR_H_
+#define MSKG_INGEST_DOCUMENT_EXTRACTOR_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/base/attributes.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "ingest/document_reader.h"
+#include "ingest/entity_linker.h"
+#include "ingest/relation_extractor.h"
+#include "ingest/tokenizer.h"
+#include "ingest/word_set.h"
+#include "schema/graph.pb.h"
+
+namespace mskg::ingest::extraction {
+
+using schema::NodeType;
+using schema::Relation;
+
+// A node as claims name it.
+struct Ref {
+  NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+  std::string name;
+  std::string alias;
+  std::string affects;  // Condition: the muscle or structure it affects.
+  NodeType affects_type = schema::NODE_TYPE_UNSPECIFIED;
+  // A muscle state (Mention::state): its state word and whether it comes
+  // first; empty otherwise.
+  absl::string_view state;
+  bool state_prefix = false;
+  bool valid() const { return !name.empty(); }
+};
+
+enum class Scope {
+  kNone,
+  kCauses,
+  kSymptoms,
+  kTests,
+  kTreats,
+  kPrevents,
+  kFunctions
+};
+
+inline bool HasType(NodeType t, std::initializer_list<NodeType> set) {
+  for (NodeType s : set) {
+    if (t == s) return true;
+  }
+  return false;
+}
+
+// Families of cue words. SentenceView finds, in one pass, which families
+// start a word of the sentence, so that a rule whose cues are absent returns
+// at once and the others test one bit a token.
+enum CueFamily : uint32_t {
+  kCueCause = 1u << 0,       // "caused by", "leads to", "put into", ...
+  kCueTreat = 1u << 1,       // "relieves", "prevents", "recommended", ...
+  kCueExercise = 1u << 2,    // "strengthen", "stretch"
+  kCueOppose = 1u << 3,      // "opposes", "antagonist", ...
+  kCueSide = 1u << 4,        // "front", "back", ...
+  kCueAttach = 1u << 5,      // "originates", "inserts", "attaches"
+  kCueSupply = 1u << 6,      // "innervated", "supplied", "blood"
+  kCueStabilize = 1u << 7,   // "stabilizes", "supports", "keeps ... aligned"
+  kCueDiagnose = 1u << 8,    // "diagnose", "detect", "confirm"
+  kCueCompensate = 1u << 9,  // "(over)compensates"
+  kCuePull = 1u << 10,       // "pulls", "drags"
+  kCueSolution = 1u << 11,   // "solution", "fix", "remedy", ...
+  kCuePassive = 1u << 12,    // "treated", "relieved", "prevented", ...
+  kCueList = 1u << 13,       // "include", "symptoms", "signs"
+};
+
+// Returns the CueFamily bits of the families with a cue prefix that starts
+// `w` (lower case).
+uint32_t CueFamilies(absl::string_view w);
+
+// A token range [first, end) of a sentence.
+class SentenceView {
+ public:
+  explicit SentenceView(const AnalyzedSentence& s) : s_(s) {
+    const int n = static_cast<int>(s.tokens.size());
+    at_.assign(n, -1);
+    for (size_t m = 0; m < s.mentions.size(); ++m) {
+      for (int t = s.mentions[m].first_token;
+           t < s.mentions[m].end_token && t < n; ++t) {
+        if (at_[t] < 0) at_[t] = static_cast<int>(m);
+      }
+    }
+    clause_.assign(n, 0);
+    cue_.assign(n, 0);
+    int c = 0;
+    for (int i = 0; i < n; ++i) {
+      const std::string& w = s.tokens[i].lower;
+      if (s.tokens[i].is_word) {
+        cue_[i] = CueFamilies(w);
+        cues_ |= cue_[i];
+      }
+      if ((w.size() == 1 && (w[0] == ';' || w[0] == ':')) ||
+          (at_[i] < 0 && In(w, {"but", "while", "whereas", "although", "though",
+                                "however", "so"}))) {
+        ++c;
+      }
+      clause_[i] = c;
+    }
+  }
+  int size() const { return static_cast<int>(s_.tokens.size()); }
+  ABSL_ATTRIBUTE_ALWAYS_INLINE absl::string_view word(int i) const {
+    return i >= 0 && i < size() ? absl::string_view(s_.tokens[i].lower)
+                                : absl::string_view();
+  }
+  ABSL_ATTRIBUTE_ALWAYS_INLINE int mention_at(int i) const {
+    return i >= 0 && i < size() ? at_[i] : -1;
+  }
+  ABSL_ATTRIBUTE_ALWAYS_INLINE int clause(int i) const {
+    if (size() == 0) return 0;
+    return clause_[std::clamp(i, 0, size() - 1)];
+  }
+  const std::vector<Mention>& mentions() const { return s_.mentions; }
+  // Whether a word of the sentence has a cue of `family`; whether word i
+  // does.
+  bool has(uint32_t family) const { return (cues_ & family) != 0; }
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool cue(int i, uint32_t family) const {
+    return i >= 0 && i < size() && (cue_[i] & family) != 0;
+  }
+  // Whether clause `c` has a hedge ("may", "might", "could", ...); computed
+  // once per sentence, on first use.
+  bool ClauseHedged(int c) const {
+    if (!hedges_done_) {
+      hedges_done_ = true;
+      for (int i = 0; i < size(); ++i) {
+        if (In(word(i), {"may", "might", "could", "possibly", "perhaps",
+                         "potentially", "sometimes", "probably", "likely"})) {
+          const int k = clause_[i];
+          if (static_cast<int>(hedged_.size()) <= k) hedged_.resize(k + 1, 0);
+          hedged_[k] = 1;
+        }
+      }
+    }
+    return c >= 0 && c < static_cast<int>(hedged_.size()) && hedged_[c] != 0;
+  }
+  const AnalyzedSentence& sentence() const { return s_; }
+
+  // Matches `pattern` at token i; "x*" matches words starting with x, "?"
+  // any one word. Returns the end, or -1.
+  int Match(int i, std::initializer_list<absl::string_view> pattern) const {
+    for (absl::string_view p : pattern) {
+      absl::string_view w = word(i);
+      if (w.empty()) return -1;
+      if (p[0] != w[0] && p != "?") return -1;  // Cheap first-byte test.
+      if (p == "?") {
+        if (!s_.tokens[i].is_word) return -1;
+      } else if (p.back() == '*') {
+        if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
+      } else if (w != p) {
+        return -1;
+      }
+      ++i;
+    }
+    return i;
+  }
+
+ private:
+  const AnalyzedSentence& s_;
+  std::vector<int> at_;
+  std::vector<int> clause_;
+  std::vector<uint32_t> cue_;  // Token -> CueFamily bits.
+  uint32_t cues_ = 0;          // Of the whole sentence.
+  mutable bool hedges_done_ = false;
+  mutable std::vector<char> hedged_;  // Clause -> hedged.
+};
+
+// Whether `w` may join coordinated mentions ("A, B and the C").
+bool IsCoordinator(absl::string_view w);
+
+// A cheap pre-filter for cue words: a rule tries its patterns
+// (SentenceView::Match) only at tokens that start with one of its cue
+// prefixes (each pattern's first word, or its stem for "x*" patterns). The
+// prefixes are bucketed by their first two letters, so most words are
+// rejected by one table lookup. The prefixes must cover every pattern's first
+// word: the filter only skips tokens where no pattern could match.
+class CueFilter {
+ public:
+  // REQUIRES: every prefix starts with two lower-case ASCII letters.
+  CueFilter(std::initializer_list<absl::string_view> prefixes) {
+    for (absl::string_view p : prefixes) {
+      uint8_t& bucket = bucket_of_[Key(p)];
+      if (bucket == 0) {
+        buckets_.emplace_back();
+        bucket = static_cast<uint8_t>(buckets_.size());
+      }
+      buckets_[bucket - 1].push_back(p);
+    }
+  }
+  bool MaybeCue(absl::string_view w) const {
+    if (w.size() < 2) return false;
+    const uint8_t bucket = bucket_of_[Key(w)];
+    if (bucket == 0) return false;
+    for (absl::string_view p : buckets_[bucket - 1]) {
+      if (absl::StartsWith(w, p)) return true;
+    }
+    return false;
+  }
+
+ private:
+  // The two first letters as an index of bucket_of_; every other byte pair
+  // (digits, punctuation, UTF-8) goes to slot 0, which no prefix uses.
+  static int Key(absl::string_view w) {
+    const unsigned a = static_cast<unsigned char>(w[0]) - 'a';
+    const unsigned b = static_cast<unsigned char>(w[1]) - 'a';
+    return a < 26 && b < 26 ? 1 + static_cast<int>(a * 26 + b) : 0;
+  }
+  // (first two letters) -> 1 + index into buckets_, or 0. A small table
+  // (677 bytes) so that the filters of all rules stay in the L1 cache.
+  uint8_t bucket_of_[1 + 26 * 26] = {};
+  std::vector<std::vector<absl::string_view>> buckets_;
+};
+
+// "put/send/throw <up to three words> into": returns the end, or -1.
+int IntoCue(const SentenceView& v, int i);
+
+struct Claim {
+  Ref subject;
+  Relation relation;
+  Ref object;
+  int sentence;
+  std::string rule;
+  float confidence;
+  bool negated;
+  bool hedged;
+};
+
+class DocumentExtractor {
+ public:
+  DocumentExtractor(const EntityLinker* linker, absl::string_view id,
+                    const StructuredText& doc,
+                    const std::vector<AnalyzedSentence>& sentences)
+      : linker_(linker), id_(id), doc_(doc), sentences_(sentences) {}
+
+  schema::DocumentClaims Run();
+
+ private:
+  Ref FromMention(const Mention& m) const;
+  Ref FromEntry(const LexiconEntry& e) const;
+  Ref HeadRef(const AnalyzedSentence& label, NodeType type) const;
+  void Add(const Ref& s, Relation r, const Ref& o, int sentence,
+           absl::string_view rule, float confidence, bool negated = false,
+           bool hedged = false);
+  void AddComposedTreatment(const Ref& t, int sentence);
+
+  // Mentions of `types` before token `cue` in its clause: the nearest and
+  // those coordinated with it.
+  std::vector<int> Before(const SentenceView& v, int cue,
+                          std::initializer_list<NodeType> types) const;
+  std::vector<int> After(const SentenceView& v, int cue,
+                         std::initializer_list<NodeType> types,
+                         int max_gap = 6) const;
+  bool Negated(const SentenceView& v, int cue) const;
+  bool Hedged(const SentenceView& v, int cue) const;
+  bool IsGroup(const Mention& m) const;
+  // The muscle a pronoun or bare subject refers to, if any.
+  Ref Anaphor(const SentenceView& v) const;
+
+  void SentenceRules(int index);
+  void Causes(const SentenceView& v, int index);
+  void SectionSpasmCause(const AnalyzedSentence& s, int index);
+  void Discourse(const SentenceView& v, int index, bool had_causes);
+  void Treats(const SentenceView& v, int index);
+  void Lists(const SentenceView& v, int index);
+  void StrengthenStretch(const SentenceView& v, int index);
+  void PartOf(const SentenceView& v, int index);
+  void Antagonist(const SentenceView& v, int index);
+  void Attach(const SentenceView& v, int index);
+  void Supply(const SentenceView& v, int index);
+  void Performs(const SentenceView& v, int index);
+  void Stabilizes(const SentenceView& v, int index);
+  void Diagnoses(const SentenceView& v, int index);
+  void Compensates(const SentenceView& v, int index);
+
+  // alignment_rules.cc: muscles pulling bones and joints out of place, and
+  // conditions defined by what happens to a structure.
+  void Alignment(const SentenceView& v, int index);
+  void ConditionDefinition(const SentenceView& v, int index);
+  // The misalignment or dysfunction the lexicon names for `structure`
+  // ("sacroiliac joint" -> sacroiliac joint dysfunction), or invalid.
+  Ref JointCondition(absl::string_view structure) const;
+  // The joint whose alignment the text is about: the latest structure, in
+  // sentence `index` or the few before it, that has a JointCondition().
+  Ref JointUnderDiscussion(int index) const;
+
+  // solution_rules.cc: treatments given as the answer to a condition.
+  void Solution(const SentenceView& v, int index);
+  void PassiveTreats(const SentenceView& v, int index);
+  // The condition that "this problem" names at sentence `index`: the latest
+  // condition of the sentences just before it in its section, else the
+  // section's or the document's condition.
+  Ref ConditionUnderDiscussion(int index) const;
+  // The condition a solution is for, written at token `j` of `v` (sentence
+  // `index`): "this problem" (ConditionUnderDiscussion) or "(a|the) <C>".
+  // Sets `*target` and returns the token after it, or -1 if none.
+  int ProblemAt(const SentenceView& v, int j, int index, Ref* target) const;
+  // The exercise that `rel` (STRENGTHENS or STRETCHES) names for the muscle
+  // mentions `muscles` of `v`: "hamstring strengthening" for one muscle,
+  // "strengthening exercises" / "stretching" for several.
+  Ref ExerciseFor(Relation rel, const SentenceView& v,
+                  const std::vector<int>& muscles) const;
+  // The treatment of mention `mention`, or, for the generic "stretching"
+  // or "strengthening" followed by muscles ("stretching the calves"), the
+  // exercise for them.
+  Ref TreatmentOrExercise(const SentenceView& v, int mention) const;
+  // The state `state` ("tight") of muscle `muscle`, as the linker names it.
+  Ref MuscleState(absl::string_view state, bool prefix,
+                  const Ref& muscle) const;
+
+  // group_rules.cc: a group named after its action ("hip flexors") defined
+  // by its members performs that action, and so do the members.
+  void GroupActions(const Mention& group, const std::vector<Ref>& members,
+                    int index);
+
+  const EntityLinker* linker_;
+  std::string id_;
+  const StructuredText& doc_;
+  const std::vector<AnalyzedSentence>& sentences_;
+
+  std::vector<Claim> claims_;
+  absl::flat_hash_set<std::string> claim_keys_;
+  absl::flat_hash_set<std::string> composed_done_;
+  std::vector<Ref> mentions_;
+
+  // Context.
+  Ref topic_condition_;
+  Ref topic_muscle_;
+  Scope section_scope_ = Scope::kNone;
+  Ref section_condition_;
+  Ref section_muscle_;
+  // "Several muscles are susceptible to spasms when <C>": C causes each
+  // muscle's spasm named in the section.
+  Ref section_spasm_cause_;
+  Scope lead_scope_ = Scope::kNone;
+  Ref item_head_;           // The label of the current list item.
+  std::string item_label_;  // Its text, lower case.
+  Scope item_scope_ = Scope::kNone;
+  Ref prev_muscle_;  // Last muscle of earlier sentences.
+  // Groups glossed by a single member, "the hip abductors (gluteus
+  // medius)": (group, member).
+  std::vector<std::pair<Ref, Ref>> glossed_groups_;
+  bool in_item_description_ = false;
+  bool sentence_had_treats_ = false;
+  bool sentence_had_diagnoses_ = false;
+};
+
+}  // namespace mskg::ingest::extraction
+
+#endif  // MSKG_INGEST_DOCUMENT_EXTRACTOR_H_

@@ -1,0 +1,311 @@
+// ingest/solution_rules.cc
+//
+// Treatments given as the answer to a condition, general constructions of
+// English:
+//   "the solution/fix/remedy/cure/answer to/for <C | this problem> is to
+//    stretch X and strengthen Y"        -> each exercise TREATS C
+//   "... is to use/do/apply/try <T>", "... is <T>"  -> T TREATS C
+//   "To fix/correct/relieve <C | this problem>, stretch X ..."
+//                                       -> the same, imperative
+//   "<C> is (best) treated/relieved/managed with/by <T | stretching X>"
+//                                       -> T TREATS C (PREVENTS for
+//                                          "prevented/avoided")
+// "This problem/issue/condition" is the condition under discussion: the
+// latest one named in the sentences just before, in the same section.
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "ingest/document_extractor.h"
+
+namespace mskg::ingest::extraction {
+namespace {
+
+// "this problem", "that issue": returns the end of the phrase, or -1.
+int AnaphoricProblem(const SentenceView& v, int i) {
+  if (!In(v.word(i), {"this", "that", "these", "those", "the", "your", "my"})) {
+    return -1;
+  }
+  int j = i + 1;
+  if (In(v.word(j), {"common", "recurring", "underlying", "whole", "same"})) {
+    ++j;
+  }
+  if (In(v.word(j), {"problem", "problems", "issue", "issues", "condition",
+                     "conditions", "imbalance", "pattern", "situation"})) {
+    return j + 1;
+  }
+  return -1;
+}
+
+bool IsSolutionNoun(absl::string_view w) {
+  return In(w, {"solution", "solutions", "fix", "remedy", "remedies", "cure",
+                "answer"});
+}
+
+bool IsFixVerb(absl::string_view w) {
+  return In(w, {"fix", "correct", "solve", "treat", "relieve", "resolve",
+                "remedy", "address", "cure", "reverse", "ease"});
+}
+
+}  // namespace
+
+Ref DocumentExtractor::ConditionUnderDiscussion(int index) const {
+  for (int j = index - 1; j >= 0 && j >= index - 3; --j) {
+    if (doc_.blocks[sentences_[j + 1].sentence.block].kind ==
+        BlockKind::kHeading) {
+      break;  // Not across a heading.
+    }
+    const std::vector<Mention>& ms = sentences_[j].mentions;
+    for (auto m = ms.rbegin(); m != ms.rend(); ++m) {
+      if (m->type == schema::CONDITION) return FromMention(*m);
+    }
+  }
+  if (section_condition_.valid()) return section_condition_;
+  return topic_condition_;
+}
+
+int DocumentExtractor::ProblemAt(const SentenceView& v, int j, int index,
+                                 Ref* target) const {
+  const int end = AnaphoricProblem(v, j);
+  if (end > 0) {
+    *target = ConditionUnderDiscussion(index);
+    return end;
+  }
+  if (In(v.word(j), {"a", "an", "the", "your", "my"})) ++j;
+  const int c = v.mention_at(j);
+  const std::vector<Mention>& ms = v.mentions();
+  if (c < 0 || ms[c].type != schema::CONDITION) return -1;
+  *target = FromMention(ms[c]);
+  return ms[c].end_token;
+}
+
+Ref DocumentExtractor::ExerciseFor(Relation rel, const SentenceView& v,
+                                   const std::vector<int>& muscles) const {
+  Ref t;
+  t.type = schema::TREATMENT;
+  const bool strengthen = rel == schema::STRENGTHENS;
+  if (muscles.size() == 1) {
+    const Mention& m = v.mentions()[muscles[0]];
+    absl::string_view muscle = m.entry != nullptr
+                                   ? linker_->NounModifier(*m.entry)
+                                   : absl::string_view(m.name);
+    t.name =
+        absl::StrCat(muscle, strengthen ? " strengthening" : " stretching");
+    // The lexicon's own name for it, if it has one.
+    if (const LexiconEntry* e =
+            linker_->lexicon().Find(schema::TREATMENT, t.name)) {
+      t.name = e->name;
+    }
+  } else {
+    t.name = strengthen ? "strengthening exercises" : "stretching";
+  }
+  return t;
+}
+
+Ref DocumentExtractor::TreatmentOrExercise(const SentenceView& v,
+                                           int mention) const {
+  const Mention& m = v.mentions()[mention];
+  if (In(m.name, {"stretching", "strengthening exercises"})) {
+    std::vector<int> muscles = After(v, m.end_token, {schema::MUSCLE}, 2);
+    if (!muscles.empty()) {
+      return ExerciseFor(
+          m.name == "stretching" ? schema::STRETCHES : schema::STRENGTHENS, v,
+          muscles);
+    }
+  }
+  return FromMention(m);
+}
+
+Ref DocumentExtractor::MuscleState(absl::string_view state, bool prefix,
+                                   const Ref& muscle) const {
+  const LexiconEntry* e = linker_->lexicon().Find(schema::MUSCLE, muscle.name);
+  if (e == nullptr) return Ref();
+  return FromMention(linker_->Compose(state, prefix, *e, 0, 0));
+}
+
+void DocumentExtractor::Solution(const SentenceView& v, int index) {
+  if (!v.has(kCueSolution) && v.word(0) != "to") return;
+  const auto& ms = v.mentions();
+  for (int i = 0; i < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (!v.cue(i, kCueSolution) && !(i == 0 && w == "to")) continue;
+    Ref target;
+    int j = -1;
+    if (IsSolutionNoun(w) && v.mention_at(i) < 0) {
+      // "the (best) solution to this problem is to ...".
+      bool determined = false;
+      for (int b = i - 1; b >= 0 && b >= i - 3; --b) {
+        if (In(v.word(b), {"the", "a", "one", "my", "our", "your", "only"}))
+          determined = true;
+      }
+      if (!determined) continue;
+      j = i + 1;
+      if (In(v.word(j), {"to", "for"})) {
+        ++j;
+        j = ProblemAt(v, j, index, &target);
+        if (j < 0) continue;
+      } else {
+        target = ConditionUnderDiscussion(index);
+      }
+      while (In(v.word(j), {"here", "then"})) ++j;
+      if (!In(v.word(j), {"is", "was", "are"})) continue;
+      ++j;
+      while (In(v.word(j), {"simply", "usually", "often", "generally",
+                            "typically", "always", "actually", "really"})) {
+        ++j;
+      }
+      if (v.word(j) == "to") ++j;
+    } else if (i == 0 && w == "to" && IsFixVerb(v.word(1))) {
+      // "To fix this problem, stretch ...".
+      j = ProblemAt(v, 2, index, &target);
+      if (j < 0) continue;
+      if (v.word(j) != ",") continue;
+      ++j;
+      if (In(v.word(j), {"you", "we"}) &&
+          In(v.word(j + 1), {"should", "must", "can", "need"})) {
+        j += 2;
+        if (v.word(j) == "to") ++j;
+      }
+    } else {
+      continue;
+    }
+    if (!target.valid()) continue;
+    const bool neg = Negated(v, i);
+    const bool hedge = Hedged(v, i);
+    // The remedies: "stretch the X (and strengthen the Y)", "use <T>", <T>.
+    for (int guard = 0; guard < 4 && j < v.size(); ++guard) {
+      absl::string_view verb = v.word(j);
+      Ref remedy;
+      int next = -1;
+      const bool stretch = absl::StartsWith(verb, "stretch");
+      const bool strengthen = absl::StartsWith(verb, "strengthen");
+      const int at = v.mention_at(j);
+      if ((stretch || strengthen) && (at < 0 || ms[at].first_token == j)) {
+        int from = j + 1;
+        if (at >= 0) from = ms[at].end_token;
+        std::vector<int> muscles = After(v, from, {schema::MUSCLE}, 3);
+        if (muscles.empty()) {
+          if (at >= 0 && ms[at].type == schema::TREATMENT) {
+            remedy = FromMention(ms[at]);
+            next = ms[at].end_token;
+          }
+        } else {
+          const Relation rel =
+              strengthen ? schema::STRENGTHENS : schema::STRETCHES;
+          remedy = ExerciseFor(rel, v, muscles);
+          for (int m : muscles) {
+            Add(remedy, rel, FromMention(ms[m]), index, "solution_exercise",
+                0.6f, neg, hedge);
+          }
+          next = ms[muscles.back()].end_token;
+        }
+      } else if (at >= 0 && ms[at].type == schema::TREATMENT) {
+        remedy = FromMention(ms[at]);  // "... is rest", "... is to rest".
+        next = ms[at].end_token;
+      } else if (at < 0 && v.sentence().tokens[j].is_word) {
+        // "use a foam roller", "do yoga", "apply heat".
+        int t = j + 1;
+        if (In(v.word(t), {"a", "an", "the", "some", "regular", "daily"})) ++t;
+        const int m = v.mention_at(t);
+        if (m >= 0 && ms[m].type == schema::TREATMENT &&
+            ms[m].first_token == t) {
+          remedy = FromMention(ms[m]);
+          next = ms[m].end_token;
+        }
+      }
+      if (!remedy.valid()) break;
+      Add(remedy, schema::TREATS, target, index, "solution_to_problem", 0.6f,
+          neg, hedge);
+      // "... and strengthen the Y", ", then strengthen ...".
+      j = next;
+      if (v.word(j) == ",") ++j;
+      if (In(v.word(j), {"and", "then", "or"})) ++j;
+      if (v.word(j) == "then") ++j;
+      if (v.word(j) == "to") ++j;
+      if (j == next) break;
+    }
+  }
+}
+
+void DocumentExtractor::PassiveTreats(const SentenceView& v, int index) {
+  if (!v.has(kCuePassive)) return;
+  const auto& ms = v.mentions();
+  for (int i = 1; i + 1 < v.size(); ++i) {
+    absl::string_view w = v.word(i);
+    if (!v.cue(i, kCuePassive)) continue;
+    Relation rel;
+    if (In(w, {"treated", "relieved", "managed", "eased", "alleviated",
+               "corrected", "resolved", "fixed", "helped", "improved",
+               "addressed", "reversed", "soothed"})) {
+      rel = schema::TREATS;
+    } else if (In(w, {"prevented", "avoided"})) {
+      rel = schema::PREVENTS;
+    } else {
+      continue;
+    }
+    if (!In(v.word(i + 1), {"with", "by", "through", "using", "via"})) continue;
+    int b = i - 1;
+    while (b > 0 &&
+           In(v.word(b), {"best", "often", "usually", "generally", "typically",
+                          "effectively", "successfully", "easily", "also",
+                          "sometimes", "largely", "mostly", "partly"})) {
+      --b;
+    }
+    if (!In(v.word(b), {"be", "is", "are", "was", "were", "been", "being"})) {
+      continue;  // Not a passive.
+    }
+    std::vector<Ref> conditions;
+    for (int c : Before(v, i, {schema::CONDITION})) {
+      conditions.push_back(FromMention(ms[c]));
+    }
+    if (conditions.empty()) {
+      // "It/They can be treated with ...", "This can be relieved by ...".
+      int s = b;
+      while (s > 0 && v.mention_at(s - 1) < 0 &&
+             v.sentence().tokens[s - 1].is_word &&
+             !In(v.word(s - 1), {"it", "they", "this", "these"})) {
+        --s;
+      }
+      if (s > 0 && In(v.word(s - 1), {"it", "they", "this", "these"})) {
+        Ref c = ConditionUnderDiscussion(index);
+        if (c.valid()) conditions.push_back(c);
+      }
+    }
+    if (conditions.empty()) continue;
+    std::vector<Ref> remedies;
+    const int from = i + 2;
+    // "... by stretching the quads": the exercise for those muscles.
+    absl::string_view g = v.word(from);
+    if (absl::StartsWith(g, "stretch") || absl::StartsWith(g, "strengthen")) {
+      const Relation exercise = absl::StartsWith(g, "stretch")
+                                    ? schema::STRETCHES
+                                    : schema::STRENGTHENS;
+      const int at = v.mention_at(from);
+      const int after = at >= 0 ? ms[at].end_token : from + 1;
+      std::vector<int> muscles = After(v, after, {schema::MUSCLE}, 2);
+      if (!muscles.empty()) {
+        Ref t = ExerciseFor(exercise, v, muscles);
+        for (int m : muscles) {
+          Add(t, exercise, FromMention(ms[m]), index, "treated_by_exercise",
+              0.6f, Negated(v, i), Hedged(v, i));
+        }
+        remedies.push_back(std::move(t));
+      }
+    }
+    if (remedies.empty()) {
+      for (int t : After(v, from, {schema::TREATMENT}, 3)) {
+        remedies.push_back(TreatmentOrExercise(v, t));
+      }
+    }
+    for (const Ref& c : conditions) {
+      for (const Ref& t : remedies) {
+        Add(t, rel, c, index, "passive_treats", 0.6f, Negated(v, i),
+            Hedged(v, i));
+      }
+    }
+  }
+}
+
+}  // namespace mskg::ingest::extraction
