@@ -15,6 +15,9 @@
 //                       (one atomic PutDocument each). The batch is the
 //                       corpus repeated under new document ids until it
 //                       holds at least 4 MB.
+//   BM_IngestFiles      the same batch as files, through IngestFiles (what
+//                       `mskg ingest FOLDER` runs): extraction on worker
+//                       threads, writes on the calling one. Wall time.
 #include <dirent.h>
 #include <stdlib.h>
 
@@ -30,6 +33,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "graph/graph_store.h"
+#include "ingest/ingest_files.h"
 #include "ingest/ingester.h"
 
 namespace mskg::ingest {
@@ -96,6 +100,37 @@ int64_t BatchCopies(const std::vector<std::pair<std::string, std::string>>& docs
   return (kBatchBytes + corpus_bytes - 1) / corpus_bytes;
 }
 
+// Returns a new empty folder under $TMPDIR, or "" if it cannot be made.
+std::string MakeTempDir() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string dir = absl::StrCat(tmp != nullptr && *tmp ? tmp : "/tmp",
+                                 "/mskg_ingest_bench_XXXXXX");
+  return mkdtemp(dir.data()) == nullptr ? "" : dir;
+}
+
+// What `mskg ingest` sets up before the first document: the lexicon, a new
+// store at `path` (emptied first, untimed), its reference facts.
+struct Session {
+  std::unique_ptr<Ingester> ingester;
+  std::unique_ptr<graph::GraphStore> store;
+};
+bool StartSession(benchmark::State& state, const std::string& path,
+                  Session* session) {
+  state.PauseTiming();
+  std::filesystem::remove_all(path);
+  state.ResumeTiming();
+  auto ingester = Ingester::Create();
+  auto store = graph::GraphStore::Open(path);
+  if (!ingester.ok() || !store.ok() ||
+      !(*store)->PutDocument((*ingester)->ReferenceClaims()).ok()) {
+    state.SkipWithError("setup failed");
+    return false;
+  }
+  session->ingester = *std::move(ingester);
+  session->store = *std::move(store);
+  return true;
+}
+
 void BM_ExtractBatch(benchmark::State& state) {
   static const auto docs = LoadDocuments();
   if (docs.empty()) {
@@ -131,31 +166,20 @@ void BM_IngestIntoStore(benchmark::State& state) {
   int64_t corpus_bytes = 0;
   for (const auto& [name, text] : docs) corpus_bytes += text.size();
   const int64_t copies = BatchCopies(docs);
-  const char* tmp = std::getenv("TMPDIR");
-  std::string dir = absl::StrCat(tmp != nullptr && *tmp ? tmp : "/tmp",
-                                 "/mskg_ingest_bench_XXXXXX");
-  if (mkdtemp(dir.data()) == nullptr) {
+  const std::string dir = MakeTempDir();
+  if (dir.empty()) {
     state.SkipWithError("mkdtemp failed");
     return;
   }
   int64_t bytes = 0, claims = 0;
   for (auto _ : state) {
-    state.PauseTiming();
-    const std::string path = dir + "/store";
-    std::filesystem::remove_all(path);
-    state.ResumeTiming();
-    auto ingester = Ingester::Create();
-    auto store = graph::GraphStore::Open(path);
-    if (!ingester.ok() || !store.ok() ||
-        !(*store)->PutDocument((*ingester)->ReferenceClaims()).ok()) {
-      state.SkipWithError("setup failed");
-      break;
-    }
+    Session session;
+    if (!StartSession(state, dir + "/store", &session)) break;
     for (int64_t copy = 0; copy < copies; ++copy) {
       for (const auto& [name, text] : docs) {
-        auto extracted =
-            (*ingester)->Extract(absl::StrCat("copy", copy, "/", name), text);
-        if (!extracted.ok() || !(*store)->PutDocument(*extracted).ok()) {
+        auto extracted = session.ingester->Extract(
+            absl::StrCat("copy", copy, "/", name), text);
+        if (!extracted.ok() || !session.store->PutDocument(*extracted).ok()) {
           state.SkipWithError("ingest failed");
           break;
         }
@@ -171,6 +195,47 @@ void BM_IngestIntoStore(benchmark::State& state) {
   std::filesystem::remove_all(dir);
 }
 BENCHMARK(BM_IngestIntoStore)->Unit(benchmark::kMillisecond);
+
+void BM_IngestFiles(benchmark::State& state) {
+  static const auto docs = LoadDocuments();
+  if (docs.empty()) {
+    state.SkipWithError("no documents");
+    return;
+  }
+  const int64_t copies = BatchCopies(docs);
+  const std::string dir = MakeTempDir();
+  if (dir.empty()) {
+    state.SkipWithError("mkdtemp failed");
+    return;
+  }
+  std::vector<std::string> paths;
+  int64_t batch_bytes = 0;
+  for (int64_t copy = 0; copy < copies; ++copy) {
+    for (const auto& [name, text] : docs) {
+      paths.push_back(absl::StrCat(dir, "/copy", copy, "_", name));
+      std::ofstream(paths.back(), std::ios::binary) << text;
+      batch_bytes += static_cast<int64_t>(text.size());
+    }
+  }
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    Session session;
+    if (!StartSession(state, dir + "/store", &session)) break;
+    bool failed = false;
+    IngestFiles(*session.ingester, paths, session.store.get(), {},
+                [&](const FileOutcome& outcome) {
+                  failed = failed || !outcome.result.ok();
+                });
+    if (failed) {
+      state.SkipWithError("ingest failed");
+      break;
+    }
+    bytes += batch_bytes;
+  }
+  state.SetBytesProcessed(bytes);
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_IngestFiles)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace mskg::ingest

@@ -13,7 +13,7 @@ namespace {
 const std::set<std::string>& ValueFlags() {
   static const auto* flags = new std::set<std::string>{
       "db",       "format",   "param",   "o",     "output",
-      "max-rows", "max-hops", "lexicon", "query", "subset"};
+      "max-rows", "max-hops", "lexicon", "query", "subset", "threads"};
   return *flags;
 }
 
@@ -138,6 +138,8 @@ commands:
                           as it was; the others are still read.
       --lexicon DIR       read the lexicon from DIR instead of the built-in one
       --no-reference      do not load the lexicon's reference anatomy
+      --threads N         extraction threads beside the writing one
+                          (default: one per core but one, at least one)
   query 'CYPHER'          run a query (EXPLAIN / PROFILE prefixes show the plan)
       --format table|tsv|json   output format (default: table)
       --why               show, for each row, the sentences or the chain of

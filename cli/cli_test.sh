@@ -28,6 +28,8 @@ expect_exit() {
 # Ingest, then the same again: the second run adds nothing.
 expect_exit 0 "ingested 5 documents \(0 unchanged, 0 failed\)" "$MSKG" --db "$DB" ingest "$CORPUS"
 expect_exit 0 "ingested 5 documents \(5 unchanged, 0 failed\).*\+0 nodes, \+0 edges" "$MSKG" ingest "$CORPUS" --db "$DB"
+expect_exit 0 "ingested 5 documents \(5 unchanged, 0 failed\)" "$MSKG" --db "$DB" ingest --threads 3 "$CORPUS"
+expect_exit 2 "--threads: expected a positive number, got '0'" "$MSKG" --db "$DB" ingest --threads 0 "$CORPUS"
 stats_before="$("$MSKG" --db "$DB" stats)"
 
 # Queries: the default table, TSV, JSON, --why, and the environment's store.

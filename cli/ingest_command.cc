@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "graph/graph_store.h"
+#include "ingest/ingest_files.h"
 #include "ingest/ingester.h"
 
 namespace mskg::cli {
@@ -117,44 +119,59 @@ int RunIngest(const CliArgs& args) {
   }
 
   const bool show_progress = isatty(STDERR_FILENO) && !args.Has("quiet");
+  std::vector<std::string> ids;
+  ids.reserve(files->size());
   uint64_t total_bytes = 0;
-  for (const std::string& file : *files) total_bytes += FileSize(file);
+  for (const std::string& file : *files) {
+    ids.push_back(DocumentId(file));
+    total_bytes += FileSize(file);
+  }
+  ingest::IngestFilesOptions ingest_options;
+  if (args.Has("threads")) {
+    if (!absl::SimpleAtoi(args.Get("threads", ""), &ingest_options.threads) ||
+        ingest_options.threads < 1) {
+      return ReportError(absl::InvalidArgumentError(absl::StrCat(
+          "--threads: expected a positive number, got '",
+          args.Get("threads", ""), "'")));
+    }
+  }
   const auto start = std::chrono::steady_clock::now();
   uint64_t done_bytes = 0;
   int documents = 0, unchanged = 0, failed = 0;
   int exit_code = 0;  // The worst exit code of the failed documents.
-  for (size_t i = 0; i < files->size(); ++i) {
-    const std::string& file = (*files)[i];
-    std::vector<std::string> notices;
-    absl::StatusOr<graph::DocumentWriteResult> result =
-        (*ingester)->IngestFile(DocumentId(file), store->get(), &notices);
-    if (show_progress && !notices.empty()) std::cerr << "\r\033[K";
-    for (const std::string& notice : notices) {
-      std::cerr << "mskg: note: " << notice << "\n";
-    }
-    done_bytes += FileSize(file);
-    if (!result.ok()) {
-      if (show_progress) std::cerr << "\r\033[K";
-      const int code = ReportError(result.status());
-      if (exit_code == 0 || code == 1) exit_code = code;
-      ++failed;
-    } else {
-      ++documents;
-      if (result->unchanged) ++unchanged;
-      nodes_added += result->nodes_added;
-      edges_added += result->edges_added;
-    }
-    if (show_progress) {
-      const double seconds = std::chrono::duration<double>(
-                                 std::chrono::steady_clock::now() - start)
-                                 .count();
-      std::cerr << absl::StrFormat(
-          "\r\033[K[%zu/%zu files] %.1f/%.1f MB  %.1f MB/s", i + 1,
-          files->size(), done_bytes / 1e6, total_bytes / 1e6,
-          seconds > 0 ? done_bytes / 1e6 / seconds : 0.0);
-      std::cerr.flush();
-    }
-  }
+  // Documents are extracted on worker threads and written here, in order.
+  ingest::IngestFiles(
+      **ingester, ids, store->get(), ingest_options,
+      [&](const ingest::FileOutcome& outcome) {
+        const std::string& file = (*files)[outcome.index];
+        if (show_progress && !outcome.notices.empty()) std::cerr << "\r\033[K";
+        for (const std::string& notice : outcome.notices) {
+          std::cerr << "mskg: note: " << notice << "\n";
+        }
+        done_bytes += FileSize(file);
+        if (!outcome.result.ok()) {
+          if (show_progress) std::cerr << "\r\033[K";
+          const int code = ReportError(outcome.result.status());
+          if (exit_code == 0 || code == 1) exit_code = code;
+          ++failed;
+        } else {
+          ++documents;
+          if (outcome.result->unchanged) ++unchanged;
+          nodes_added += outcome.result->nodes_added;
+          edges_added += outcome.result->edges_added;
+        }
+        if (show_progress) {
+          const double seconds = std::chrono::duration<double>(
+                                     std::chrono::steady_clock::now() - start)
+                                     .count();
+          std::cerr << absl::StrFormat(
+              "\r\033[K[%zu/%zu files] %.1f/%.1f MB  %.1f MB/s",
+              outcome.index + 1, files->size(), done_bytes / 1e6,
+              total_bytes / 1e6,
+              seconds > 0 ? done_bytes / 1e6 / seconds : 0.0);
+          std::cerr.flush();
+        }
+      });
   if (show_progress) std::cerr << "\r\033[K";
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

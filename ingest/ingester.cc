@@ -77,6 +77,13 @@ const schema::DocumentClaims& Ingester::ReferenceClaims() const {
 absl::StatusOr<graph::DocumentWriteResult> Ingester::IngestFile(
     absl::string_view path, graph::GraphStore* store,
     std::vector<std::string>* notices) const {
+  MSKG_ASSIGN_OR_RETURN(schema::DocumentClaims claims,
+                        ExtractFile(path, notices));
+  return store->PutDocument(claims);
+}
+
+absl::StatusOr<schema::DocumentClaims> Ingester::ExtractFile(
+    absl::string_view path, std::vector<std::string>* notices) const {
   const std::string p(path);
   struct stat st;
   if (stat(p.c_str(), &st) != 0) {
@@ -102,10 +109,7 @@ absl::StatusOr<graph::DocumentWriteResult> Ingester::IngestFile(
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string bytes = ss.str();
-  MSKG_ASSIGN_OR_RETURN(schema::DocumentClaims claims,
-                        Extract(path, bytes, format, notices));
-  return store->PutDocument(claims);
+  return Extract(path, ss.str(), format, notices);
 }
 
 std::string ContentHash(absl::string_view bytes) {

@@ -67,6 +67,14 @@ class Ingester {
   // The lexicon's reference facts, document id "reference".
   const schema::DocumentClaims& ReferenceClaims() const;
 
+  // Reads the file at `path` (document id = `path` as given) and returns
+  // its claims, as Extract() does; touches no store. NotFound /
+  // PermissionDenied if the file cannot be read, InvalidArgument for a
+  // directory, an unsupported extension or bad content (each message names
+  // the path).
+  absl::StatusOr<schema::DocumentClaims> ExtractFile(
+      absl::string_view path, std::vector<std::string>* notices = nullptr) const;
+
   // Reads the file at `path` (document id = `path` as given), extracts, and
   // writes the claims to `store` atomically. NotFound / PermissionDenied if
   // the file cannot be read, InvalidArgument for a directory, an
