@@ -1,14 +1,16 @@
 // bench/interop_benchmark.cc: import and export speed on the benchmark
-// graph. Import streams a triples TSV into a fresh durable store (RocksDB,
-// BulkLoad); exports write the store (triples, streamed from RocksDB) and
-// its view (JSON Lines, N-Triples) to a file. Counters: edges/s (rows) and
-// bytes/s.
+// graph. Import streams a triples TSV into a fresh durable store (RocksDB;
+// columnar chunks and BulkLoadTriples, as `mskg import`); exports write the
+// store (triples, streamed from RocksDB) and its view (JSON Lines,
+// N-Triples) to a file. Counters: edges/s (rows), MB/s, and for import the
+// growth of peak resident memory (peak_MB).
 //
 //   python3 shared/bench/gen_graph.py 1000000 --seed 42 -o /tmp/g1m.tsv
 //   bazel run -c opt //bench:interop_benchmark -- --benchmark_counters_tabular=true
 //
 // The input is $MSKG_BENCH_GRAPH, default /tmp/g1m.tsv; the benchmarks skip
 // with a message when it is absent. Stores and outputs go to $TMPDIR.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -39,9 +41,10 @@ std::string TempDir() {
 }
 
 // Imports InputPath() into a new store at `path`, as `mskg import` does
-// (columnar: read whole, one BulkLoadTriples) or through the streaming
+// (chunked: columnar chunks of interop::kDefaultChunkRows rows loaded as
+// one atomic write by BulkLoadTriples) or through the DocumentClaims
 // batcher and BulkLoad. Returns rows imported.
-absl::StatusOr<int64_t> Import(const std::string& path, bool columnar = true) {
+absl::StatusOr<int64_t> Import(const std::string& path, bool chunked = true) {
   std::filesystem::remove_all(path);
   absl::StatusOr<std::unique_ptr<graph::GraphStore>> store =
       graph::GraphStore::Open(path);
@@ -49,13 +52,14 @@ absl::StatusOr<int64_t> Import(const std::string& path, bool columnar = true) {
   std::ifstream in(InputPath(), std::ios::binary);
   interop::ImportOptions options;
   options.default_document = "import:bench";
-  if (columnar) {
-    graph::TripleBatch batch;
-    absl::StatusOr<interop::ImportStats> stats =
-        interop::ReadTriplesColumnar(&in, InputPath(), options, &batch);
-    if (!stats.ok()) return stats.status();
-    if (absl::Status s = (*store)->BulkLoadTriples(batch); !s.ok()) return s;
-    return stats->claims;
+  if (chunked) {
+    interop::TriplesChunkReader reader(&in, InputPath(), options);
+    if (absl::Status s = (*store)->BulkLoadTriples(
+            [&reader](graph::TripleBatch* b) { return reader.Next(b); });
+        !s.ok()) {
+      return s;
+    }
+    return reader.stats().claims;
   }
   absl::StatusOr<interop::ImportStats> stats = interop::ReadTriples(
       &in, InputPath(), options,
@@ -64,6 +68,27 @@ absl::StatusOr<int64_t> Import(const std::string& path, bool columnar = true) {
       });
   if (!stats.ok()) return stats.status();
   return stats->claims;
+}
+
+// Peak resident memory (VmHWM) in bytes, or -1 if unknown.
+int64_t PeakRssBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) {
+      return std::strtoll(line.c_str() + 6, nullptr, 10) * 1024;
+    }
+  }
+  return -1;
+}
+
+// Resets the peak to the current resident memory (Linux >= 4.0); returns
+// false if it cannot, in which case peaks include earlier benchmarks.
+bool ResetPeakRss() {
+  std::ofstream clear_refs("/proc/self/clear_refs");
+  clear_refs << "5";
+  clear_refs.flush();
+  return static_cast<bool>(clear_refs);
 }
 
 // The store imported once for the export benchmarks.
@@ -96,42 +121,58 @@ void Report(benchmark::State& state, int64_t rows, int64_t bytes) {
   state.counters["MB"] = bytes / 1e6;
 }
 
+// Counters besides the rates: "peak_MB", how far resident memory rose above
+// what it was before the import (VmHWM after a reset of the peak), which
+// with a bounded import stays far below the input's size.
 void BM_ImportTriples(benchmark::State& state) {
   if (!HaveInput(state)) return;
   const std::string path = TempDir() + "/mskg_interop_bench_import";
   int64_t rows = 0;
+  int64_t peak_growth = 0;
   for (auto _ : state) {
+    state.PauseTiming();
+    const bool reset = ResetPeakRss();
+    const int64_t before = PeakRssBytes();
+    state.ResumeTiming();
     absl::StatusOr<int64_t> imported = Import(path, state.range(0) != 0);
     if (!imported.ok()) {
       state.SkipWithError(std::string(imported.status().message()).c_str());
       return;
     }
     rows = *imported;
+    if (reset) peak_growth = std::max(peak_growth, PeakRssBytes() - before);
   }
   Report(state, rows,
          static_cast<int64_t>(std::filesystem::file_size(InputPath())));
+  state.counters["peak_MB"] = peak_growth / 1e6;
   std::filesystem::remove_all(path);
 }
-// Arg 1: columnar (mskg import); arg 0: streaming batches through BulkLoad.
+// Arg 1: chunked columnar (mskg import); arg 0: DocumentClaims batches
+// through BulkLoad.
 BENCHMARK(BM_ImportTriples)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)
     ->Iterations(1)->UseRealTime();
 
-void BM_ParseTriplesColumnar(benchmark::State& state) {
+void BM_ParseTriplesChunked(benchmark::State& state) {
   if (!HaveInput(state)) return;
   int64_t rows = 0;
   for (auto _ : state) {
     std::ifstream in(InputPath(), std::ios::binary);
+    interop::TriplesChunkReader reader(&in, InputPath(), {});
     graph::TripleBatch batch;
-    absl::StatusOr<interop::ImportStats> stats =
-        interop::ReadTriplesColumnar(&in, InputPath(), {}, &batch);
-    if (!stats.ok()) return state.SkipWithError("parse failed");
-    rows = stats->claims;
+    while (true) {
+      absl::StatusOr<bool> more = reader.Next(&batch);
+      if (!more.ok()) return state.SkipWithError("parse failed");
+      if (!*more) break;
+    }
+    rows = reader.stats().claims;
   }
   Report(state, rows,
          static_cast<int64_t>(std::filesystem::file_size(InputPath())));
 }
-BENCHMARK(BM_ParseTriplesColumnar)->Unit(benchmark::kMillisecond)
-    ->Iterations(3)->UseRealTime();
+BENCHMARK(BM_ParseTriplesChunked)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 
 // The reader alone (parsing, grouping, spilling), with a sink that drops
 // the batches: what import costs before the store.

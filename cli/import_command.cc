@@ -1,10 +1,13 @@
 // cli/import_command.cc: `mskg import --format triples|jsonl|obo FILE`.
 //
-// triples and jsonl stream the file into the store with BulkLoad, grouped by
-// document (interop/claims_batcher.h); obo reads an ontology as reference
+// triples streams the file into the store in columnar chunks, loaded as one
+// atomic write (GraphStore::BulkLoadTriples; memory bounded by the chunk and
+// the distinct nodes, not the rows); jsonl streams it with BulkLoad, grouped
+// by document (interop/claims_batcher.h); obo reads an ontology as reference
 // knowledge, document "reference:obo:<file name>", written with PutDocument
 // so that importing the file again replaces it. `--subset muscles` keeps
 // the muscles of an ontology and what they point to.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +16,7 @@
 #include <system_error>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "graph/graph_store.h"
@@ -27,6 +31,21 @@ namespace {
 std::string BaseName(const std::string& path) {
   const size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Rows per chunk of a triples import: $MSKG_IMPORT_CHUNK_ROWS if set (tests
+// use tiny chunks to load one document's rows from several), else the
+// reader's default.
+absl::StatusOr<size_t> ChunkRows() {
+  const char* value = std::getenv("MSKG_IMPORT_CHUNK_ROWS");
+  if (value == nullptr || *value == '\0') return interop::kDefaultChunkRows;
+  size_t rows = 0;
+  if (!absl::SimpleAtoi(value, &rows) || rows == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("MSKG_IMPORT_CHUNK_ROWS='", value,
+                     "' is not a positive number of rows; unset it or fix it"));
+  }
+  return rows;
 }
 
 }  // namespace
@@ -81,20 +100,14 @@ int RunImport(const CliArgs& args) {
 
   interop::ImportOptions options;
   options.default_document = absl::StrCat("import:", BaseName(path));
-  // Triples files that fit the columnar budget are read whole and loaded
-  // in one call without a message per row (interop/triples_reader.h).
-  std::error_code size_error;
-  const uintmax_t file_size = std::filesystem::file_size(path, size_error);
-  if (format == "triples" && !size_error &&
-      file_size <= interop::kColumnarMaxTextBytes) {
-    graph::TripleBatch batch;
-    absl::StatusOr<interop::ImportStats> stats =
-        interop::ReadTriplesColumnar(&in, path, options, &batch);
-    if (!stats.ok()) return ReportError(stats.status());
-    if (absl::Status s = (*store)->BulkLoadTriples(batch); !s.ok()) {
-      return ReportError(s);
-    }
-    std::cerr << "imported " << stats->claims << " claims from " << path
+  if (format == "triples") {
+    absl::StatusOr<size_t> chunk_rows = ChunkRows();
+    if (!chunk_rows.ok()) return ReportError(chunk_rows.status());
+    interop::TriplesChunkReader reader(&in, path, options, *chunk_rows);
+    absl::Status loaded = (*store)->BulkLoadTriples(
+        [&reader](graph::TripleBatch* batch) { return reader.Next(batch); });
+    if (!loaded.ok()) return ReportError(loaded);
+    std::cerr << "imported " << reader.stats().claims << " claims from " << path
               << "\n";
     return 0;
   }
@@ -103,8 +116,7 @@ int RunImport(const CliArgs& args) {
         return (*store)->BulkLoad(*batch);
       };
   absl::StatusOr<interop::ImportStats> stats =
-      format == "triples" ? interop::ReadTriples(&in, path, options, sink)
-                          : interop::ReadJsonl(&in, path, options, sink);
+      interop::ReadJsonl(&in, path, options, sink);
   if (!stats.ok()) return ReportError(stats.status());
   std::cerr << "imported " << stats->claims << " claims";
   if (stats->mentions > 0) std::cerr << " and " << stats->mentions << " nodes";

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
@@ -25,6 +26,8 @@
 #include "graph/key_codec.h"
 #include "graph/rocksdb_status.h"
 #include "graph/sst_bulk_loader.h"
+#include "graph/sst_file.h"
+#include "graph/sst_triples_loader.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -39,6 +42,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using keys::Triple;
+using TripleChunkSource = GraphStore::TripleChunkSource;
 
 // Batches larger than this skip the WAL and are flushed instead (BulkLoad).
 constexpr size_t kNoWalBatchBytes = 16 << 20;
@@ -124,10 +128,6 @@ absl::Status ValidateDocument(const schema::DocumentClaims& doc) {
   return absl::OkStatus();
 }
 
-rocksdb::Slice ToSlice(absl::string_view s) {
-  return rocksdb::Slice(s.data(), s.size());
-}
-
 absl::string_view ToView(const rocksdb::Slice& s) {
   return absl::string_view(s.data(), s.size());
 }
@@ -153,7 +153,10 @@ class GraphStore::Impl {
   absl::StatusOr<schema::Document> GetDocument(
       absl::string_view document_id) const;
   absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
-  absl::Status BulkLoadTriples(const TripleBatch& batch);
+  // Loads `*given` (if not null) as the first chunk, then those of
+  // `next_chunk`.
+  absl::Status BulkLoadTriples(const TripleBatch* given,
+                               const TripleChunkSource& next_chunk);
   absl::StatusOr<StoreStats> Stats() const;
   // Calls `fn` for every node record read with `read_options`.
   absl::Status ScanNodes(
@@ -195,6 +198,16 @@ class GraphStore::Impl {
   using SstLoad = std::function<absl::StatusOr<bool>(
       const SstBulkTarget&, keys::StoredStats*, uint64_t*)>;
   absl::StatusOr<bool> RunSstLoad(const SstLoad& load, keys::StoredStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // BulkLoad() once `docs` are validated.
+  absl::Status BulkLoadLocked(const std::vector<schema::DocumentClaims>& docs)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Loads `current` (validated) and the chunks after it with `loader`,
+  // then finishes it; reads each next chunk into one of `buffers` (two,
+  // one of which may be `current`) while the one before is loaded.
+  absl::Status LoadTripleChunks(const TripleChunkSource& next_chunk,
+                                const TripleBatch* current,
+                                TripleBatch* buffers, SstTriplesLoader* loader)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Commits `writer` and, once its batch is written, advances the node id
   // counter and drops the cached view, even if the commit then fails.
@@ -825,6 +838,11 @@ absl::Status GraphStore::Impl::BulkLoad(
     MSKG_RETURN_IF_ERROR(ValidateDocument(doc));
   }
   absl::MutexLock lock(&write_mu_);
+  return BulkLoadLocked(docs);
+}
+
+absl::Status GraphStore::Impl::BulkLoadLocked(
+    const std::vector<schema::DocumentClaims>& docs) {
   MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
   int64_t claims = 0;
   for (const schema::DocumentClaims& doc : docs) claims += doc.claims_size();
@@ -846,8 +864,11 @@ absl::Status GraphStore::Impl::BulkLoad(
   return CommitWriter(&writer, &result);
 }
 
-absl::Status GraphStore::Impl::BulkLoadTriples(const TripleBatch& batch) {
-  MSKG_RETURN_IF_ERROR(CheckWritable());
+namespace {
+
+// Returns InvalidArgument naming the first bad row of `batch`, whose rows
+// are numbered from `first_row`.
+absl::Status ValidateTriples(const TripleBatch& batch, int64_t first_row) {
   const std::vector<TripleBatch::Row>& rows = batch.rows();
   for (size_t i = 0; i < rows.size(); ++i) {
     const TripleBatch::Row& row = rows[i];
@@ -858,21 +879,72 @@ absl::Status GraphStore::Impl::BulkLoadTriples(const TripleBatch& batch) {
       continue;
     }
     return absl::InvalidArgumentError(absl::StrCat(
-        "triple row ", i, " ('", row.subject, "' ", row.relation, " '",
-        row.object, "'): invalid type, relation, name or document"));
+        "triple row ", first_row + static_cast<int64_t>(i), " ('", row.subject,
+        "' ", row.relation, " '", row.object,
+        "'): invalid type, relation, name or document; nothing imported"));
   }
-  if (static_cast<int64_t>(rows.size()) >= bulk_sst_min_claims_) {
-    absl::MutexLock lock(&write_mu_);
-    MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
-    const SstLoad load = [&](const SstBulkTarget& target,
-                             keys::StoredStats* stats, uint64_t* next_id) {
-      return SstBulkLoadTriples(target, batch, stats, next_id);
-    };
-    MSKG_ASSIGN_OR_RETURN(const bool loaded, RunSstLoad(load, &stats));
-    if (loaded) return absl::OkStatus();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status GraphStore::Impl::BulkLoadTriples(
+    const TripleBatch* given, const TripleChunkSource& next_chunk) {
+  MSKG_RETURN_IF_ERROR(CheckWritable());
+  absl::MutexLock lock(&write_mu_);
+  MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
+  // Chunks are read into `owned`, at most two at a time.
+  TripleBatch owned[2];
+  const TripleBatch* first = given;
+  if (first == nullptr) {
+    MSKG_ASSIGN_OR_RETURN(const bool has_first, next_chunk(&owned[0]));
+    if (!has_first) return absl::OkStatus();  // Nothing to import.
+    first = &owned[0];
   }
-  // Small, or some document is stored already: the general path.
-  return BulkLoad(batch.ToDocuments());
+  MSKG_RETURN_IF_ERROR(ValidateTriples(*first, 0));
+  SstTriplesLoader loader(MakeSstTarget(), stats, next_node_id_);
+  if (static_cast<int64_t>(first->rows().size()) < bulk_sst_min_claims_) {
+    // Small: one WriteBatch is cheaper than files, if nothing follows.
+    TripleBatch* second = &owned[1];
+    MSKG_ASSIGN_OR_RETURN(const bool has_second, next_chunk(second));
+    if (!has_second) return BulkLoadLocked(first->ToDocuments());
+    MSKG_RETURN_IF_ERROR(
+        ValidateTriples(*second, static_cast<int64_t>(first->rows().size())));
+    MSKG_RETURN_IF_ERROR(loader.AddChunk(*first));
+    first = second;
+  }
+  return LoadTripleChunks(next_chunk, first, owned, &loader);
+}
+
+absl::Status GraphStore::Impl::LoadTripleChunks(
+    const TripleChunkSource& next_chunk, const TripleBatch* current,
+    TripleBatch* buffers, SstTriplesLoader* loader) {
+  // `current` is validated and not yet loaded; the next chunk is read into
+  // whichever buffer it is not, on a second thread, meanwhile.
+  while (true) {
+    TripleBatch* next = current == &buffers[0] ? &buffers[1] : &buffers[0];
+    absl::StatusOr<bool> has_next;
+    std::thread reader([&] {
+      next->Clear();
+      has_next = next_chunk(next);
+    });
+    absl::Status added = loader->AddChunk(*current);
+    reader.join();
+    MSKG_RETURN_IF_ERROR(added);
+    MSKG_RETURN_IF_ERROR(has_next.status());
+    if (!*has_next) break;
+    MSKG_RETURN_IF_ERROR(ValidateTriples(*next, loader->rows()));
+    current = next;
+  }
+  // The merges of Finish() reuse the chunks' memory.
+  buffers[0].Release();
+  buffers[1].Release();
+  absl::Status finished = loader->Finish();
+  // Whatever happened, ingestion may have flushed memtables.
+  InvalidateView();
+  MSKG_RETURN_IF_ERROR(finished);
+  next_node_id_ = loader->next_node_id();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<StoreStats> GraphStore::Impl::Stats() const {
@@ -1140,8 +1212,13 @@ absl::Status GraphStore::BulkLoad(
 
 absl::StatusOr<StoreStats> GraphStore::Stats() const { return impl_->Stats(); }
 
+absl::Status GraphStore::BulkLoadTriples(const TripleChunkSource& next_chunk) {
+  return impl_->BulkLoadTriples(nullptr, next_chunk);
+}
+
 absl::Status GraphStore::BulkLoadTriples(const TripleBatch& batch) {
-  return impl_->BulkLoadTriples(batch);
+  return impl_->BulkLoadTriples(
+      &batch, [](TripleBatch*) -> absl::StatusOr<bool> { return false; });
 }
 
 absl::Status GraphStore::ForEachSupportRow(

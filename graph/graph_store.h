@@ -118,11 +118,33 @@ class GraphStore {
   // does. InvalidArgument if a document id repeats within the call.
   absl::Status BulkLoad(const std::vector<schema::DocumentClaims>& docs);
 
-  // Same as BulkLoad(batch.ToDocuments()), without building a message per
-  // row: the columnar path of `mskg import --format triples`. Rows are
-  // validated first (InvalidArgument naming the row; nothing written). If
-  // some document of the batch is stored already it falls back to
-  // BulkLoad(), which replaces documents.
+  // Fills `batch` (empty on entry) with the next chunk of a triples import
+  // and returns true, or returns false at the end of the input. An error
+  // stops the import. Called from one thread at a time, not necessarily
+  // the caller's (it reads a chunk while the one before loads); it must not
+  // write to the store.
+  using TripleChunkSource =
+      std::function<absl::StatusOr<bool>(TripleBatch* batch)>;
+
+  // Loads every chunk `next_chunk` produces as ONE write, without a message
+  // per row: the path of `mskg import --format triples`. The result is that
+  // of BulkLoad() on the documents of all the rows together (as
+  // TripleBatch::ToDocuments() builds them): a document's rows may be
+  // spread over any number of chunks, and its claims are all of them; a
+  // document stored before the call is replaced by what the call says of
+  // it; an edge cited by several documents is one edge with several
+  // supports; new nodes are numbered in the order rows first name them.
+  // All of it becomes visible at once, or nothing does: after an error
+  // from the source, an invalid row or the store, the store is as it was.
+  // Rows are validated chunk by chunk: InvalidArgument naming the row
+  // (counted from 0 across chunks).
+  //
+  // Memory: two chunks (one loading while the next is read), plus tables of
+  // the distinct nodes and documents named (graph/node_table.h); the claims
+  // themselves are sorted on disk, in the store's directory. A single chunk
+  // smaller than `bulk_sst_min_claims` goes through one WriteBatch instead.
+  absl::Status BulkLoadTriples(const TripleChunkSource& next_chunk);
+  // The same for one chunk.
   absl::Status BulkLoadTriples(const TripleBatch& batch);
 
   absl::StatusOr<StoreStats> Stats() const;

@@ -24,9 +24,9 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "graph/rocksdb_status.h"
+#include "graph/sst_file.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
-#include "rocksdb/sst_file_writer.h"
 #include "util/name_key.h"
 #include "util/status_macros.h"
 
@@ -34,86 +34,6 @@ namespace mskg::graph {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr size_t kMultiGetChunk = 4096;
-
-rocksdb::Slice ToSlice(absl::string_view s) {
-  return rocksdb::Slice(s.data(), s.size());
-}
-
-// One SST file being written for one column family; opened on first Put.
-class SstFile {
- public:
-  SstFile(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family,
-          std::string path)
-      : db_(db), family_(family), path_(std::move(path)) {}
-
-  // REQUIRES: keys strictly ascending.
-  absl::Status Put(absl::string_view key, absl::string_view value) {
-    if (writer_ == nullptr) {
-      rocksdb::Options options(db_->GetDBOptions(), db_->GetOptions(family_));
-      // Written once and read soon (View); compaction recompresses later.
-      options.compression = rocksdb::kNoCompression;
-      options.bottommost_compression = rocksdb::kDisableCompressionOption;
-      options.compression_per_level.clear();
-      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(),
-                                                         options, family_);
-      MSKG_RETURN_IF_ERROR(
-          FromRocksDb(writer_->Open(path_), absl::StrCat("create ", path_)));
-    }
-    ++entries_;
-    return FromRocksDb(writer_->Put(ToSlice(key), ToSlice(value)),
-                       absl::StrCat("write ", path_));
-  }
-
-  // Finishes the file (synced) and adds it to `args`; nothing if empty.
-  absl::Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
-    if (writer_ == nullptr) return absl::OkStatus();
-    MSKG_RETURN_IF_ERROR(
-        FromRocksDb(writer_->Finish(), absl::StrCat("finish ", path_)));
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = family_;
-    arg.external_files.push_back(path_);
-    arg.options.move_files = true;
-    arg.options.write_global_seqno = false;
-    arg.options.allow_global_seqno = true;
-    arg.options.allow_blocking_flush = true;
-    args->push_back(std::move(arg));
-    return absl::OkStatus();
-  }
-
- private:
-  rocksdb::DB* db_;
-  rocksdb::ColumnFamilyHandle* family_;
-  std::string path_;
-  std::unique_ptr<rocksdb::SstFileWriter> writer_;
-  size_t entries_ = 0;
-};
-
-// Looks up `keys` (sorted) in `family`; calls found(i, value) for each hit.
-template <typename Found>
-absl::Status SortedMultiGet(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family,
-                            const std::vector<rocksdb::Slice>& keys,
-                            const Found& found) {
-  std::vector<rocksdb::PinnableSlice> values(
-      std::min(keys.size(), kMultiGetChunk));
-  std::vector<rocksdb::Status> statuses(values.size());
-  const rocksdb::ReadOptions read_options;
-  for (size_t begin = 0; begin < keys.size(); begin += kMultiGetChunk) {
-    const size_t n = std::min(kMultiGetChunk, keys.size() - begin);
-    db->MultiGet(read_options, family, n, keys.data() + begin, values.data(),
-                 statuses.data(), /*sorted_input=*/true);
-    for (size_t i = 0; i < n; ++i) {
-      if (statuses[i].IsNotFound()) continue;
-      MSKG_RETURN_IF_ERROR(FromRocksDb(statuses[i], "bulk load lookup"));
-      MSKG_RETURN_IF_ERROR(found(begin + i, absl::string_view(
-                                                values[i].data(),
-                                                values[i].size())));
-      values[i].Reset();
-    }
-  }
-  return absl::OkStatus();
-}
 
 // A node named in the call.
 struct LocalNode {
@@ -169,16 +89,10 @@ void SerializeProvenance(const schema::Provenance& p,
 
 class Loader {
  public:
-  // Exactly one of `docs` and `triples` is non-null.
   Loader(const SstBulkTarget& target,
-         const std::vector<schema::DocumentClaims>* docs,
-         const TripleBatch* triples, keys::StoredStats* stats,
-         uint64_t* next_node_id)
-      : t_(target),
-        docs_(docs != nullptr ? *docs : kNoDocs),
-        triples_(triples),
-        stats_(*stats),
-        next_node_id_(*next_node_id) {}
+         const std::vector<schema::DocumentClaims>& docs,
+         keys::StoredStats* stats, uint64_t* next_node_id)
+      : t_(target), docs_(docs), stats_(*stats), next_node_id_(*next_node_id) {}
 
   absl::StatusOr<bool> Run();
 
@@ -186,14 +100,9 @@ class Loader {
   uint64_t next_node_id() const { return next_node_id_; }
 
  private:
-  static inline const std::vector<schema::DocumentClaims> kNoDocs;
-
-  size_t NumDocuments() const {
-    return triples_ != nullptr ? triples_->documents().size() : docs_.size();
-  }
+  size_t NumDocuments() const { return docs_.size(); }
   absl::string_view DocumentId(uint32_t d) const {
-    return triples_ != nullptr ? absl::string_view(triples_->documents()[d])
-                               : absl::string_view(docs_[d].document_id());
+    return docs_[d].document_id();
   }
   absl::StatusOr<bool> RankDocuments();
   static uint64_t RawHash(schema::NodeType type, absl::string_view name) {
@@ -205,8 +114,6 @@ class Loader {
                    uint64_t hash);
   uint32_t Resolve(const schema::NodeKey& key);
   void GrowRawTable();
-  // Resolves every name of the triples, prefetching table rows ahead.
-  void ResolveTriples();
   // Fills `entries` (and provenance_) from the input.
   void BuildEntries(std::vector<Entry>* entries);
   absl::Status ResolveNodes();
@@ -217,7 +124,6 @@ class Loader {
 
   const SstBulkTarget& t_;
   const std::vector<schema::DocumentClaims>& docs_;
-  const TripleBatch* triples_;
   keys::StoredStats stats_;
   uint64_t next_node_id_;
   std::vector<rocksdb::IngestExternalFileArg> args_;
@@ -227,9 +133,8 @@ class Loader {
 
   // Names as written, deduplicated before any NameKey is computed: an
   // open-addressing table of (hash >> 32) << 32 | (index in raw_ + 1), 0 if
-  // empty, kept at most half full. 8-byte slots and a software pipeline
-  // (ResolveTriples) keep the ~2 cache misses per lookup off the critical
-  // path; absl::flat_hash_map cannot be prefetched by slot.
+  // empty, kept at most half full (node_table.h does the same for the
+  // triples import, owning its names and prefetching ahead).
   struct RawName {
     uint64_t hash;
     const char* data;  // Views the input.
@@ -329,43 +234,6 @@ void Loader::GrowRawTable() {
   }
 }
 
-void Loader::ResolveTriples() {
-  const std::vector<TripleBatch::Row>& rows = triples_->rows();
-  const size_t n = 2 * rows.size();  // Subject, object, subject, ...
-  auto type_at = [&rows](size_t k) {
-    return k % 2 == 0 ? rows[k / 2].subject_type : rows[k / 2].object_type;
-  };
-  auto name_at = [&rows](size_t k) {
-    return k % 2 == 0 ? rows[k / 2].subject : rows[k / 2].object;
-  };
-  // Name k + kAhead: hashed, its slot prefetched; name k + kAhead / 2: its
-  // slot read (speculatively: later inserts may move it) and the RawName and
-  // name it points to prefetched; name k: resolved.
-  constexpr size_t kAhead = 16;
-  uint64_t ring[kAhead];
-  for (size_t k = 0; k < std::min(n, kAhead); ++k) {
-    ring[k] = RawHash(type_at(k), name_at(k));
-  }
-  for (size_t k = 0; k < n; ++k) {
-    const uint64_t hash = ring[k % kAhead];
-    if (k + kAhead < n) {
-      const uint64_t ahead = RawHash(type_at(k + kAhead), name_at(k + kAhead));
-      ring[k % kAhead] = ahead;
-      __builtin_prefetch(&raw_slots_[ahead & raw_mask_]);
-    }
-    if (k + kAhead / 2 < n) {
-      const uint64_t slot =
-          raw_slots_[ring[(k + kAhead / 2) % kAhead] & raw_mask_];
-      if (slot != 0 && (slot & 0xFFFFFFFF) <= raw_.size()) {
-        const RawName& raw = raw_[(slot & 0xFFFFFFFF) - 1];
-        __builtin_prefetch(&raw);
-        __builtin_prefetch(raw.data);
-      }
-    }
-    claim_nodes_.push_back(Resolve(type_at(k), name_at(k), hash));
-  }
-}
-
 uint32_t Loader::Resolve(const schema::NodeKey& key) {
   const uint32_t index =
       Resolve(key.type(), key.name(), RawHash(key.type(), key.name()));
@@ -374,7 +242,7 @@ uint32_t Loader::Resolve(const schema::NodeKey& key) {
 }
 
 absl::Status Loader::ResolveNodes() {
-  size_t num_claims = triples_ != nullptr ? triples_->rows().size() : 0;
+  size_t num_claims = 0;
   for (const schema::DocumentClaims& doc : docs_) {
     num_claims += doc.claims_size();
   }
@@ -382,7 +250,6 @@ absl::Status Loader::ResolveNodes() {
   GrowRawTable();
   by_identity_.reserve(num_claims / 8);
   claim_nodes_.reserve(2 * num_claims);
-  if (triples_ != nullptr) ResolveTriples();
   for (const schema::DocumentClaims& doc : docs_) {
     for (const schema::Claim& claim : doc.claims()) {
       claim_nodes_.push_back(Resolve(claim.subject()));
@@ -469,33 +336,6 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
   // LocalNode is large: read the ids from a compact copy.
   std::vector<uint64_t> ids(nodes_.size());
   for (size_t i = 0; i < nodes_.size(); ++i) ids[i] = nodes_[i].id;
-  if (triples_ != nullptr) {
-    // All rows of a document share its one provenance: provenance_[d].
-    schema::Provenance p;
-    p.set_polarity(schema::AFFIRMED);
-    p.set_confidence(1.0f);
-    std::string bytes;
-    for (const std::string& document_id : triples_->documents()) {
-      p.set_document_id(document_id);
-      bytes.clear();
-      p.AppendToString(&bytes);
-      const size_t offset = provenance_bytes_.size();
-      provenance_bytes_.push_back(0x0A);  // Support.provenance.
-      keys::AppendVarint64(&provenance_bytes_, bytes.size());
-      provenance_bytes_.append(bytes);
-      provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
-    }
-    uint32_t ordinal = 0;
-    for (const TripleBatch::Row& row : triples_->rows()) {
-      entries.push_back(Entry{ids[claim_nodes_[2 * ordinal]],
-                              ids[claim_nodes_[2 * ordinal + 1]],
-                              rank_of_doc_[row.document], ordinal,
-                              row.document,
-                              static_cast<uint8_t>(row.relation)});
-      ++ordinal;
-    }
-    return;
-  }
   std::string bytes;
   absl::flat_hash_map<absl::string_view, uint32_t> in_doc;
   std::vector<std::string> doc_provenance;
@@ -539,9 +379,9 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
 }
 
 absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
-  // Provenance, serialized once per distinct value per document (in the
-  // triples import, all claims of a document share one): `provenance_[p]`
-  // is a span of `provenance_bytes_`, encoded as a Support field.
+  // Provenance, serialized once per distinct value per document:
+  // `provenance_[p]` is a span of `provenance_bytes_`, encoded as a Support
+  // field.
   std::vector<Entry> entries;
   BuildEntries(&entries);
   std::sort(entries.begin(), entries.end(), EntryLess);
@@ -799,13 +639,7 @@ absl::StatusOr<bool> Loader::Run() {
   if (!all_new) return false;
   MSKG_RETURN_IF_ERROR(ResolveNodes());
 
-  const std::string dir = absl::StrCat(t_.path, "/bulk_load.tmp");
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  if (!fs::create_directory(dir, ec)) {
-    return absl::InternalError(
-        absl::StrCat("cannot create ", dir, ": ", ec.message()));
-  }
+  MSKG_ASSIGN_OR_RETURN(const std::string dir, MakeBulkLoadDir(t_));
   absl::Cleanup remove_dir = [&dir] {
     std::error_code ignored;
     fs::remove_all(dir, ignored);
@@ -821,10 +655,8 @@ absl::StatusOr<bool> Loader::Run() {
       const uint32_t d = doc_by_rank_[r];
       record.Clear();
       record.set_id(std::string(DocumentId(d)));
-      if (triples_ == nullptr) {
-        record.set_content_hash(docs_[d].content_hash());
-        record.set_size_bytes(docs_[d].size_bytes());
-      }
+      record.set_content_hash(docs_[d].content_hash());
+      record.set_size_bytes(docs_[d].size_bytes());
       record.set_ingested_unix_micros(now);
       for (uint32_t i = doc_claim_begin_[r]; i < doc_claim_begin_[r + 1];
            ++i) {
@@ -860,20 +692,7 @@ absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
                                  const std::vector<schema::DocumentClaims>& docs,
                                  keys::StoredStats* stats,
                                  uint64_t* next_node_id) {
-  Loader loader(target, &docs, nullptr, stats, next_node_id);
-  MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
-  if (loaded) {
-    *stats = loader.stats();
-    *next_node_id = loader.next_node_id();
-  }
-  return loaded;
-}
-
-absl::StatusOr<bool> SstBulkLoadTriples(const SstBulkTarget& target,
-                                        const TripleBatch& batch,
-                                        keys::StoredStats* stats,
-                                        uint64_t* next_node_id) {
-  Loader loader(target, nullptr, &batch, stats, next_node_id);
+  Loader loader(target, docs, stats, next_node_id);
   MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
   if (loaded) {
     *stats = loader.stats();

@@ -1,6 +1,7 @@
 // graph/sst_bulk_loader.h
 //
-// The fast path of GraphStore::BulkLoad(): instead of one WriteBatch through
+// The fast path of GraphStore::BulkLoad() (DocumentClaims; the triples
+// import has its own, sst_triples_loader.h): instead of one WriteBatch through
 // the memtables, it builds one sorted SST file per column family with
 // rocksdb::SstFileWriter and adds them all with DB::IngestExternalFiles(),
 // which is atomic across column families and durable without the WAL (the
@@ -29,30 +30,10 @@
 
 #include "absl/status/statusor.h"
 #include "graph/key_codec.h"
-#include "graph/triple_batch.h"
+#include "graph/sst_file.h"
 #include "schema/graph.pb.h"
 
-namespace rocksdb {
-class ColumnFamilyHandle;
-class DB;
-}  // namespace rocksdb
-
 namespace mskg::graph {
-
-// Where SstBulkLoad() writes. Nothing is owned; all must outlive the call.
-struct SstBulkTarget {
-  rocksdb::DB* db = nullptr;
-  rocksdb::ColumnFamilyHandle* nodes = nullptr;
-  rocksdb::ColumnFamilyHandle* names = nullptr;
-  rocksdb::ColumnFamilyHandle* node_keys = nullptr;
-  rocksdb::ColumnFamilyHandle* edges = nullptr;
-  rocksdb::ColumnFamilyHandle* supports = nullptr;
-  rocksdb::ColumnFamilyHandle* documents = nullptr;
-  rocksdb::ColumnFamilyHandle* meta = nullptr;
-  // The store's directory; the SST files are built in a subdirectory of it
-  // (so that ingestion can hard-link them) and removed afterwards.
-  std::string path;
-};
 
 // Loads `docs` (already validated, distinct ids) into the store. Returns
 // true when loaded, with `*stats` and `*next_node_id` advanced to what was
@@ -64,14 +45,6 @@ absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
                                  const std::vector<schema::DocumentClaims>& docs,
                                  keys::StoredStats* stats,
                                  uint64_t* next_node_id);
-
-// Same for the rows of `batch` (already validated): the columnar path of
-// GraphStore::BulkLoadTriples(), writing byte for byte what SstBulkLoad()
-// writes for batch.ToDocuments().
-absl::StatusOr<bool> SstBulkLoadTriples(const SstBulkTarget& target,
-                                        const TripleBatch& batch,
-                                        keys::StoredStats* stats,
-                                        uint64_t* next_node_id);
 
 }  // namespace mskg::graph
 

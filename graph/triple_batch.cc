@@ -10,6 +10,20 @@ uint32_t TripleBatch::AddDocument(absl::string_view id) {
   return it->second;
 }
 
+void TripleBatch::Clear() {
+  text_.clear();
+  rows_.clear();
+  documents_.clear();
+  document_index_.clear();
+}
+
+void TripleBatch::Release() {
+  std::string().swap(text_);
+  std::vector<Row>().swap(rows_);
+  std::vector<std::string>().swap(documents_);
+  absl::flat_hash_map<std::string, uint32_t>().swap(document_index_);
+}
+
 size_t TripleBatch::MemoryBytes() const {
   size_t bytes = text_.capacity() + rows_.capacity() * sizeof(Row);
   for (const std::string& id : documents_) bytes += 2 * (id.size() + 32);

@@ -3,15 +3,15 @@
 // TripleBatch: claims in columns, for GraphStore::BulkLoadTriples(). A row
 // is (subject type, subject name, relation, object type, object name,
 // document); names are string_views into the batch's own text (the
-// importer reads its whole input into it and splits lines in place), so no
-// protobuf message or string is built per row. Every row's provenance is
-// its document only: polarity AFFIRMED, confidence 1, no sentence or span,
-// exactly what interop::ReadTriples() builds for a row.
+// importer reads a chunk of its input into it and splits lines in place),
+// so no protobuf message or string is built per row. Every row's provenance
+// is its document only: polarity AFFIRMED, confidence 1, no sentence or
+// span, exactly what interop::ReadTriples() builds for a row.
 //
-// Memory: the text plus 48 bytes per row plus the distinct document ids;
-// for the 1M-edge benchmark graph (94 MB of TSV) about 140 MB. Callers that
-// cannot bound their input use the batched DocumentClaims path instead
-// (interop/claims_batcher.h).
+// A batch holds one chunk of an import (interop::TriplesChunkReader: 128k
+// rows by default); Clear() empties it for the next one and keeps its
+// capacity. Memory: the text plus 48 bytes per row plus the distinct
+// document ids; for 128k rows of the 1M-edge benchmark graph, about 20 MB.
 //
 // Thread-safety: not thread-safe; neither copyable nor movable (rows view
 // into text()).
@@ -52,6 +52,11 @@ class TripleBatch {
   uint32_t AddDocument(absl::string_view id);
   // REQUIRES: row.document < documents().size().
   void AddRow(const Row& row) { rows_.push_back(row); }
+
+  // Removes the text, rows and documents, keeping the memory for reuse.
+  void Clear();
+  // Removes them and frees the memory.
+  void Release();
 
   const std::vector<Row>& rows() const { return rows_; }
   const std::vector<std::string>& documents() const { return documents_; }

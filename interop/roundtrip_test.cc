@@ -5,6 +5,7 @@
 // Runs through GraphViewBuilder and through the RocksDB store.
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -144,6 +145,110 @@ TEST(TriplesReaderTest, FiveColumnsUseDefaultDocumentAndLastLineWithoutNewline) 
   EXPECT_EQ(collector.docs[0].document_id(), "import:x");
 }
 
+// Reads every chunk of `text`; returns the rows as "type|subject|relation|
+// type|object|document" lines, or the error.
+absl::StatusOr<std::vector<std::string>> ReadChunks(const std::string& text,
+                                                    size_t chunk_rows,
+                                                    size_t chunk_bytes,
+                                                    int64_t* chunks) {
+  std::stringstream in(text);
+  ImportOptions options;
+  options.default_document = "import:x";
+  TriplesChunkReader reader(&in, "x.tsv", options, chunk_rows, chunk_bytes);
+  std::vector<std::string> rows;
+  graph::TripleBatch batch;
+  *chunks = 0;
+  while (true) {
+    absl::StatusOr<bool> more = reader.Next(&batch);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    ++*chunks;
+    EXPECT_LE(batch.rows().size(), chunk_rows);
+    for (const graph::TripleBatch::Row& row : batch.rows()) {
+      rows.push_back(absl::StrCat(TypeLabel(row.subject_type), "|", row.subject,
+                                  "|", RelationLabel(row.relation), "|",
+                                  TypeLabel(row.object_type), "|", row.object,
+                                  "|", batch.documents()[row.document]));
+    }
+  }
+  EXPECT_TRUE(batch.rows().empty());
+  EXPECT_EQ(reader.stats().claims, static_cast<int64_t>(rows.size()));
+  EXPECT_EQ(reader.stats().batches, *chunks);
+  return rows;
+}
+
+// The same rows as ReadTriples, in order, however the input is cut: by rows,
+// by bytes, a chunk boundary inside any line.
+TEST(TriplesChunkReaderTest, SameRowsAsReadTriplesForAnyChunking) {
+  auto view = TrickyGraph();
+  std::stringstream text;
+  ASSERT_TRUE(WriteTriples(*view, {}, &text).ok());
+  // A comment, a blank line, CRLF, a 5-column row, no final newline.
+  const std::string input =
+      text.str() +
+      "# note\n\nMuscle\tiliacus\tPART_OF\tMuscle\thip flexors\r\n"
+      "Muscle\tpsoas\tPART_OF\tMuscle\thip flexors\td9";
+  Collector collector;
+  std::stringstream again(input);
+  ImportOptions options;
+  options.default_document = "import:x";
+  ASSERT_TRUE(ReadTriples(&again, "x.tsv", options, collector.Sink()).ok());
+  std::multiset<std::string> expected;
+  for (const schema::DocumentClaims& doc : collector.docs) {
+    for (const schema::Claim& c : doc.claims()) {
+      expected.insert(absl::StrCat(
+          TypeLabel(c.subject().type()), "|", c.subject().name(), "|",
+          RelationLabel(c.relation()), "|", TypeLabel(c.object().type()), "|",
+          c.object().name(), "|", c.provenance().document_id()));
+    }
+  }
+  std::vector<std::string> whole;
+  for (size_t rows : {size_t{1}, size_t{2}, size_t{5}, size_t{1} << 20}) {
+    for (size_t bytes : {size_t{1}, size_t{7}, size_t{100}, size_t{1} << 30}) {
+      int64_t chunks = 0;
+      absl::StatusOr<std::vector<std::string>> got =
+          ReadChunks(input, rows, bytes, &chunks);
+      ASSERT_TRUE(got.ok()) << got.status();
+      EXPECT_EQ(std::multiset<std::string>(got->begin(), got->end()), expected)
+          << rows << " rows, " << bytes << " bytes";
+      if (whole.empty()) whole = *got;
+      EXPECT_EQ(*got, whole) << "order, " << rows << " rows";
+      if (rows == 1) EXPECT_EQ(chunks, static_cast<int64_t>(got->size()));
+    }
+  }
+  EXPECT_EQ(whole.back(), "Muscle|psoas|PART_OF|Muscle|hip flexors|d9");
+  EXPECT_EQ(whole[whole.size() - 2],
+            "Muscle|iliacus|PART_OF|Muscle|hip flexors|import:x");
+}
+
+// Errors name the line counted from the start of the input, in any chunk.
+TEST(TriplesChunkReaderTest, ReportsLineOfBadRowInLateChunk) {
+  std::string text =
+      "subject_type\tsubject\trelation\tobject_type\tobject\tdocument\n";
+  for (int i = 0; i < 9; ++i) {
+    absl::StrAppend(&text, "Muscle\tm", i, "\tPART_OF\tMuscle\tg\td", i % 2,
+                    "\n");
+  }
+  for (const auto& [bad, message] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"Muscle\tpsoas\tLIKES\tMuscle\thip flexors\td1",
+            "x.tsv:11: unknown relation"},
+           {"Musle\tpsoas\tPART_OF\tMuscle\thip flexors\td1", "x.tsv:11: "},
+           {"Muscle\tpsoas\tPART_OF", "x.tsv:11: expected 5 or 6"},
+           {"Muscle\t--\tPART_OF\tMuscle\thip flexors\td1",
+            "x.tsv:11: name '--' has no letter or digit"},
+       }) {
+    for (size_t rows : {size_t{1}, size_t{3}, size_t{1000}}) {
+      int64_t chunks = 0;
+      absl::StatusOr<std::vector<std::string>> got =
+          ReadChunks(text + bad + "\nMuscle\ta\tPART_OF\tMuscle\tb\n", rows,
+                     size_t{32} << 20, &chunks);
+      EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument);
+      EXPECT_THAT(got.status().message(), ::testing::HasSubstr(message)) << bad;
+    }
+  }
+}
+
 TEST(JsonlReaderTest, ReportsUnknownNode) {
   std::stringstream text(
       "{\"kind\":\"edge\",\"source\":1,\"relation\":\"PART_OF\",\"target\":2}\n");
@@ -210,6 +315,36 @@ TEST(StoreRoundTripTest, TriplesThroughStore) {
   Collector collector;
   ASSERT_TRUE(ReadTriples(&exported, "e.tsv", {}, collector.Sink()).ok());
   EXPECT_EQ(TripleFacts(*ViewFromClaims(collector.docs)), TripleFacts(*view));
+}
+
+// `mskg import --format triples` in chunks: export, import in chunks of two
+// rows, export again: the same file; and a second store imported from that
+// export holds the same again.
+TEST(StoreRoundTripTest, TriplesThroughStoreInChunks) {
+  auto view = TrickyGraph();
+  std::stringstream text;
+  ASSERT_TRUE(WriteTriples(*view, {}, &text).ok());
+  auto import = [](const std::string& tsv, const std::string& dir,
+                   size_t chunk_rows) -> std::string {
+    absl::StatusOr<std::unique_ptr<graph::GraphStore>> store =
+        graph::GraphStore::Open(TempDir(dir));
+    EXPECT_TRUE(store.ok()) << store.status();
+    std::stringstream in(tsv);
+    TriplesChunkReader reader(&in, "t.tsv", {}, chunk_rows);
+    absl::Status loaded = (*store)->BulkLoadTriples(
+        [&reader](graph::TripleBatch* batch) { return reader.Next(batch); });
+    EXPECT_TRUE(loaded.ok()) << loaded;
+    std::stringstream exported;
+    EXPECT_TRUE(WriteTriples(**store, {}, &exported).ok());
+    return exported.str();
+  };
+  const std::string first = import(text.str(), "chunks_1", 2);
+  Collector collector;
+  std::stringstream in(first);
+  ASSERT_TRUE(ReadTriples(&in, "e.tsv", {}, collector.Sink()).ok());
+  EXPECT_EQ(TripleFacts(*ViewFromClaims(collector.docs)), TripleFacts(*view));
+  EXPECT_EQ(import(first, "chunks_2", 2), first);
+  EXPECT_EQ(import(first, "chunks_3", 1000), first);
 }
 
 }  // namespace
