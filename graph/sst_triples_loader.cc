@@ -122,8 +122,8 @@ bool SstTriplesLoader::ClaimLess(const Claim& a, const Claim& b) {
 
 // An edge of the merge with what the import changes in its counts.
 struct SstTriplesLoader::PendingEdge {
-  uint64_t source;
-  uint64_t target;
+  uint32_t source;
+  uint32_t target;
   uint8_t relation;
   int64_t documents = 0;
   int64_t sentences = 0;
@@ -237,7 +237,10 @@ absl::Status SstTriplesLoader::RemoveStoredClaims(
                        docs_[d].id, "'"));
     }
     for (const schema::Document::ClaimRef& ref : stored.claims()) {
-      removals.push_back(Claim{ref.source(), ref.target(), d, 0, 0,
+      MSKG_RETURN_IF_ERROR(CheckStoredId(ref.source()));
+      MSKG_RETURN_IF_ERROR(CheckStoredId(ref.target()));
+      removals.push_back(Claim{static_cast<uint32_t>(ref.source()),
+                               static_cast<uint32_t>(ref.target()), d, 0, 0,
                                static_cast<uint8_t>(ref.relation()), kRemoved});
     }
     if (removals.size() >= kRunRecords) {
@@ -294,6 +297,14 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   return absl::OkStatus();
 }
 
+absl::Status SstTriplesLoader::CheckStoredId(uint64_t id) const {
+  // Every stored id is below the store's counter, which AssignNodeIds()
+  // keeps within kMaxNodeId: a larger one is corruption.
+  if (id <= kMaxNodeId) return absl::OkStatus();
+  return absl::DataLossError(
+      absl::StrCat("store ", t_.path, ": node id ", id, " out of range"));
+}
+
 absl::Status SstTriplesLoader::AssignNodeIds() {
   const size_t first = node_ids_.size();
   const size_t n = nodes_.size();
@@ -316,7 +327,9 @@ absl::Status SstTriplesLoader::AssignNodeIds() {
                                "store ", t_.path, ": bad node_keys row for '",
                                nodes_.node(order[i]).name, "'"));
                          }
-                         node_ids_[order[i]] = keys::ReadBigEndian64(value);
+                         const uint64_t id = keys::ReadBigEndian64(value);
+                         MSKG_RETURN_IF_ERROR(CheckStoredId(id));
+                         node_ids_[order[i]] = static_cast<uint32_t>(id);
                          node_is_new_[order[i]] = false;
                          return absl::OkStatus();
                        }));
@@ -324,7 +337,13 @@ absl::Status SstTriplesLoader::AssignNodeIds() {
   // New nodes take ids in the order they are first named.
   for (size_t i = first; i < n; ++i) {
     if (!node_is_new_[i]) continue;
-    node_ids_[i] = next_node_id_++;
+    if (next_node_id_ > kMaxNodeId) {
+      return absl::OutOfRangeError(absl::StrCat(
+          "store ", t_.path, ": node id ", next_node_id_,
+          " would exceed 2^32 - 1, the most the bulk import can give: "
+          "import with BulkLoad() in batches"));
+    }
+    node_ids_[i] = static_cast<uint32_t>(next_node_id_++);
     ++stats_.nodes;
     ++stats_.nodes_by_type[nodes_.node(static_cast<uint32_t>(i)).type];
   }

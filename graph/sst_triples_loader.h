@@ -24,17 +24,21 @@
 // Each row's provenance is its document only (triple_batch.h), so one
 // (edge, document) pair is one supporting sentence.
 //
+// Node ids: the store's are 64-bit, but the runs hold them in 32 bits (a
+// third less temporary disk traffic, and faster sorts), so the import
+// refuses, with OutOfRange, to give a node an id of 2^32 or more.
+//
 // The rows and their encodings are those of key_codec.h, byte for byte what
 // the WriteBatch path writes for TripleBatch::ToDocuments() (bar the ingest
 // time in Document records); new nodes take ids in the order rows first
 // name them.
 //
-// Memory: one chunk's claims (~64 bytes each while it is sorted); the
+// Memory: one chunk's claims (~48 bytes each while it is sorted); the
 // NodeTable (node_table.h) and a table of the documents (~100 bytes each
 // plus the id), which grow with the distinct nodes and documents named but
 // not with the rows; in Finish(), two merges at a time with
 // kMergeBufferBytes of buffers each and two buffers of kRunRecords "edges"
-// rows. The runs take ~120 bytes of disk per row, besides the SST files
+// rows. The runs take ~80 bytes of disk per row, besides the SST files
 // being built, in the store's directory until the loader is destroyed.
 //
 // Thread-safety: not thread-safe. REQUIRES the caller to serialize writers
@@ -65,12 +69,14 @@ namespace mskg::graph {
 
 class SstTriplesLoader {
  public:
-  // Records per in-memory run of "edges" rows in Finish() (32 bytes each),
+  // Records per in-memory run of "edges" rows in Finish() (20 bytes each),
   // and most removals of stored claims held at once.
   static constexpr size_t kRunRecords = size_t{1} << 17;
   // Read buffers of one k-way merge, shared by its runs (512 KiB each for
   // the 8 chunks of the 1M-edge graph: larger reads gain nothing).
   static constexpr size_t kMergeBufferBytes = size_t{4} << 20;
+  // The largest node id the runs can hold.
+  static constexpr uint64_t kMaxNodeId = UINT32_MAX;
 
   // `stats` and `next_node_id` are the store's before the import. What
   // `target` points to must outlive the loader.
@@ -101,10 +107,10 @@ class SstTriplesLoader {
  private:
   // One claim of a chunk, or the removal of a stored support (a document
   // being replaced), by its "supports" key. Also the record of the
-  // "supports" runs.
+  // "supports" runs (24 bytes).
   struct Claim {
-    uint64_t source;
-    uint64_t target;
+    uint32_t source;  // Node ids: see kMaxNodeId.
+    uint32_t target;
     uint32_t doc;      // Index in docs_.
     uint32_t rank;     // Order of the document's id when sorted.
     uint32_t removed;  // Sentences of the removed support.
@@ -114,19 +120,19 @@ class SstTriplesLoader {
   static bool ClaimLess(const Claim& a, const Claim& b);
   static constexpr uint8_t kAdded = 1;
   static constexpr uint8_t kRemoved = 2;
-  // Record of the "documents" runs: a (document, edge) pair.
+  // Record of the "documents" runs: a (document, edge) pair (16 bytes).
   struct DocClaim {
-    uint64_t source;
-    uint64_t target;
+    uint32_t source;
+    uint32_t target;
     uint32_t doc;
     uint8_t relation;
   };
   // Record of the "edges" runs: one row of "edges", to put or to delete.
-  // Counts are 32-bit here (32 bytes a row, not 40: these runs are the
-  // import's largest); the loader refuses larger ones.
+  // Ids and counts are 32-bit here (20 bytes a row, not 40: these runs are
+  // the import's largest); the loader refuses larger ones.
   struct EdgeRow {
-    uint64_t node;
-    uint64_t other;
+    uint32_t node;
+    uint32_t other;
     uint32_t documents;
     uint32_t sentences;
     uint8_t relation;
@@ -150,8 +156,11 @@ class SstTriplesLoader {
   // their support rows as runs.
   absl::Status RemoveStoredClaims(const std::vector<uint32_t>& found);
   absl::Status AppendRemovals(std::vector<Claim>* removals);
-  // Gives ids to the nodes added to nodes_ since the last call.
+  // Gives ids to the nodes added to nodes_ since the last call. OutOfRange
+  // if an id would exceed kMaxNodeId; DataLoss if a stored one does.
   absl::Status AssignNodeIds();
+  // DataLoss unless `id`, read from the store, fits the runs.
+  absl::Status CheckStoredId(uint64_t id) const;
   absl::Status SpillChunk(const TripleBatch& batch);
 
   absl::Status WriteSupportsAndEdges(
@@ -176,7 +185,7 @@ class SstTriplesLoader {
   std::vector<uint32_t> doc_order_;  // docs_ indices by id.
   absl::flat_hash_map<absl::string_view, uint32_t> doc_index_;
   NodeTable nodes_;
-  std::vector<uint64_t> node_ids_;  // By node index; compact for lookups.
+  std::vector<uint32_t> node_ids_;  // By node index; compact for lookups.
   std::vector<bool> node_is_new_;
 
   // Per chunk, reused.
