@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -225,6 +226,15 @@ class GraphStore::Impl {
   // Serializes writers; guards the id counter.
   absl::Mutex write_mu_;
   uint64_t next_node_id_ ABSL_GUARDED_BY(write_mu_) = 1;
+  // Node ids by identity (keys::NodeIdentityKey), of nodes the writers have
+  // committed, so that a document's nodes are rarely looked up in
+  // "node_keys". Nodes are never deleted and an identity's id never
+  // changes once committed, so an entry never goes stale; it is added only
+  // after a successful commit, since an id given in a failed write may be
+  // given again. Cleared when it reaches kMaxCachedNodeIds (~80 bytes each).
+  static constexpr size_t kMaxCachedNodeIds = size_t{1} << 18;
+  absl::flat_hash_map<std::string, uint64_t> node_id_cache_
+      ABSL_GUARDED_BY(write_mu_);
 
   mutable absl::Mutex view_mu_;
   mutable std::shared_ptr<const GraphView> view_ ABSL_GUARDED_BY(view_mu_);
@@ -256,14 +266,20 @@ class GraphStore::Impl::Writer {
   absl::Status Commit(DocumentWriteResult* result);
 
   uint64_t next_node_id() const { return next_node_id_; }
+  // The ids of the nodes the writer resolved, by identity.
+  const absl::flat_hash_map<std::string, uint64_t>& node_ids() const {
+    return id_by_identity_;
+  }
   // True once the batch is in the database (visible to reads), even if a
   // later flush failed: the store's id counter and view must follow it.
   bool written() const { return written_; }
 
  private:
   struct PendingNode {
-    schema::Node node;
+    schema::Node node;  // Empty while !loaded.
     bool is_new = false;
+    // The stored record is read only when aliases must be merged into it.
+    bool loaded = false;
   };
   struct Delta {
     int64_t documents = 0;
@@ -289,6 +305,10 @@ class GraphStore::Impl::Writer {
   void FillBatch();
 
   absl::StatusOr<uint64_t> ResolveNode(const schema::NodeKey& key);
+  // Returns the stored id of the node `identity` (named `name`), if any,
+  // from the store's cache or "node_keys". DataLoss if its row is bad.
+  absl::StatusOr<std::optional<uint64_t>> FindStoredNode(
+      const std::string& identity, absl::string_view name);
   absl::Status RemoveClaims(const schema::Document& stored);
 
   Impl* impl_;
@@ -334,6 +354,26 @@ void GraphStore::Impl::Writer::FillBatch() {
   }
 }
 
+absl::StatusOr<std::optional<uint64_t>>
+GraphStore::Impl::Writer::FindStoredNode(const std::string& identity,
+                                         absl::string_view name) {
+  impl_->write_mu_.AssertHeld();
+  if (auto it = impl_->node_id_cache_.find(identity);
+      it != impl_->node_id_cache_.end()) {
+    return it->second;
+  }
+  if (nodes_empty_) return std::nullopt;
+  std::string value;
+  MSKG_ASSIGN_OR_RETURN(bool found,
+                        impl_->Get(read_options_, kNodeKeys, identity, &value));
+  if (!found) return std::nullopt;
+  if (value.size() != 8) {
+    return absl::DataLossError(absl::StrCat(
+        "store ", impl_->path_, ": bad node_keys row for '", name, "'"));
+  }
+  return keys::ReadBigEndian64(value);
+}
+
 absl::StatusOr<uint64_t> GraphStore::Impl::Writer::ResolveNode(
     const schema::NodeKey& key) {
   std::string identity = keys::NodeIdentityKey(key.type(), key.name());
@@ -342,30 +382,15 @@ absl::StatusOr<uint64_t> GraphStore::Impl::Writer::ResolveNode(
   if (it != id_by_identity_.end()) {
     id = it->second;
   } else {
-    std::string value;
-    bool found = false;
-    if (!nodes_empty_) {
-      MSKG_ASSIGN_OR_RETURN(
-          found, impl_->Get(read_options_, kNodeKeys, identity, &value));
-    }
+    MSKG_ASSIGN_OR_RETURN(std::optional<uint64_t> stored,
+                          FindStoredNode(identity, key.name()));
     PendingNode pending;
-    if (found) {
-      if (value.size() != 8) {
-        return absl::DataLossError(absl::StrCat("store ", impl_->path_,
-                                                ": bad node_keys row for '",
-                                                key.name(), "'"));
-      }
-      id = keys::ReadBigEndian64(value);
-      MSKG_ASSIGN_OR_RETURN(
-          bool has_node, impl_->GetProto(read_options_, kNodes,
-                                         keys::NodeRowKey(id), &pending.node));
-      if (!has_node) {
-        return absl::DataLossError(absl::StrCat(
-            "store ", impl_->path_, ": node ", id, " has no record"));
-      }
+    if (stored.has_value()) {
+      id = *stored;
     } else {
       id = next_node_id_++;
       pending.is_new = true;
+      pending.loaded = true;
       pending.node.set_id(id);
       pending.node.set_type(key.type());
       pending.node.set_name(key.name());
@@ -378,7 +403,18 @@ absl::StatusOr<uint64_t> GraphStore::Impl::Writer::ResolveNode(
     id_by_identity_.emplace(std::move(identity), id);
   }
   if (key.aliases_size() > 0) {
-    schema::Node& node = nodes_[id].node;
+    PendingNode& pending = nodes_[id];
+    if (!pending.loaded) {
+      MSKG_ASSIGN_OR_RETURN(
+          bool has_node, impl_->GetProto(read_options_, kNodes,
+                                         keys::NodeRowKey(id), &pending.node));
+      if (!has_node) {
+        return absl::DataLossError(absl::StrCat(
+            "store ", impl_->path_, ": node ", id, " has no record"));
+      }
+      pending.loaded = true;
+    }
+    schema::Node& node = pending.node;
     for (const std::string& alias : key.aliases()) {
       if (alias == node.name() || NameKey(alias).empty() ||
           std::find(node.aliases().begin(), node.aliases().end(), alias) !=
@@ -784,6 +820,15 @@ absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
   if (writer->written()) {
     next_node_id_ = writer->next_node_id();
     InvalidateView();
+  }
+  if (committed.ok()) {
+    if (node_id_cache_.size() + writer->node_ids().size() > kMaxCachedNodeIds) {
+      node_id_cache_.clear();
+    }
+    if (writer->node_ids().size() <= kMaxCachedNodeIds) {
+      node_id_cache_.insert(writer->node_ids().begin(),
+                            writer->node_ids().end());
+    }
   }
   return committed;
 }

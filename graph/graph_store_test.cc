@@ -316,6 +316,44 @@ TEST_F(GraphStoreTest, ReopenKeepsEverything) {
   EXPECT_THAT(ids, ElementsAre(1, 2, 3, 4));
 }
 
+// Writers cache node ids by identity once committed (graph_store.cc): a
+// write that fails after giving ids to new nodes must not leave them there,
+// or the next write would give them to other nodes as well.
+TEST_F(GraphStoreTest, FailedWriteLeavesNoCachedNodeIds) {
+  // The second DocA fails the batch after the first one's nodes got ids.
+  EXPECT_EQ(store_->BulkLoad({DocA(), DocA()}).code(),
+            absl::StatusCode::kInvalidArgument);
+  schema::DocumentClaims doc;
+  doc.set_document_id("c.md");
+  *doc.add_claims() =
+      MakeClaim(kGlutes, schema::INSERTS_ON, kFemur, "The glutes insert.");
+  ASSERT_TRUE(store_->PutDocument(doc).ok());
+  ASSERT_TRUE(store_->PutDocument(DocA()).ok());
+  auto nodes = [this] {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store_
+                    ->ForEachNode([&out](const schema::Node& node) {
+                      out.push_back(absl::StrCat(node.id(), " ", node.name(),
+                                                 " ", node.aliases_size()));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    return out;
+  };
+  EXPECT_THAT(nodes(), ElementsAre("1 gluteal muscles 0", "2 femur 0",
+                                   "3 psoas major 1", "4 hip flexors 1"));
+  // Cached and stored ids agree across a reopen, which empties the cache.
+  OpenStore();
+  ASSERT_TRUE(store_->PutDocument(DocB()).ok());
+  EXPECT_THAT(nodes(), ElementsAre("1 gluteal muscles 0", "2 femur 0",
+                                   "3 psoas major 1", "4 hip flexors 1"));
+  std::shared_ptr<const GraphView> view = GetView();
+  const EdgeInfo* edge =
+      Asserted(*view, kHipFlexors, schema::ANTAGONIST_OF, kGlutes);
+  ASSERT_NE(edge, nullptr);
+  EXPECT_EQ(edge->support.size(), 2);
+}
+
 TEST_F(GraphStoreTest, SecondWriterFailsWithFailedPrecondition) {
   absl::StatusOr<std::unique_ptr<GraphStore>> second = GraphStore::Open(path_);
   ASSERT_FALSE(second.ok());
