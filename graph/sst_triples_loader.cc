@@ -113,11 +113,15 @@ void AppendSupportKey(uint64_t source, uint8_t relation, uint64_t target,
 }  // namespace
 
 // By "supports" key, the rank standing for the document id.
-bool SstTriplesLoader::ClaimLess(const Claim& a, const Claim& b) {
-  if (a.source != b.source) return a.source < b.source;
-  if (a.relation != b.relation) return a.relation < b.relation;
-  if (a.target != b.target) return a.target < b.target;
-  return a.rank < b.rank;
+bool SstTriplesLoader::ClaimLess::operator()(const Claim& a,
+                                             const Claim& b) const {
+  // (source, relation) and (target, rank), each packed into one integer:
+  // two comparisons instead of up to four.
+  const uint64_t a_high = uint64_t{a.source} << 8 | a.relation;
+  const uint64_t b_high = uint64_t{b.source} << 8 | b.relation;
+  if (a_high != b_high) return a_high < b_high;
+  return (uint64_t{a.target} << 32 | a.rank) <
+         (uint64_t{b.target} << 32 | b.rank);
 }
 
 // An edge of the merge with what the import changes in its counts.
@@ -254,7 +258,7 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   if (removals->empty()) return absl::OkStatus();
   // By "supports" key: (source, relation, target, document id).
   for (Claim& c : *removals) c.rank = docs_[c.doc].rank;
-  std::sort(removals->begin(), removals->end(), ClaimLess);
+  std::sort(removals->begin(), removals->end(), ClaimLess());
   std::string arena;
   std::vector<size_t> ends;
   ends.reserve(removals->size());
@@ -361,7 +365,7 @@ absl::Status SstTriplesLoader::SpillChunk(const TripleBatch& batch) {
         node_ids_[row_nodes_[2 * i]], node_ids_[row_nodes_[2 * i + 1]], doc,
         docs_[doc].rank, 0, static_cast<uint8_t>(row.relation), kAdded});
   }
-  std::sort(claims_.begin(), claims_.end(), ClaimLess);
+  std::sort(claims_.begin(), claims_.end(), ClaimLess());
   // An exact duplicate row adds nothing.
   claims_.erase(std::unique(claims_.begin(), claims_.end(),
                             [](const Claim& a, const Claim& b) {

@@ -117,7 +117,10 @@ class SstTriplesLoader {
     uint8_t relation;
     uint8_t flags;  // kAdded | kRemoved.
   };
-  static bool ClaimLess(const Claim& a, const Claim& b);
+  // A type, not a function, so that std::sort inlines the comparison.
+  struct ClaimLess {
+    bool operator()(const Claim& a, const Claim& b) const;
+  };
   static constexpr uint8_t kAdded = 1;
   static constexpr uint8_t kRemoved = 2;
   // Record of the "documents" runs: a (document, edge) pair (16 bytes).
