@@ -4,13 +4,11 @@
 // import-wide node indices, across all of its chunks. A node is a (type,
 // NameKey(name)) identity, as in the store ("node_keys", key_codec.h).
 //
-// Names as written are deduplicated before any NameKey is computed: an
-// open-addressing table of (hash >> 32) << 32 | (spelling index + 1), 0 if
-// empty, kept at most half full. 8-byte slots and a software pipeline that
-// prefetches 16 names ahead keep the ~2 cache misses per lookup off the
-// critical path (absl::flat_hash_map cannot be prefetched by slot); NameKey
-// then runs once per distinct spelling. Spellings and identities are copied
-// into an arena, so a chunk's text may be reused once it is resolved.
+// Names as written are deduplicated before any NameKey is computed, in a
+// SpellingIndex (spelling_index.h) that a software pipeline prefetches 16
+// names ahead; NameKey then runs once per distinct spelling. Spellings and
+// identities are copied into an arena, so a chunk's text may be reused once
+// it is resolved.
 //
 // Memory: about 40 bytes per distinct spelling and 60 per node, plus their
 // text (for the 1M-edge benchmark graph, ~233k nodes: ~30 MB). It grows
@@ -27,6 +25,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "graph/spelling_index.h"
 #include "graph/string_arena.h"
 #include "graph/triple_batch.h"
 #include "schema/graph.pb.h"
@@ -61,23 +60,11 @@ class NodeTable {
   size_t MemoryBytes() const;
 
  private:
-  struct Spelling {
-    uint64_t hash;
-    const char* data;  // In arena_.
-    uint32_t size;
-    uint32_t node;
-    int type;
-  };
-
-  static uint64_t Hash(schema::NodeType type, absl::string_view name);
   uint32_t Resolve(schema::NodeType type, absl::string_view name,
                    uint64_t hash);
-  void Grow();
 
   StringArena arena_;
-  std::vector<uint64_t> slots_;
-  size_t mask_ = 0;
-  std::vector<Spelling> spellings_;
+  SpellingIndex spellings_;  // Spellings in arena_ -> node index.
   absl::flat_hash_map<absl::string_view, uint32_t> by_identity_;
   std::vector<Node> nodes_;
 };

@@ -24,6 +24,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "graph/rocksdb_status.h"
+#include "graph/spelling_index.h"
 #include "graph/sst_file.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
@@ -105,15 +106,9 @@ class Loader {
     return docs_[d].document_id();
   }
   absl::StatusOr<bool> RankDocuments();
-  static uint64_t RawHash(schema::NodeType type, absl::string_view name) {
-    return absl::Hash<std::pair<int, absl::string_view>>{}(
-        std::pair<int, absl::string_view>(type, name));
-  }
-  // Returns the index in nodes_ of (type, name); `hash` is RawHash().
-  uint32_t Resolve(schema::NodeType type, absl::string_view name,
-                   uint64_t hash);
+  // Returns the index in nodes_ of (type, name).
+  uint32_t Resolve(schema::NodeType type, absl::string_view name);
   uint32_t Resolve(const schema::NodeKey& key);
-  void GrowRawTable();
   // Fills `entries` (and provenance_) from the input.
   void BuildEntries(std::vector<Entry>* entries);
   absl::Status ResolveNodes();
@@ -131,20 +126,9 @@ class Loader {
   std::vector<uint32_t> doc_by_rank_;
   std::vector<uint32_t> rank_of_doc_;
 
-  // Names as written, deduplicated before any NameKey is computed: an
-  // open-addressing table of (hash >> 32) << 32 | (index in raw_ + 1), 0 if
-  // empty, kept at most half full (node_table.h does the same for the
-  // triples import, owning its names and prefetching ahead).
-  struct RawName {
-    uint64_t hash;
-    const char* data;  // Views the input.
-    uint32_t size;
-    uint32_t node;  // Index in nodes_.
-    int type;
-  };
-  std::vector<uint64_t> raw_slots_;
-  size_t raw_mask_ = 0;
-  std::vector<RawName> raw_;
+  // Names as written (viewing the input) -> index in nodes_, so that a
+  // NameKey is computed once per distinct spelling.
+  SpellingIndex spellings_;
   absl::flat_hash_map<std::string, uint32_t> by_identity_;
   std::vector<LocalNode> nodes_;
   std::vector<std::pair<uint32_t, const schema::NodeKey*>> alias_keys_;
@@ -197,17 +181,11 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   return !any;
 }
 
-uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name,
-                         uint64_t hash) {
-  const uint64_t tag = hash >> 32;
-  size_t i = hash & raw_mask_;
-  for (uint64_t slot; (slot = raw_slots_[i]) != 0; i = (i + 1) & raw_mask_) {
-    if ((slot >> 32) != tag) continue;
-    const RawName& raw = raw_[(slot & 0xFFFFFFFF) - 1];
-    if (raw.type == type && raw.size == name.size() &&
-        std::memcmp(raw.data, name.data(), name.size()) == 0) {
-      return raw.node;
-    }
+uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name) {
+  const uint64_t hash = SpellingIndex::Hash(type, name);
+  if (const uint32_t node = spellings_.Find(type, name, hash);
+      node != SpellingIndex::kAbsent) {
+    return node;
   }
   // A new spelling: only now is its identity (NameKey) computed.
   auto [jt, added] = by_identity_.try_emplace(
@@ -217,26 +195,12 @@ uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name,
     node.type = type;
     node.name = name;
   }
-  raw_.push_back(RawName{hash, name.data(), static_cast<uint32_t>(name.size()),
-                         jt->second, type});
-  raw_slots_[i] = (tag << 32) | raw_.size();
-  if (2 * raw_.size() > raw_slots_.size()) GrowRawTable();
+  spellings_.Insert(type, name, hash, jt->second);
   return jt->second;
 }
 
-void Loader::GrowRawTable() {
-  raw_slots_.assign(std::max<size_t>(2 * raw_slots_.size(), 1 << 12), 0);
-  raw_mask_ = raw_slots_.size() - 1;
-  for (size_t r = 0; r < raw_.size(); ++r) {
-    size_t i = raw_[r].hash & raw_mask_;
-    while (raw_slots_[i] != 0) i = (i + 1) & raw_mask_;
-    raw_slots_[i] = (raw_[r].hash >> 32 << 32) | (r + 1);
-  }
-}
-
 uint32_t Loader::Resolve(const schema::NodeKey& key) {
-  const uint32_t index =
-      Resolve(key.type(), key.name(), RawHash(key.type(), key.name()));
+  const uint32_t index = Resolve(key.type(), key.name());
   if (key.aliases_size() > 0) alias_keys_.emplace_back(index, &key);
   return index;
 }
@@ -247,7 +211,6 @@ absl::Status Loader::ResolveNodes() {
     num_claims += doc.claims_size();
   }
   num_claims_ = num_claims;
-  GrowRawTable();
   by_identity_.reserve(num_claims / 8);
   claim_nodes_.reserve(2 * num_claims);
   for (const schema::DocumentClaims& doc : docs_) {

@@ -213,7 +213,9 @@ TEST(TriplesChunkReaderTest, SameRowsAsReadTriplesForAnyChunking) {
           << rows << " rows, " << bytes << " bytes";
       if (whole.empty()) whole = *got;
       EXPECT_EQ(*got, whole) << "order, " << rows << " rows";
-      if (rows == 1) EXPECT_EQ(chunks, static_cast<int64_t>(got->size()));
+      if (rows == 1) {
+        EXPECT_EQ(chunks, static_cast<int64_t>(got->size()));
+      }
     }
   }
   EXPECT_EQ(whole.back(), "Muscle|psoas|PART_OF|Muscle|hip flexors|d9");
