@@ -275,6 +275,11 @@ class DocumentExtractor {
   Ref Anaphor(const SentenceView& v) const;
 
   void SentenceRules(int index);
+  // topic_rules.cc: the article's topic condition and muscle.
+  void FindTopic();
+  // `r` as a condition: a symptom that an article or section is about
+  // ("Neck pain") is the condition it discusses.
+  static Ref AsCondition(Ref r);
   void Causes(const SentenceView& v, int index);
   void SectionSpasmCause(const AnalyzedSentence& s, int index);
   void Discourse(const SentenceView& v, int index, bool had_causes);
@@ -324,6 +329,14 @@ class DocumentExtractor {
   // The state `state` ("tight") of muscle `muscle`, as the linker names it.
   Ref MuscleState(absl::string_view state, bool prefix,
                   const Ref& muscle) const;
+
+  // section_rules.cc: entities named under a heading of a relation's kind
+  // ("Symptoms", "Treatment") stand in it to the section's condition.
+  void SectionText(const AnalyzedSentence& s, int index);
+
+  // cue_rules.cc: the general table of relation cues (verbs, nouns,
+  // prepositions) with their arguments from the clause around them.
+  void CueRules(const SentenceView& v, int index);
 
   // group_rules.cc: a group named after its action ("hip flexors") defined
   // by its members performs that action, and so do the members.

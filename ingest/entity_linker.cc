@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "ingest/phrase_finder.h"
 #include "ingest/word_set.h"
 
 namespace mskg::ingest {
@@ -576,6 +577,7 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
       }
     }
   }
+  AddPhraseMentions(tokens, &mentions);
   return mentions;
 }
 

@@ -62,6 +62,9 @@ struct Mention {
   // A pronoun or "these muscles" standing for the last muscle named; kept
   // only when it takes part in a composed state ("it goes into spasm").
   bool anaphor = false;
+  // An open-vocabulary noun phrase (phrase_finder.h): named by its words,
+  // typed by its head word; no lexicon row names it.
+  bool open = false;
 };
 
 // Per-document state: abbreviations defined so far, the last muscle seen.

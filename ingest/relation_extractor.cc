@@ -154,6 +154,10 @@ Ref DocumentExtractor::FromEntry(const LexiconEntry& e) const {
 }
 
 Ref DocumentExtractor::FromMention(const Mention& m) const {
+  // The article's topic under any type the text gives it ("neck pain").
+  if (topic_condition_.valid() && m.name == topic_condition_.name) {
+    return topic_condition_;
+  }
   // A generic spasm in a document about one muscle's spasm is that spasm.
   if (m.entry != nullptr && m.type == schema::CONDITION &&
       m.name == "muscle spasm" && topic_condition_.valid() &&
@@ -175,7 +179,7 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
                             int sentence, absl::string_view rule,
                             float confidence, bool negated, bool hedged) {
   if (!s.valid() || !o.valid()) return;
-  if (s.type == o.type && s.name == o.name) return;
+  if (s.name == o.name) return;
   if (!TypesAllowed(r, s.type, o.type)) return;
   if (!claim_keys_
            .insert(absl::StrCat(s.name, "\t", static_cast<int>(r), "\t",
@@ -1501,27 +1505,11 @@ void DocumentExtractor::SentenceRules(int index) {
   ConditionDefinition(v, index);
   Solution(v, index);
   PassiveTreats(v, index);
+  CueRules(v, index);
 }
 
 schema::DocumentClaims DocumentExtractor::Run() {
-  // The topic: the title's condition and muscle.
-  for (const AnalyzedSentence& s : sentences_) {
-    const Block& b = doc_.blocks[s.sentence.block];
-    if (b.kind != BlockKind::kHeading || b.level != 1) break;
-    for (const Mention& m : s.mentions) {
-      if (m.type == schema::CONDITION && !topic_condition_.valid()) {
-        topic_condition_ = FromMention(m);
-        if (m.affects_type == schema::MUSCLE) {
-          topic_muscle_.type = schema::MUSCLE;
-          topic_muscle_.name = m.affects;
-        }
-      }
-      if (m.type == schema::MUSCLE && !topic_muscle_.valid()) {
-        topic_muscle_ = FromMention(m);
-      }
-    }
-    break;
-  }
+  FindTopic();
   int current_block = -1;
   for (size_t idx = 0; idx < sentences_.size(); ++idx) {
     const AnalyzedSentence& s = sentences_[idx];
@@ -1559,6 +1547,13 @@ schema::DocumentClaims DocumentExtractor::Run() {
         }
         if (m.type == schema::MUSCLE && !section_muscle_.valid()) {
           section_muscle_ = FromMention(m);
+        }
+      }
+      // "Causes of neck pain": a symptom a section is about is its
+      // condition.
+      for (const Mention& m : s.mentions) {
+        if (m.type == schema::SYMPTOM && !section_condition_.valid()) {
+          section_condition_ = AsCondition(FromMention(m));
         }
       }
       if (!section_condition_.valid()) section_condition_ = topic_condition_;
@@ -1656,27 +1651,8 @@ schema::DocumentClaims DocumentExtractor::Run() {
       if (absl::EndsWith(text, ":")) {
         lead_scope_ = ScopeOf(text);
       }
-      // In a treatment or diagnosis section, treatments and tests named in
-      // running text address the section's condition.
-      if (section_scope_ == Scope::kTreats && section_condition_.valid() &&
-          !sentence_had_treats_) {
-        for (const Mention& m : s.mentions) {
-          if (m.type == schema::TREATMENT) {
-            Add(FromMention(m), schema::TREATS, section_condition_, index,
-                "section_text", 0.5f);
-          }
-        }
-      }
-      if (section_scope_ == Scope::kTests && section_condition_.valid() &&
-          !sentence_had_diagnoses_) {
-        for (const Mention& m : s.mentions) {
-          if (m.type == schema::TEST) {
-            Add(FromMention(m), schema::DIAGNOSES, section_condition_, index,
-                "section_text", 0.5f);
-          }
-        }
-      }
     }
+    if (block.kind != BlockKind::kHeading) SectionText(s, index);
     for (const Mention& m : s.mentions) {
       if (m.type == schema::MUSCLE) prev_muscle_ = FromMention(m);
       if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE &&

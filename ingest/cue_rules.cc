@@ -1,0 +1,293 @@
+// ingest/cue_rules.cc
+//
+// The general cue table: verbs, nouns and prepositions of English that state
+// a relation, each with the side its subject stands on. "X causes Y", "Y is
+// caused by X", "X can lead to Y", "Y is due to X"; "T relieves C", "C is
+// treated with T"; "T prevents C"; "T strengthens M", "stretch M"; "X is
+// diagnosed with T"; "C affects S". The arguments are the entity mentions
+// next to the cue in its clause, with those coordinated with them ("A, B
+// and C"); a cue whose subject is a pronoun or left out ("It is caused
+// by ...", "Often caused by ...") takes the condition the section is about.
+// An effect that is a symptom makes the relation HAS_SYMPTOM ("C causes
+// pain"); a treatment that relieves a symptom treats the condition the
+// section is about.
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "ingest/document_extractor.h"
+
+namespace mskg::ingest::extraction {
+namespace {
+
+// How a cue's arguments map onto its relation.
+enum class Direction {
+  kForward,   // subject before the cue: "X causes Y"
+  kBackward,  // subject after the cue: "Y is caused by X"
+};
+
+struct CueRule {
+  // Words to match, "x*" matching any word that starts with x, "?" any
+  // word.
+  std::vector<absl::string_view> words;
+  Relation relation;
+  Direction direction;
+};
+
+// Matches `rule`'s words at token i; returns the end, or -1.
+int MatchCue(const SentenceView& v, int i, const CueRule& rule) {
+  for (absl::string_view p : rule.words) {
+    absl::string_view w = v.word(i);
+    if (w.empty() || !v.sentence().tokens[i].is_word) return -1;
+    if (p == "?") {
+    } else if (p.back() == '*') {
+      if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
+    } else if (w != p) {
+      return -1;
+    }
+    ++i;
+  }
+  return i;
+}
+
+// A short set of node types.
+struct Types {
+  NodeType t[3] = {schema::NODE_TYPE_UNSPECIFIED, schema::NODE_TYPE_UNSPECIFIED,
+                   schema::NODE_TYPE_UNSPECIFIED};
+  bool Has(NodeType x) const { return x == t[0] || x == t[1] || x == t[2]; }
+};
+
+// Every pattern's first word starts with one of the filter's prefixes.
+const std::vector<CueRule>& Cues() {
+  using schema::CAUSES;
+  using schema::DIAGNOSES;
+  using schema::HAS_SYMPTOM;
+  using schema::PREVENTS;
+  using schema::STRENGTHENS;
+  using schema::STRETCHES;
+  using schema::TREATS;
+  constexpr Direction F = Direction::kForward;
+  constexpr Direction B = Direction::kBackward;
+  static const auto* const kTable = new std::vector<CueRule>{
+      // Causation.
+      {{"caused", "by"}, CAUSES, B},
+      {{"triggered", "by"}, CAUSES, B},
+      {{"brought", "on", "by"}, CAUSES, B},
+      {{"due", "to"}, CAUSES, B},
+      {{"because", "of"}, CAUSES, B},
+      {{"result*", "from"}, CAUSES, B},
+      {{"stem*", "from"}, CAUSES, B},
+      {{"result", "of"}, CAUSES, B},
+      {{"caused"}, CAUSES, F},
+      {{"cause"}, CAUSES, F},
+      {{"causes"}, CAUSES, F},
+      {{"causing"}, CAUSES, F},
+      {{"lead*", "to"}, CAUSES, F},
+      {{"led", "to"}, CAUSES, F},
+      {{"result*", "in"}, CAUSES, F},
+      {{"contribute*", "to"}, CAUSES, F},
+      {{"trigger", "?"}, CAUSES, F},
+      {{"triggers"}, CAUSES, F},
+      {{"give*", "rise", "to"}, CAUSES, F},
+      {{"increase*", "the", "risk", "of"}, CAUSES, F},
+      {{"increase*", "your", "risk", "of"}, CAUSES, F},
+      {{"raise*", "the", "risk", "of"}, CAUSES, F},
+      {{"risk", "factor", "for"}, CAUSES, F},
+      {{"risk", "factors", "for"}, CAUSES, F},
+      {{"produce*"}, CAUSES, F},
+      {{"develop*", "into"}, CAUSES, F},
+      {{"progress*", "to"}, CAUSES, F},
+      // Symptoms.
+      {{"symptoms", "include"}, HAS_SYMPTOM, F},
+      {{"symptoms", "may", "include"}, HAS_SYMPTOM, F},
+      {{"symptoms", "can", "include"}, HAS_SYMPTOM, F},
+      {{"signs", "include"}, HAS_SYMPTOM, F},
+      {{"characterized", "by"}, HAS_SYMPTOM, F},
+      {{"characterised", "by"}, HAS_SYMPTOM, F},
+      {{"present*", "with"}, HAS_SYMPTOM, F},
+      {{"accompanied", "by"}, HAS_SYMPTOM, F},
+      {{"marked", "by"}, HAS_SYMPTOM, F},
+      // Treatment.
+      {{"treated", "with"}, TREATS, B},
+      {{"treated", "by"}, TREATS, B},
+      {{"relieved", "by"}, TREATS, B},
+      {{"managed", "with"}, TREATS, B},
+      {{"improve*", "with"}, TREATS, B},
+      {{"respond*", "to"}, TREATS, B},
+      {{"treat"}, TREATS, F},
+      {{"treats"}, TREATS, F},
+      {{"relieve*"}, TREATS, F},
+      {{"ease"}, TREATS, F},
+      {{"eases"}, TREATS, F},
+      {{"reduce"}, TREATS, F},
+      {{"reduces"}, TREATS, F},
+      {{"alleviate*"}, TREATS, F},
+      {{"manage"}, TREATS, F},
+      {{"help*"}, TREATS, F},
+      {{"decrease"}, TREATS, F},
+      {{"decreases"}, TREATS, F},
+      {{"heal"}, TREATS, F},
+      {{"resolve*"}, TREATS, F},
+      {{"cure*"}, TREATS, F},
+      {{"fix"}, TREATS, F},
+      {{"correct"}, TREATS, F},
+      {{"soothe*"}, TREATS, F},
+      {{"calm*"}, TREATS, F},
+      {{"recommended", "for"}, TREATS, F},
+      {{"used", "to", "treat"}, TREATS, F},
+      // Prevention.
+      {{"prevent"}, PREVENTS, F},
+      {{"prevents"}, PREVENTS, F},
+      {{"preventing"}, PREVENTS, F},
+      {{"reduce*", "the", "risk", "of"}, PREVENTS, F},
+      {{"reduce*", "your", "risk", "of"}, PREVENTS, F},
+      {{"lower*", "the", "risk", "of"}, PREVENTS, F},
+      {{"lower*", "your", "risk", "of"}, PREVENTS, F},
+      {{"protect*", "against"}, PREVENTS, F},
+      {{"prevented", "by"}, PREVENTS, B},
+      {{"avoid"}, PREVENTS, F},
+      // Exercise.
+      {{"strengthen*"}, STRENGTHENS, F},
+      {{"build*", "up"}, STRENGTHENS, F},
+      {{"stretch"}, STRETCHES, F},
+      {{"stretches"}, STRETCHES, F},
+      {{"stretching"}, STRETCHES, F},
+      {{"lengthen*"}, STRETCHES, F},
+      {{"loosen*"}, STRETCHES, F},
+      // Diagnosis.
+      {{"diagnosed", "with"}, DIAGNOSES, B},
+      {{"diagnosed", "by"}, DIAGNOSES, B},
+      {{"diagnosed", "using"}, DIAGNOSES, B},
+      {{"diagnosed", "through"}, DIAGNOSES, B},
+      {{"confirmed", "by"}, DIAGNOSES, B},
+      {{"confirmed", "with"}, DIAGNOSES, B},
+      {{"diagnose*"}, DIAGNOSES, F},
+      {{"detect*"}, DIAGNOSES, F},
+      {{"confirm"}, DIAGNOSES, F},
+      {{"confirms"}, DIAGNOSES, F},
+      {{"rule", "out"}, DIAGNOSES, F},
+      {{"reveal*"}, DIAGNOSES, F},
+      {{"check*", "for"}, DIAGNOSES, F},
+      {{"test*", "for"}, DIAGNOSES, F},
+      {{"assess*"}, DIAGNOSES, F},
+      {{"identify"}, DIAGNOSES, F},
+  };
+  return *kTable;
+}
+
+const CueFilter& CueTableFilter() {
+  static const auto* const kFilter = new CueFilter(
+      {"ca", "tr", "br", "du", "be", "re", "st", "th", "le", "co", "gi", "in",
+       "ra", "ri", "pr", "de", "sy", "si", "ch", "ac", "ma", "im", "ea", "al",
+       "he", "cu", "fi", "so", "us", "lo", "av", "bu", "di", "ru", "te", "as",
+       "id"});
+  return *kFilter;
+}
+
+// The types a relation admits on each side; the effect side of CAUSES
+// admits symptoms, which make the claim HAS_SYMPTOM.
+Types SubjectTypes(Relation r) {
+  switch (r) {
+    case schema::CAUSES:
+      return {{schema::CAUSE, schema::CONDITION}};
+    case schema::HAS_SYMPTOM:
+      return {{schema::CONDITION}};
+    case schema::TREATS:
+    case schema::PREVENTS:
+    case schema::STRENGTHENS:
+    case schema::STRETCHES:
+      return {{schema::TREATMENT}};
+    case schema::DIAGNOSES:
+      return {{schema::TEST}};
+    default:
+      return {};
+  }
+}
+
+Types ObjectTypes(Relation r) {
+  switch (r) {
+    case schema::CAUSES:
+      return {{schema::CONDITION, schema::SYMPTOM}};
+    case schema::HAS_SYMPTOM:
+      return {{schema::SYMPTOM}};
+    case schema::TREATS:
+    case schema::PREVENTS:
+      return {{schema::CONDITION, schema::SYMPTOM}};
+    case schema::STRENGTHENS:
+    case schema::STRETCHES:
+      return {{schema::MUSCLE}};
+    case schema::DIAGNOSES:
+      return {{schema::CONDITION}};
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
+void DocumentExtractor::CueRules(const SentenceView& v, int index) {
+  const CueFilter& filter = CueTableFilter();
+  for (int i = 0; i < v.size(); ++i) {
+    if (!v.sentence().tokens[i].is_word || !filter.MaybeCue(v.word(i))) {
+      continue;
+    }
+    // A word inside a mention is part of a name ("stretching exercises"),
+    // not a cue, unless the mention is the cue's own exercise word.
+    if (v.mention_at(i) >= 0) continue;
+    for (const CueRule& rule : Cues()) {
+      const int end = MatchCue(v, i, rule);
+      if (end < 0) continue;
+      const bool negated = Negated(v, i);
+      const bool hedged = Hedged(v, i);
+      const Relation rel = rule.relation;
+      const bool forward = rule.direction == Direction::kForward;
+      const auto left_types =
+          forward ? SubjectTypes(rel) : ObjectTypes(rel);
+      const auto right_types =
+          forward ? ObjectTypes(rel) : SubjectTypes(rel);
+      std::vector<Ref> left, right;
+      const Types& lt = left_types;
+      const Types& rt = right_types;
+      for (int m : Before(v, i, {lt.t[0], lt.t[1], lt.t[2]})) {
+        left.push_back(FromMention(v.mentions()[m]));
+      }
+      for (int m : After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6)) {
+        right.push_back(FromMention(v.mentions()[m]));
+      }
+      if (right.empty()) break;
+      // A subject left out or standing for the section's condition.
+      if (left.empty() && section_condition_.valid() &&
+          left_types.Has(schema::CONDITION)) {
+        left.push_back(section_condition_);
+      }
+      // An imperative exercise ("Stretch your calves"): the exercise.
+      if (left.empty() &&
+          (rel == schema::STRENGTHENS || rel == schema::STRETCHES)) {
+        std::vector<int> muscles = After(v, end, {schema::MUSCLE}, 3);
+        if (!muscles.empty()) left.push_back(ExerciseFor(rel, v, muscles));
+      }
+      const std::vector<Ref>& subjects = forward ? left : right;
+      const std::vector<Ref>& objects = forward ? right : left;
+      for (const Ref& s : subjects) {
+        for (const Ref& o : objects) {
+          Relation r = rel;
+          Ref subject = s, object = o;
+          if (r == schema::CAUSES && object.type == schema::SYMPTOM) {
+            // "C causes pain": a symptom of C.
+            if (subject.type != schema::CONDITION) continue;
+            r = schema::HAS_SYMPTOM;
+          } else if ((r == schema::TREATS || r == schema::PREVENTS) &&
+                     object.type == schema::SYMPTOM) {
+            // Relieving a symptom treats the condition it is a symptom of.
+            if (!section_condition_.valid()) continue;
+            object = section_condition_;
+          }
+          Add(subject, r, object, index, "cue_table", 0.6f, negated, hedged);
+        }
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace mskg::ingest::extraction

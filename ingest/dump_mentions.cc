@@ -1,0 +1,60 @@
+// ingest/dump_mentions.cc
+//
+// A developer's view of entity linking: prints each sentence of a document
+// with the mentions found in it ([Type name], "+" marking open-vocabulary
+// phrases) and the heading or list structure around it, so that extraction
+// errors can be traced to the stage that made them.
+//   bazel run //ingest:dump_mentions -- FILE...
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "ingest/document_reader.h"
+#include "ingest/entity_linker.h"
+#include "ingest/lexicon.h"
+#include "ingest/sentence_splitter.h"
+#include "ingest/tokenizer.h"
+
+int main(int argc, char** argv) {
+  using namespace mskg::ingest;  // NOLINT: a small tool.
+  auto lexicon = Lexicon::LoadEmbedded();
+  if (!lexicon.ok()) {
+    std::fprintf(stderr, "%s\n", lexicon.status().ToString().c_str());
+    return 1;
+  }
+  EntityLinker linker(lexicon->get());
+  for (int a = 1; a < argc; ++a) {
+    std::ifstream in(argv[a], std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "%s: cannot read\n", argv[a]);
+      return 2;
+    }
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto doc = ReadDocument(argv[a], bytes.str(), DocumentFormat::kAuto);
+    if (!doc.ok()) {
+      std::fprintf(stderr, "%s\n", doc.status().ToString().c_str());
+      return 2;
+    }
+    LinkerState state;
+    for (const Sentence& s : SplitSentences(*doc)) {
+      const Block& b = doc->blocks[s.block];
+      const char* kind = b.kind == BlockKind::kHeading    ? "H"
+                         : b.kind == BlockKind::kListItem ? "L"
+                                                          : "P";
+      std::string text(SentenceText(*doc, s));
+      std::vector<Token> tokens = Tokenize(text);
+      std::string line = absl::StrCat(kind, b.level, s.is_label ? ":" : " ");
+      for (const Mention& m : linker.Link(tokens, &state)) {
+        absl::StrAppend(&line, " [", NodeTypeLabel(m.type), m.open ? "+" : "",
+                        " ", m.name,
+                        m.affects.empty() ? "" : absl::StrCat(" @", m.affects),
+                        "]");
+      }
+      std::printf("%s\n    %s\n", text.c_str(), line.c_str());
+    }
+  }
+  return 0;
+}

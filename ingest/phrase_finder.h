@@ -1,0 +1,51 @@
+// ingest/phrase_finder.h (private to //ingest)
+//
+// Open-vocabulary entities: the noun phrases of a sentence that no lexicon
+// row names, typed by their head word. English noun phrases are head-final
+// ("chronic heel pain", "herniated disk", "core strengthening exercises"),
+// so a phrase is a run of content words between function words (articles,
+// prepositions, pronouns, auxiliaries, common verbs, adverbs) and its type is
+// its last word's: "pain", "numbness" -> Symptom; "injury", "tear",
+// "...itis", "...osis" -> Condition; "therapy", "exercises", "brace" ->
+// Treatment; "scan", "x-ray", "examination" -> Test; "muscles" -> Muscle;
+// "tendon", "joint" -> Structure. The head-word table is general English
+// and clinical vocabulary (phrase_finder.cc), written without reference to
+// any corpus.
+//
+// A few heads take a complement that is part of the name: "loss of
+// feeling", "difficulty walking", "pain in the heel" (a symptom or condition
+// with the body part it is in).
+//
+// Thread-safety: stateless; safe from any thread.
+#ifndef MSKG_INGEST_PHRASE_FINDER_H_
+#define MSKG_INGEST_PHRASE_FINDER_H_
+
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "ingest/entity_linker.h"
+#include "ingest/tokenizer.h"
+#include "schema/graph.pb.h"
+
+namespace mskg::ingest {
+
+// The type that head word `lower` (lower case) gives a noun phrase, or
+// NODE_TYPE_UNSPECIFIED if it gives none.
+schema::NodeType HeadWordType(absl::string_view lower);
+
+// Whether `lower` is a function word, verb or adverb that ends a noun
+// phrase (and so never belongs to an open-vocabulary name).
+bool BreaksNounPhrase(absl::string_view lower);
+
+// Adds to `mentions` (ordered by position, not overlapping; kept so) a
+// mention for every noun phrase of `tokens` whose head word has a type and
+// that the lexicon does not name as a whole. A phrase may contain lexicon
+// mentions ("heel" in "heel pain"): they are replaced by the phrase, which
+// AFFECTS the body part when it is a condition or symptom. Open mentions
+// have `entry == nullptr` and `open == true`.
+void AddPhraseMentions(const std::vector<Token>& tokens,
+                       std::vector<Mention>* mentions);
+
+}  // namespace mskg::ingest
+
+#endif  // MSKG_INGEST_PHRASE_FINDER_H_

@@ -1,0 +1,74 @@
+// ingest/section_rules.cc
+//
+// What a section says under a heading that names a relation ("Symptoms",
+// "Causes", "Risk factors", "Treatment", "Prevention", "Diagnosis"): every
+// entity of the heading's kind named in its paragraphs and list items
+// stands in that relation to the condition the section is about (the
+// heading's own condition, else the article's topic). "Symptoms: ... you
+// may feel numbness and tingling" gives numbness and tingling as symptoms
+// of the topic; "Treatment: ... ice and rest help" gives ice and rest as
+// treatments. Negated mentions ("surgery is not needed") are claimed
+// negated.
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "ingest/document_extractor.h"
+
+namespace mskg::ingest::extraction {
+
+void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
+  if (!section_condition_.valid()) return;
+  const Block& block = doc_.blocks[s.sentence.block];
+  Scope scope = section_scope_;
+  if (block.kind == BlockKind::kListItem && item_scope_ != Scope::kNone) {
+    scope = item_scope_;
+  }
+  if (scope == Scope::kNone || scope == Scope::kFunctions) return;
+  // A question asks, it does not say.
+  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  SentenceView v(s);
+  const Ref& cond = section_condition_;
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    const Ref r = FromMention(m);
+    if (r.name == cond.name) continue;
+    const bool negated = Negated(v, m.first_token);
+    const bool hedged = Hedged(v, m.first_token);
+    switch (scope) {
+      case Scope::kSymptoms:
+        if (m.type == schema::SYMPTOM) {
+          Add(cond, schema::HAS_SYMPTOM, r, index, "section_text", 0.5f,
+              negated, hedged);
+        }
+        break;
+      case Scope::kCauses:
+        if (m.type == schema::CAUSE || m.type == schema::CONDITION) {
+          Add(r, schema::CAUSES, cond, index, "section_text", 0.4f, negated,
+              hedged);
+        }
+        break;
+      case Scope::kTreats:
+        if (m.type == schema::TREATMENT) {
+          Add(r, schema::TREATS, cond, index, "section_text", 0.5f, negated,
+              hedged);
+        }
+        break;
+      case Scope::kPrevents:
+        if (m.type == schema::TREATMENT) {
+          Add(r, schema::PREVENTS, cond, index, "section_text", 0.5f, negated,
+              hedged);
+        }
+        break;
+      case Scope::kTests:
+        if (m.type == schema::TEST) {
+          Add(r, schema::DIAGNOSES, cond, index, "section_text", 0.5f,
+              negated, hedged);
+        }
+        break;
+      case Scope::kNone:
+      case Scope::kFunctions:
+        break;
+    }
+  }
+}
+
+}  // namespace mskg::ingest::extraction
