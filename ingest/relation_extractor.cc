@@ -25,6 +25,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "ingest/document_extractor.h"
+#include "ingest/phrase_finder.h"
 
 namespace mskg::ingest {
 namespace extraction {
@@ -39,20 +40,30 @@ std::vector<std::string> LowerWords(absl::string_view text) {
   return out;
 }
 
-Scope ScopeOf(absl::string_view text) {
+// The relation a heading or lead sentence announces for what follows.
+// Headings may ask ("What causes whiplash?", "How is it treated?"); a lead
+// sentence that asks is answered by the text, not by its list.
+Scope ScopeOf(absl::string_view text, bool heading = false) {
   absl::string_view t = absl::StripTrailingAsciiWhitespace(text);
-  if (absl::EndsWith(t, "?")) return Scope::kNone;
-  for (const std::string& w : LowerWords(text)) {
-    if (In(w, {"causes", "risk", "triggers", "etiology", "causation"}))
+  if (!heading && absl::EndsWith(t, "?")) return Scope::kNone;
+  const std::vector<std::string> words = LowerWords(text);
+  for (const std::string& w : words) {
+    if (In(w, {"causes", "cause", "caused", "causing", "risk", "triggers",
+               "etiology", "causation", "aetiology"}) ||
+        (w == "why" && heading &&
+         std::find(words.begin(), words.end(), "get") != words.end())) {
       return Scope::kCauses;
+    }
     if (In(w, {"symptoms", "symptom", "signs"})) return Scope::kSymptoms;
     if (absl::StartsWith(w, "diagnos") || In(w, {"tests", "test", "testing"}))
       return Scope::kTests;
-    if (absl::StartsWith(w, "prevent")) return Scope::kPrevents;
+    if (absl::StartsWith(w, "prevent") || In(w, {"avoid", "avoiding"}))
+      return Scope::kPrevents;
     if (In(w, {"treatment", "treatments", "therapy", "therapies", "drugs",
                "medications", "medication", "management", "managing",
                "surgical", "surgery", "surgeries", "remedies", "relief",
-               "treating", "rehabilitation", "rehab", "self-care"}))
+               "treating", "rehabilitation", "rehab", "self-care", "treat",
+               "treated", "recovery", "exercises", "stretches", "remedy"}))
       return Scope::kTreats;
     if (In(w, {"functions", "function", "actions", "roles"}))
       return Scope::kFunctions;
@@ -431,6 +442,32 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
     }
   }
   if (words == 0 || words > 8) return Ref();
+  // A head that opens with a verb or function word is a clause ("Is
+  // severe", "Comes with headache"), not a name; only advice is written
+  // as an imperative ("Stay active").
+  const Token* first_word = nullptr;
+  for (const Token& t : label.tokens) {
+    if (t.is_word) {
+      first_word = &t;
+      break;
+    }
+  }
+  if (type != schema::TREATMENT && first_word != nullptr &&
+      BreaksNounPhrase(first_word->lower)) {
+    return Ref();
+  }
+  // A head that holds entities of the list's kind and more words than
+  // they cover ("Muscle tightness and spasms") names those entities, which
+  // the section's text rule claims one by one.
+  int covered = 0;
+  bool has_kind = false;
+  for (const Mention& m : label.mentions) {
+    if (m.type == type) has_kind = true;
+    for (int t = m.first_token; t < m.end_token; ++t) {
+      covered += label.tokens[t].is_word ? 1 : 0;
+    }
+  }
+  if (has_kind && covered < words) return Ref();
   Ref r;
   r.type = type;
   r.name = absl::AsciiStrToLower(head);
@@ -1537,7 +1574,24 @@ schema::DocumentClaims DocumentExtractor::Run() {
     SectionSpasmCause(s, index);
     if (block.kind == BlockKind::kHeading) {
       section_spasm_cause_ = Ref();
-      section_scope_ = ScopeOf(s.text);
+      // A heading that names one treatment under a treatment or prevention
+      // section ("Rest", "Injections") is a subsection of it: its
+      // treatment is one of the section's, and the scope goes on.
+      const Scope own_scope = ScopeOf(s.text, /*heading=*/true);
+      if (own_scope == Scope::kNone &&
+          (section_scope_ == Scope::kTreats ||
+           section_scope_ == Scope::kPrevents) &&
+          s.mentions.size() == 1 && s.mentions[0].type == schema::TREATMENT &&
+          s.tokens.size() <= 6) {
+        Add(FromMention(s.mentions[0]),
+            section_scope_ == Scope::kTreats ? schema::TREATS
+                                             : schema::PREVENTS,
+            section_condition_, index, "section_heading", 0.6f);
+        item_head_ = Ref();
+        lead_scope_ = Scope::kNone;
+        continue;
+      }
+      section_scope_ = own_scope;
       lead_scope_ = Scope::kNone;
       section_condition_ = Ref();
       section_muscle_ = Ref();
@@ -1610,6 +1664,7 @@ schema::DocumentClaims DocumentExtractor::Run() {
               break;
           }
           AddComposedTreatment(head, index);
+          if (head.valid()) item_head_ = head;
           if (s.sentence.is_label) {
             item_head_ = head;
             in_item_description_ = true;

@@ -11,6 +11,7 @@
 // negated.
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "ingest/document_extractor.h"
 
 namespace mskg::ingest::extraction {
@@ -35,15 +36,36 @@ void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
     const bool hedged = Hedged(v, m.first_token);
     switch (scope) {
       case Scope::kSymptoms:
-        if (m.type == schema::SYMPTOM) {
-          Add(cond, schema::HAS_SYMPTOM, r, index, "section_text", 0.5f,
+        // A condition listed among symptoms ("spasms") is one here; the
+        // bare head of the condition's own name ("pain" of "neck pain")
+        // is no symptom of it.
+        if ((m.type == schema::SYMPTOM || m.type == schema::CONDITION) &&
+            !absl::EndsWith(cond.name, absl::StrCat(" ", r.name))) {
+          Ref symptom = r;
+          symptom.type = schema::SYMPTOM;
+          Add(cond, schema::HAS_SYMPTOM, symptom, index, "section_text", 0.5f,
               negated, hedged);
         }
         break;
       case Scope::kCauses:
         if (m.type == schema::CAUSE || m.type == schema::CONDITION) {
-          Add(r, schema::CAUSES, cond, index, "section_text", 0.4f, negated,
-              hedged);
+          // The description of a listed cause explains it: "Worn joints.
+          // Joints wear with age." (age causes worn joints); "Age. Older
+          // people more often have herniated disks." (age causes them).
+          Ref subject = r, effect = cond;
+          if (block.kind == BlockKind::kListItem && item_head_.valid() &&
+              item_head_.name != r.name) {
+            if (item_head_.type == schema::CONDITION &&
+                m.type == schema::CAUSE) {
+              effect = item_head_;
+            } else if (item_head_.type == schema::CAUSE &&
+                       m.type == schema::CONDITION) {
+              subject = item_head_;
+              effect = r;
+            }
+          }
+          Add(subject, schema::CAUSES, effect, index, "section_text", 0.4f,
+              negated, hedged);
         }
         break;
       case Scope::kTreats:
