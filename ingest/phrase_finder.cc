@@ -159,7 +159,7 @@ const absl::flat_hash_set<absl::string_view>& Breakers() {
           "later", "once", "twice", "well", "really", "quite", "rather",
           "almost", "enough", "however", "therefore", "thus", "hence",
           "instead", "also", "perhaps", "maybe", "ever", "away", "back",
-          "together", "else", "yes", "not", "how", "far", "long", "ago",
+          "together", "else", "yes", "not", "how", "far", "ago",
           "first", "last", "next", "finally", "overall", "generally",
           "mostly", "typically", "commonly", "rarely", "frequently",
           "eventually", "especially", "literally", "actually", "easily",
@@ -232,6 +232,26 @@ const absl::flat_hash_set<absl::string_view>& Breakers() {
           "depend", "depends", "depending", "occurs", "present", "presents",
           "presented", "report", "reports", "reported", "complain",
           "complains", "note", "notes", "noted", "rated", "means",
+          // Verbs of the relation cues (cue_rules.cc) and other verbs that
+          // stand before a noun phrase.
+          "detect", "detects", "detected", "confirm", "confirms",
+          "confirmed", "reveal", "reveals", "revealed", "assess", "assesses",
+          "assessed", "identify", "identifies", "identified", "alleviate",
+          "alleviates", "alleviated", "soothe", "soothes", "soothed", "calm",
+          "calms", "calmed", "resolve", "resolves", "resolved", "produce",
+          "produces", "produced", "respond", "responds", "responded",
+          "lengthen", "lengthens", "lengthened", "loosened", "build",
+          "builds", "built", "manage", "manages", "managed", "protect",
+          "protects", "protected", "characterized", "characterised",
+          "accompanied", "marked", "brought", "stem", "stems", "stemmed",
+          "arise", "arises", "arose", "raise", "raises", "raised", "lower",
+          "lowers", "lowered", "address", "addresses", "addressed",
+          "restore", "restores", "restored", "restrict", "restricts",
+          "restricted", "limit", "limits", "form", "forms", "formed",
+          "describing", "developing", "causing", "including", "resulting",
+          "leading", "contributing", "affecting", "helping", "allowing",
+          "making", "taking", "getting", "putting", "keeping", "doing",
+          "trying", "seeing", "becoming",
       });
   return *kBreakers;
 }
@@ -528,6 +548,18 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     while (b < u_count && content(units[b])) ++b;
     // Run [a, b); the head is its last unit.
     const Unit& head = units[b - 1];
+    // A lone word before an article or possessive is a verb ("stretch the
+    // quads", "rest your knee", "ice the area"): a noun phrase does not
+    // run on into another's determiner.
+    if (b - a == 1 && head.mention < 0 && b < u_count &&
+        units[b].mention < 0 &&
+        In(tokens[units[b].first].lower,
+           {"the", "a", "an", "your", "my", "his", "her", "their", "our",
+            "this", "that", "these", "those", "it", "them", "each", "both",
+            "any", "some"})) {
+      a = b;
+      continue;
+    }
     NodeType type = unit_type(head);
     int start = a;
     const bool head_is_mention = head.mention >= 0;

@@ -1668,6 +1668,9 @@ schema::DocumentClaims DocumentExtractor::Run() {
           if (s.sentence.is_label) {
             item_head_ = head;
             in_item_description_ = true;
+            // A label that is no single name ("Muscle Tightness and
+            // Spasms") gives each of its entities of the list's kind.
+            if (!head.valid()) SectionText(s, index);
             continue;
           }
         }
