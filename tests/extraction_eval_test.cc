@@ -26,8 +26,11 @@ namespace mskg::ingest {
 namespace {
 
 // Floors over the five documents, a little under what is reached (micro F1
-// 0.864, precision 0.919); the issue demanded F1 0.70.
-constexpr double kMinF1 = 0.84;
+// 0.798, precision 0.892); the issue demanded F1 0.70. The F1 floor was 0.84
+// (F1 0.864) until the lexicon lost the aliases fitted to these documents
+// and their gold lists (tools/audit_lexicon.py) and gained the open
+// vocabularies; a dev-set gate is to replace this one.
+constexpr double kMinF1 = 0.78;
 constexpr double kMinPrecision = 0.88;
 
 std::string ReadFile(const std::string& path) {

@@ -168,10 +168,13 @@ TEST_F(FlagshipQuestionsTest, SharedCausesOfQlAndPsoasSpasm) {
       "(c)-[:CAUSES]->(:Condition {name: 'psoas major spasm'}) "
       "RETURN DISTINCT c.name");
   const std::set<std::string> names = Names(table);
-  // The gold answer of shared/eval/gold/QUERIES.md, Q2.
-  EXPECT_THAT(Missing(names, {"acute injury", "heavy lifting",
-                              "overuse during exercise", "sudden movement",
-                              "weak glutes", "weak core", "muscle imbalance"}),
+  // Of the gold answer of shared/eval/gold/QUERIES.md, Q2 (acute injury,
+  // heavy lifting, overuse during exercise, sudden movement, weak glutes,
+  // weak core, muscle imbalance), the four still found. The other three were
+  // found only through phrases of these documents that the lexicon listed as
+  // aliases until they were removed as fitted to the corpus.
+  EXPECT_THAT(Missing(names, {"acute injury", "weak glutes", "weak core",
+                              "muscle imbalance"}),
               ::testing::IsEmpty());
   for (const query::ResultRow& row : table.rows) {
     EXPECT_GE(row.evidence.size(), 2u) << row.values[0].ToString();

@@ -5,9 +5,12 @@
 // in the query language (and through `ask` where a template fits), and the
 // answers are compared with the gold names through the gold alias sets.
 //
-// Q1 and Q2 must be answered in full. For the others extraction may still be
+// Q1 must be answered in full. For the others extraction may still be
 // incomplete, so each asserts the recall reached so far as a floor (raise
 // the floors as extraction improves) and that no answer has an absurd type.
+// The floors of Q2, Q6, Q8 and Q9 were lowered when the lexicon lost the
+// aliases that had been copied from these documents and their gold lists
+// (tools/audit_lexicon.py): some answers were found only through them.
 // The test prints a recall table.
 #include <cstdlib>
 #include <filesystem>
@@ -102,8 +105,8 @@ const std::vector<Question>& Questions() {
        {"acute injury", "heavy lifting", "overuse during exercise",
         "sudden movement", "weak glutes", "weak core", "muscle imbalance"},
        {"Cause", "Condition"},
-       7,
-       7},
+       4,
+       4},
       {"Q3",
        "What can cause an upslip?",
        {"MATCH (c)-[:CAUSES]->(:Condition {name: 'upslip'}) RETURN DISTINCT "
@@ -146,7 +149,7 @@ const std::vector<Question>& Questions() {
        {"psoas major", "piriformis", "hip flexors", "gluteal muscles",
         "quadratus lumborum"},
        {"Muscle"},
-       2,
+       1,
        0},
       {"Q7",
        "How is a quadratus lumborum (back) spasm treated?",
@@ -166,8 +169,8 @@ const std::vector<Question>& Questions() {
        "Which exercises strengthen the hip abductors / gluteus medius?",
        {"side-lying hip abduction", "ankle weights"},
        {"Treatment"},
-       2,
-       2},
+       1,
+       1},
       {"Q9",
        "Which measures are said both to treat and to prevent psoas major "
        "spasm?",
@@ -177,7 +180,7 @@ const std::vector<Question>& Questions() {
        {"core strengthening exercises", "proper lifting techniques",
         "targeted stretching", "manual therapy", "ergonomic adjustments"},
        {"Treatment"},
-       3,
+       2,
        0},
       {"Q10",
        "Which muscles stabilize the sacroiliac joint?",
@@ -340,10 +343,14 @@ TEST_F(QueriesGoldTest, RecallPerQuestion) {
   std::cout << report << "\n" << answers;
 }
 
-// The flagship questions answer in full, the psoas's group partner is no
-// antagonist, and every row has evidence.
+// Q1 answers in full (Q2 to its floor: three of its causes were found only
+// through corpus phrases no longer in the lexicon), the psoas's group
+// partner is no antagonist, and every row has evidence.
 TEST_F(QueriesGoldTest, FlagshipQuestionsAnswerInFull) {
   for (const Question& q : {Questions()[0], Questions()[1]}) {
+    const size_t want = q.id == std::string("Q1")
+                            ? q.expected.size()
+                            : static_cast<size_t>(q.floor);
     auto table = engine_->Run(q.cypher[0]);
     ASSERT_TRUE(table.ok()) << table.status();
     std::set<std::string> names;
@@ -352,7 +359,7 @@ TEST_F(QueriesGoldTest, FlagshipQuestionsAnswerInFull) {
       EXPECT_FALSE(row.evidence.empty())
           << q.id << ": " << row.values[0].ToString();
     }
-    EXPECT_EQ(Found(names, q.expected).size(), q.expected.size())
+    EXPECT_GE(Found(names, q.expected).size(), want)
         << q.id << " answers: " << absl::StrJoin(names, ", ");
     auto asked = query::Ask(*engine_, q.ask);
     ASSERT_TRUE(asked.ok()) << asked.status();
@@ -360,8 +367,7 @@ TEST_F(QueriesGoldTest, FlagshipQuestionsAnswerInFull) {
     for (const query::ResultRow& row : asked->table.rows) {
       ask_names.insert(row.values[0].ToString());
     }
-    EXPECT_EQ(Found(ask_names, q.expected).size(), q.expected.size())
-        << q.id << " via ask";
+    EXPECT_GE(Found(ask_names, q.expected).size(), want) << q.id << " via ask";
   }
   auto q1 = engine_->Run(Questions()[0].cypher[0]);
   ASSERT_TRUE(q1.ok());

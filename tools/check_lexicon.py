@@ -11,7 +11,7 @@ Errors (exit status 1):
   * muscles.tsv part_of/antagonists naming no muscle row; origin/insertion,
     actions, innervation, blood_supply naming no Structure/Action/Nerve/Vessel
 Warnings: the same surface form used by entities of different types (also
-against clinical_terms.tsv when present), canonical names with upper case
+against clinical_terms.tsv and the generated ontology_*.tsv when present), canonical names with upper case
 letters that are not abbreviation-like, a muscle listing two opposite actions.
 Python 3 standard library only.
 """
@@ -98,6 +98,13 @@ def main():
     terms = read_tsv(tpath, TERM_COLS)
     cpath = os.path.join(d, "clinical_terms.tsv")
     clinical = read_tsv(cpath, TERM_COLS) if os.path.exists(cpath) else []
+    # Generated files (tools/import_vocabularies.py): terms schema plus an
+    # ids column; they may name Muscle rows, and a row named as one of ours
+    # adds aliases to it.
+    generated = []
+    for fname in sorted(os.listdir(d)):
+        if fname.endswith(".tsv") and fname.startswith("ontology_"):
+            generated += read_tsv(os.path.join(d, fname), TERM_COLS + ["ids"])
 
     entities = []  # (type, name, aliases, where, own)
     for where, r in muscles:
@@ -110,6 +117,11 @@ def main():
     for where, r in clinical:
         if r["type"] in TERM_TYPES:
             entities.append((r["type"], r["name"], split(r["aliases"]), where, False))
+    for where, r in generated:
+        if r["type"] not in TERM_TYPES | {"Muscle"}:
+            err(where, "unknown type %r" % r["type"])
+            continue
+        entities.append((r["type"], r["name"], split(r["aliases"]), where, False))
 
     names = defaultdict(set)          # type -> canonical names
     forms = defaultdict(list)         # lower-case surface form -> [(type, name, where, own)]
@@ -170,8 +182,10 @@ def main():
     # a muscle with parts (trapezius, erector spinae) counts as a muscle.
     real_groups = (groups & mnames) - anatomy
     print("muscles.tsv: %d rows (%d groups, %d muscles, %d of them with parts)" % (
-        len(muscles), len(real_groups), len(mnames - real_groups), len((groups & mnames) & anatomy)))
+        len(muscles), len(real_groups), len({r["name"] for _, r in muscles} - real_groups), len((groups & mnames) & anatomy)))
     print("anatomy_terms.tsv: " + ", ".join("%s %d" % (t, counts[t]) for t in sorted(counts)))
+    if generated:
+        print("ontology_*.tsv: %d generated rows" % len(generated))
     for w in warnings:
         print("warning: " + w)
     for e in errors:
