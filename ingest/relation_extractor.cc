@@ -456,18 +456,6 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
       BreaksNounPhrase(first_word->lower)) {
     return Ref();
   }
-  // A head that holds entities of the list's kind and more words than
-  // they cover ("Muscle tightness and spasms") names those entities, which
-  // the section's text rule claims one by one.
-  int covered = 0;
-  bool has_kind = false;
-  for (const Mention& m : label.mentions) {
-    if (m.type == type) has_kind = true;
-    for (int t = m.first_token; t < m.end_token; ++t) {
-      covered += label.tokens[t].is_word ? 1 : 0;
-    }
-  }
-  if (has_kind && covered < words) return Ref();
   Ref r;
   r.type = type;
   r.name = absl::AsciiStrToLower(head);
@@ -1574,24 +1562,7 @@ schema::DocumentClaims DocumentExtractor::Run() {
     SectionSpasmCause(s, index);
     if (block.kind == BlockKind::kHeading) {
       section_spasm_cause_ = Ref();
-      // A heading that names one treatment under a treatment or prevention
-      // section ("Rest", "Injections") is a subsection of it: its
-      // treatment is one of the section's, and the scope goes on.
-      const Scope own_scope = ScopeOf(s.text, /*heading=*/true);
-      if (own_scope == Scope::kNone &&
-          (section_scope_ == Scope::kTreats ||
-           section_scope_ == Scope::kPrevents) &&
-          s.mentions.size() == 1 && s.mentions[0].type == schema::TREATMENT &&
-          s.tokens.size() <= 6) {
-        Add(FromMention(s.mentions[0]),
-            section_scope_ == Scope::kTreats ? schema::TREATS
-                                             : schema::PREVENTS,
-            section_condition_, index, "section_heading", 0.6f);
-        item_head_ = Ref();
-        lead_scope_ = Scope::kNone;
-        continue;
-      }
-      section_scope_ = own_scope;
+      section_scope_ = ScopeOf(s.text, /*heading=*/true);
       lead_scope_ = Scope::kNone;
       section_condition_ = Ref();
       section_muscle_ = Ref();

@@ -49,23 +49,8 @@ void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
         break;
       case Scope::kCauses:
         if (m.type == schema::CAUSE || m.type == schema::CONDITION) {
-          // The description of a listed cause explains it: "Worn joints.
-          // Joints wear with age." (age causes worn joints); "Age. Older
-          // people more often have herniated disks." (age causes them).
-          Ref subject = r, effect = cond;
-          if (block.kind == BlockKind::kListItem && item_head_.valid() &&
-              item_head_.name != r.name) {
-            if (item_head_.type == schema::CONDITION &&
-                m.type == schema::CAUSE) {
-              effect = item_head_;
-            } else if (item_head_.type == schema::CAUSE &&
-                       m.type == schema::CONDITION) {
-              subject = item_head_;
-              effect = r;
-            }
-          }
-          Add(subject, schema::CAUSES, effect, index, "section_text", 0.4f,
-              negated, hedged);
+          Add(r, schema::CAUSES, cond, index, "section_text", 0.4f, negated,
+              hedged);
         }
         break;
       case Scope::kTreats:

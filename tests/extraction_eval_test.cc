@@ -1,11 +1,15 @@
 // tests/extraction_eval_test.cc
 //
-// Extracts claims from the evaluation corpus ($MSKG_SHARED/corpus/*.txt)
-// with the compiled-in lexicon (or $MSKG_LEXICON_DIR), scores the triples
-// against $MSKG_SHARED/eval/gold like shared/eval/score, prints precision,
-// recall and F1 per relation, and fails below the agreed micro F1. With
-// $MSKG_TRIPLES_OUT set, also writes the triples there (the scorer's input).
-// Skipped when MSKG_SHARED is not set.
+// Extracts claims from the development articles with the compiled-in
+// lexicon (or $MSKG_LEXICON_DIR), scores the triples against their gold
+// sets as shared/eval/score does (ingest/triples_eval.h is its port; the
+// figures are the same), prints precision, recall and F1 per document and
+// relation, and fails below the floors. The gate is the 18 articles of
+// $MSKG_SHARED/eval/dev, which no rule was written from; the five original
+// documents ($MSKG_SHARED/corpus) are scored and guarded too, with a floor
+// that only catches breakage. With $MSKG_TRIPLES_OUT set, also writes the
+// dev triples there (the scorer's input). Skipped when MSKG_SHARED is not
+// set.
 #include <dirent.h>
 
 #include <algorithm>
@@ -25,13 +29,14 @@
 namespace mskg::ingest {
 namespace {
 
-// Floors over the five documents, a little under what is reached (micro F1
-// 0.798, precision 0.892); the issue demanded F1 0.70. The F1 floor was 0.84
-// (F1 0.864) until the lexicon lost the aliases fitted to these documents
-// and their gold lists (tools/audit_lexicon.py) and gained the open
-// vocabularies; a dev-set gate is to replace this one.
-constexpr double kMinF1 = 0.78;
-constexpr double kMinPrecision = 0.88;
+// Floors a little under what is reached (dev: micro F1 0.227, precision
+// 0.365; the five: F1 0.66, precision 0.66): regression guards, not
+// targets. The five documents' floor was F1 0.84 while the lexicon and
+// rules were fitted to them; held-out quality is what counts.
+constexpr double kDevMinF1 = 0.21;
+constexpr double kDevMinPrecision = 0.33;
+constexpr double kCorpusMinF1 = 0.60;
+constexpr double kCorpusMinPrecision = 0.60;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -40,16 +45,12 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-TEST(ExtractionEvalTest, MicroF1OverCorpus) {
-  const char* shared = std::getenv("MSKG_SHARED");
-  if (shared == nullptr || *shared == '\0') {
-    GTEST_SKIP() << "MSKG_SHARED is not set (pass --test_env=MSKG_SHARED="
-                    "/work/shared); the evaluation corpus is not in the repo";
-  }
-  const std::string corpus = std::string(shared) + "/corpus";
-  const std::string gold = std::string(shared) + "/eval/gold";
-  DIR* dir = opendir(corpus.c_str());
-  if (dir == nullptr) GTEST_SKIP() << corpus << " not found";
+// Extracts every .txt of `docs` and scores it against `gold`; prints the
+// table. Writes the triples to `triples_out` if it is not null.
+void ScoreFolder(const std::string& docs, const std::string& gold,
+                 const char* triples_out, EvalReport* out) {
+  DIR* dir = opendir(docs.c_str());
+  ASSERT_NE(dir, nullptr) << docs << " not found: is MSKG_SHARED complete?";
   std::vector<std::string> names;
   while (struct dirent* e = readdir(dir)) {
     std::string name = e->d_name;
@@ -57,24 +58,22 @@ TEST(ExtractionEvalTest, MicroF1OverCorpus) {
   }
   closedir(dir);
   std::sort(names.begin(), names.end());
-  ASSERT_FALSE(names.empty());
-
+  ASSERT_FALSE(names.empty()) << "no .txt documents in " << docs;
   IngesterOptions options;
   if (const char* lex = std::getenv("MSKG_LEXICON_DIR")) options.lexicon_dir = lex;
   absl::StatusOr<std::unique_ptr<Ingester>> ingester = Ingester::Create(options);
   ASSERT_TRUE(ingester.ok()) << ingester.status();
-
   std::vector<Triple> triples;
   for (const std::string& name : names) {
-    const std::string path = corpus + "/" + name;
+    const std::string path = docs + "/" + name;
     absl::StatusOr<schema::DocumentClaims> claims =
         (*ingester)->Extract(path, ReadFile(path));
     ASSERT_TRUE(claims.ok()) << claims.status();
     std::vector<Triple> t = ClaimsToTriples(*claims, name);
     triples.insert(triples.end(), t.begin(), t.end());
   }
-  if (const char* out = std::getenv("MSKG_TRIPLES_OUT")) {
-    std::ofstream f(out);
+  if (triples_out != nullptr) {
+    std::ofstream f(triples_out);
     f << "subject_type\tsubject\trelation\tobject_type\tobject\tdocument\n";
     for (const Triple& t : triples) f << TripleRow(t) << "\n";
   }
@@ -89,8 +88,38 @@ TEST(ExtractionEvalTest, MicroF1OverCorpus) {
   for (const auto& [doc, c] : report->by_document) line(doc.substr(0, 18), c);
   for (const auto& [rel, c] : report->by_relation) line(rel, c);
   line("ALL", report->all);
-  EXPECT_GE(report->all.f1(), kMinF1);
-  EXPECT_GE(report->all.precision(), kMinPrecision);
+  *out = *std::move(report);
+}
+
+const char* SharedOrSkip() {
+  const char* shared = std::getenv("MSKG_SHARED");
+  return shared != nullptr && *shared != '\0' ? shared : nullptr;
+}
+
+TEST(ExtractionEvalTest, DevelopmentArticles) {
+  const char* shared = SharedOrSkip();
+  if (shared == nullptr) {
+    GTEST_SKIP() << "MSKG_SHARED is not set (pass --test_env=MSKG_SHARED="
+                    "/work/shared); the evaluation articles are not in the repo";
+  }
+  EvalReport report;
+  ScoreFolder(std::string(shared) + "/eval/dev/docs",
+              std::string(shared) + "/eval/dev/gold",
+              std::getenv("MSKG_TRIPLES_OUT"), &report);
+  if (HasFatalFailure()) return;
+  EXPECT_GE(report.all.f1(), kDevMinF1);
+  EXPECT_GE(report.all.precision(), kDevMinPrecision);
+}
+
+TEST(ExtractionEvalTest, OriginalFiveDocuments) {
+  const char* shared = SharedOrSkip();
+  if (shared == nullptr) GTEST_SKIP() << "MSKG_SHARED is not set";
+  EvalReport report;
+  ScoreFolder(std::string(shared) + "/corpus",
+              std::string(shared) + "/eval/gold", nullptr, &report);
+  if (HasFatalFailure()) return;
+  EXPECT_GE(report.all.f1(), kCorpusMinF1);
+  EXPECT_GE(report.all.precision(), kCorpusMinPrecision);
 }
 
 }  // namespace
