@@ -4,7 +4,7 @@
 // with the mentions found in it ([Type name], "+" marking open-vocabulary
 // phrases) and the heading or list structure around it, so that extraction
 // errors can be traced to the stage that made them.
-//   bazel run //ingest:dump_mentions -- FILE...
+//   bazel run //ingest:dump_mentions -- [--lexicon DIR] FILE...
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -19,13 +19,20 @@
 
 int main(int argc, char** argv) {
   using namespace mskg::ingest;  // NOLINT: a small tool.
-  auto lexicon = Lexicon::LoadEmbedded();
+  int first_file = 1;
+  std::string lexicon_dir;
+  if (argc > 2 && std::string(argv[1]) == "--lexicon") {
+    lexicon_dir = argv[2];
+    first_file = 3;
+  }
+  auto lexicon = lexicon_dir.empty() ? Lexicon::LoadEmbedded()
+                                     : Lexicon::LoadDirectory(lexicon_dir);
   if (!lexicon.ok()) {
     std::fprintf(stderr, "%s\n", lexicon.status().ToString().c_str());
     return 1;
   }
   EntityLinker linker(lexicon->get());
-  for (int a = 1; a < argc; ++a) {
+  for (int a = first_file; a < argc; ++a) {
     std::ifstream in(argv[a], std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "%s: cannot read\n", argv[a]);

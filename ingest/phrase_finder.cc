@@ -473,7 +473,7 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
     const Mention& part = (*mentions)[k];
     if (part.type != schema::STRUCTURE || part.first_token < 1) continue;
     const Token& owner = tokens[part.first_token - 1];
-    if (!owner.is_word || !absl::EndsWith(owner.lower, "'s") ||
+    if (!owner.is_word || !owner.possessive ||
         BreaksNounPhrase(owner.lower)) {
       continue;
     }
@@ -482,7 +482,7 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
     m.open = true;
     m.first_token = part.first_token - 1;
     m.end_token = part.end_token;
-    m.name = absl::StrCat(owner.lower, " ");
+    m.name = absl::StrCat(owner.lower, "'s ");
     for (int t = part.first_token; t < part.end_token; ++t) {
       if (tokens[t].is_word) absl::StrAppend(&m.name, tokens[t].lower, " ");
     }

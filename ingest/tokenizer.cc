@@ -130,6 +130,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
           if ((text[i + a] == 's' || text[i + a] == 'S') &&
               (i + a + 1 >= n || WordChar(text, i + a + 1) == 0)) {
             t.end = i;
+            t.possessive = true;
             Finish(text, &t);
             i += a + 1;
             goto next;

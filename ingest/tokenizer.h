@@ -24,6 +24,7 @@ struct Token {
   bool is_word = false;
   bool capitalized = false;  // First letter upper case.
   bool all_caps = false;     // At least two letters, all upper case.
+  bool possessive = false;   // Followed by a possessive "'s" (dropped).
   std::string lower;         // Lower case (apostrophes as ASCII '), or the
                              // punctuation ("-" for every dash).
   std::string norm;          // Comparison form (words only).

@@ -1,0 +1,121 @@
+// Tests of the general rule families: the cue table (cue_rules.cc), the
+// section rules (section_rules.cc) and the topic (topic_rules.cc), through
+// Ingester::Extract with the test lexicon. Each rule has a sentence it must
+// read and one it must not; all written for these tests.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/ingester.h"
+
+namespace mskg::ingest {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class OpenRulesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ing = Ingester::Create({"ingest/testdata/lexicon"});
+    ASSERT_TRUE(ing.ok()) << ing.status();
+    ingester_ = ing->release();
+  }
+  static void TearDownTestSuite() { delete ingester_; }
+  // "subject REL object", "!" prefixed when negated, "?" when hedged.
+  std::vector<std::string> Claims(const std::string& text) {
+    auto doc = ingester_->Extract("t.txt", text);
+    EXPECT_TRUE(doc.ok()) << doc.status();
+    std::vector<std::string> out;
+    for (const schema::Claim& c : doc->claims()) {
+      std::string s = absl::StrCat(c.subject().name(), " ",
+                                   schema::Relation_Name(c.relation()), " ",
+                                   c.object().name());
+      if (c.provenance().polarity() == schema::NEGATED) s = "!" + s;
+      if (c.provenance().hedged()) s = "?" + s;
+      out.push_back(s);
+    }
+    return out;
+  }
+  static Ingester* ingester_;
+};
+
+Ingester* OpenRulesTest::ingester_ = nullptr;
+
+TEST_F(OpenRulesTest, CauseCuesBothWays) {
+  EXPECT_THAT(Claims("Repetitive lifting leads to wrist tendinitis."),
+              Contains("repetitive lifting CAUSES wrist tendinitis"));
+  EXPECT_THAT(Claims("Wrist tendinitis is often caused by repetitive typing."),
+              Contains("repetitive typing CAUSES wrist tendinitis"));
+  // Side by side without a cue, nothing is claimed.
+  EXPECT_THAT(Claims("Overuse and wrist tendinitis were both discussed."),
+              Not(Contains(HasSubstr("CAUSES"))));
+}
+
+TEST_F(OpenRulesTest, NegatedAndHedgedCues) {
+  EXPECT_THAT(Claims("Wrist tendinitis does not lead to elbow bursitis."),
+              Contains("!wrist tendinitis CAUSES elbow bursitis"));
+  EXPECT_THAT(Claims("Repetitive lifting may cause wrist tendinitis."),
+              Contains("?repetitive lifting CAUSES wrist tendinitis"));
+}
+
+TEST_F(OpenRulesTest, AnEffectThatIsASymptomIsHasSymptom) {
+  EXPECT_THAT(Claims("Elbow bursitis causes hand numbness."),
+              Contains("elbow bursitis HAS_SYMPTOM hand numbness"));
+  EXPECT_THAT(Claims("Elbow bursitis causes hand numbness."),
+              Not(Contains("elbow bursitis CAUSES hand numbness")));
+}
+
+TEST_F(OpenRulesTest, TreatmentCues) {
+  EXPECT_THAT(Claims("Elbow bursitis is treated with splinting."),
+              Contains("splinting TREATS elbow bursitis"));
+  EXPECT_THAT(Claims("A night splint relieves wrist tendinitis."),
+              Contains("night splint TREATS wrist tendinitis"));
+  EXPECT_THAT(Claims("A night splint was found in the drawer."),
+              Not(Contains(HasSubstr("TREATS"))));
+}
+
+TEST_F(OpenRulesTest, SectionsClaimTheirKindForTheTopic) {
+  const std::string doc =
+      "Wrist Tendinitis\n\n"
+      "Symptoms\n\n"
+      "Most people notice swelling and a dull ache.\n\n"
+      "Prevention\n\n"
+      "Wrist braces are worth a try.\n\n"
+      "Overview\n\n"
+      "Stiffness is common in many joints.\n";
+  auto c = Claims(doc);
+  EXPECT_THAT(c, Contains("wrist tendinitis HAS_SYMPTOM swelling"));
+  EXPECT_THAT(c, Contains("wrist tendinitis HAS_SYMPTOM dull ache"));
+  EXPECT_THAT(c, Contains("wrist braces PREVENTS wrist tendinitis"));
+  // A section of no relation's kind claims nothing for the topic.
+  EXPECT_THAT(c, Not(Contains("wrist tendinitis HAS_SYMPTOM stiffness")));
+}
+
+TEST_F(OpenRulesTest, QuestionHeadingsScopeTheirSection) {
+  const std::string doc =
+      "Elbow Bursitis\n\n"
+      "What Causes Elbow Bursitis?\n\n"
+      "Leaning on hard surfaces and repeated pressure are common.\n";
+  EXPECT_THAT(Claims(doc), Contains("repeated pressure CAUSES elbow bursitis"));
+}
+
+TEST_F(OpenRulesTest, TopicFromATitleSymptomOrTheMostNamedCondition) {
+  // A symptom as the title is the condition the article is about.
+  EXPECT_THAT(Claims("Knee pain\n\nCauses\n\nPatellar tendinitis is one.\n"),
+              Contains("patellar tendinitis CAUSES knee pain"));
+  // A title that names nothing: the condition named most often.
+  const std::string story =
+      "My long year\n\n"
+      "Hip bursitis kept me awake. Hip bursitis is no joke.\n\n"
+      "Treatment\n\n"
+      "Gentle stretching did the most.\n";
+  // (The test lexicon names hip bursitis "bursitis".)
+  EXPECT_THAT(Claims(story), Contains("stretching TREATS bursitis"));
+}
+
+}  // namespace
+}  // namespace mskg::ingest

@@ -1,0 +1,105 @@
+// Tests of open-vocabulary noun phrases (phrase_finder.h), through the
+// linker with the test lexicon. Sentences written for these tests.
+#include "ingest/phrase_finder.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/entity_linker.h"
+#include "ingest/lexicon.h"
+#include "ingest/tokenizer.h"
+
+namespace mskg::ingest {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+class PhraseFinderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto lex = Lexicon::LoadDirectory("ingest/testdata/lexicon");
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lexicon_ = *std::move(lex);
+    linker_ = std::make_unique<EntityLinker>(lexicon_.get());
+  }
+  // "Type name" of every mention, "+" after the type for open ones.
+  std::vector<std::string> Mentions(const std::string& text) {
+    LinkerState state;
+    std::vector<std::string> out;
+    for (const Mention& m : linker_->Link(Tokenize(text), &state)) {
+      out.push_back(absl::StrCat(NodeTypeLabel(m.type), m.open ? "+ " : " ",
+                                 m.name));
+    }
+    return out;
+  }
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<EntityLinker> linker_;
+};
+
+TEST(HeadWordTypeTest, GeneralVocabularyAndSuffixes) {
+  EXPECT_EQ(HeadWordType("numbness"), schema::SYMPTOM);
+  EXPECT_EQ(HeadWordType("sprain"), schema::CONDITION);
+  EXPECT_EQ(HeadWordType("bursitis"), schema::CONDITION);
+  EXPECT_EQ(HeadWordType("tendinosis"), schema::CONDITION);
+  EXPECT_EQ(HeadWordType("neuropathy"), schema::CONDITION);
+  EXPECT_EQ(HeadWordType("arthroscopy"), schema::TEST);
+  EXPECT_EQ(HeadWordType("tenotomy"), schema::TREATMENT);
+  EXPECT_EQ(HeadWordType("brace"), schema::TREATMENT);
+  // "-osis" names a condition, but not in the words for finding one out.
+  EXPECT_EQ(HeadWordType("diagnosis"), schema::TEST);
+  EXPECT_EQ(HeadWordType("prognosis"), schema::NODE_TYPE_UNSPECIFIED);
+  EXPECT_EQ(HeadWordType("table"), schema::NODE_TYPE_UNSPECIFIED);
+}
+
+TEST(BreaksNounPhraseTest, FunctionWordsVerbsAdverbs) {
+  EXPECT_TRUE(BreaksNounPhrase("the"));
+  EXPECT_TRUE(BreaksNounPhrase("causes"));
+  EXPECT_TRUE(BreaksNounPhrase("gradually"));
+  EXPECT_FALSE(BreaksNounPhrase("early"));
+  EXPECT_FALSE(BreaksNounPhrase("wrist"));
+}
+
+TEST_F(PhraseFinderTest, HeadFinalPhrasesTypedByTheirHead) {
+  auto m = Mentions("Typists often develop wrist bursitis and hand numbness.");
+  EXPECT_THAT(m, Contains("Condition+ wrist bursitis"));
+  EXPECT_THAT(m, Contains("Symptom+ hand numbness"));
+  // A lexicon body part inside the phrase is part of its name.
+  EXPECT_THAT(Mentions("Rowers may get femur stress fractures."),
+              Contains("Condition+ femur stress fractures"));
+  m = Mentions("A night splint and paraffin therapy were tried.");
+  EXPECT_THAT(m, Contains("Treatment+ night splint"));
+  EXPECT_THAT(m, Contains("Treatment+ paraffin therapy"));
+}
+
+TEST_F(PhraseFinderTest, QualifiersDropGeneralHeadsAloneDoNot) {
+  // "severe" says how much, not what.
+  EXPECT_THAT(Mentions("It ended in severe wrist bursitis."),
+              Contains("Condition+ wrist bursitis"));
+  // "the treatment" alone names nothing.
+  EXPECT_THAT(Mentions("The treatment took weeks."),
+              Not(Contains("Treatment+ treatment")));
+}
+
+TEST_F(PhraseFinderTest, VerbsBeforeArticlesAreNoPhrases) {
+  EXPECT_THAT(Mentions("Stretch the forearm every morning."),
+              Not(Contains("Treatment+ stretch")));
+  EXPECT_THAT(Mentions("A gentle stretch eased it."),
+              Contains("Treatment+ stretch"));
+}
+
+TEST_F(PhraseFinderTest, ComplementsBelongToTheName) {
+  EXPECT_THAT(Mentions("She noticed a loss of grip strength."),
+              Contains("Symptom+ loss of grip strength"));
+  EXPECT_THAT(Mentions("He had difficulty climbing stairs."),
+              Contains("Symptom+ difficulty climbing stairs"));
+  EXPECT_THAT(Mentions("Dancers get a so-called dancer's hip joint."),
+              Contains("Condition+ dancer's hip joint"));
+}
+
+}  // namespace
+}  // namespace mskg::ingest
