@@ -183,6 +183,13 @@ class SentenceView {
   mutable std::vector<char> hedged_;  // Clause -> hedged.
 };
 
+// The lexicon's canonical name of a mention (which the mention itself may
+// name as the text does, entity_linker.h), else its name.
+inline absl::string_view LexiconName(const Mention& m) {
+  return m.entry != nullptr ? absl::string_view(m.entry->name)
+                            : absl::string_view(m.name);
+}
+
 // Whether `w` may join coordinated mentions ("A, B and the C").
 bool IsCoordinator(absl::string_view w);
 

@@ -577,6 +577,7 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
       }
     }
   }
+  NameAsWritten(tokens, &mentions);
   AddPhraseMentions(tokens, &mentions);
   return mentions;
 }

@@ -145,7 +145,9 @@ TEST_F(EntityLinkerTest, ConditionNamedAfterStructureAffectsIt) {
   std::vector<Mention> m =
       linker_->Link(Tokenize("SI joint dysfunction"), &state_);
   ASSERT_EQ(m.size(), 1u);
-  EXPECT_EQ(m[0].name, "sacroiliac joint dysfunction");
+  // Named as written, the lexicon's name kept as its alias.
+  EXPECT_EQ(m[0].name, "SI joint dysfunction");
+  EXPECT_EQ(m[0].alias, "sacroiliac joint dysfunction");
   EXPECT_EQ(m[0].affects, "sacroiliac joint");
 }
 

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -494,6 +495,45 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
 }
 
 }  // namespace
+
+void NameAsWritten(const std::vector<Token>& tokens,
+                   std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (m.entry == nullptr || !IsClinical(m.type) || !m.state.empty() ||
+        !m.alias.empty() || m.open) {
+      continue;
+    }
+    std::string written;
+    for (int t = m.first_token; t < m.end_token; ++t) {
+      const Token& tok = tokens[t];
+      if (!tok.is_word) continue;
+      if (!written.empty()) written.push_back(' ');
+      if (tok.all_caps) {
+        for (char c : tok.lower) {
+          written.push_back(static_cast<char>(absl::ascii_toupper(c)));
+        }
+      } else {
+        written += tok.lower;
+      }
+      if (tok.possessive) written += "'s";
+    }
+    // Only a span that writes one of the entry's names is renamed: the
+    // linker also reads conditions from predicates ("the SI joint can
+    // become a source of pain"), whose words are no name.
+    const std::string key = TokenKey(written);
+    if (written.empty() || key == TokenKey(m.name)) continue;
+    bool names_entry = false;
+    for (const std::string& a : m.entry->aliases) {
+      if (TokenKey(a) == key) {
+        names_entry = true;
+        break;
+      }
+    }
+    if (!names_entry) continue;
+    m.alias = std::move(m.name);
+    m.name = std::move(written);
+  }
+}
 
 void AddPhraseMentions(const std::vector<Token>& tokens,
                        std::vector<Mention>* mentions) {

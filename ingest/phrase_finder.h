@@ -37,6 +37,16 @@ schema::NodeType HeadWordType(absl::string_view lower);
 // phrase (and so never belongs to an open-vocabulary name).
 bool BreaksNounPhrase(absl::string_view lower);
 
+// Names the clinical lexicon mentions of `tokens` (conditions, symptoms,
+// causes, treatments, tests; not muscle states, not abbreviations the text
+// defines) as the text writes them ("ice", "herniated disk"), with the
+// lexicon's name ("cold therapy", "herniated disc") kept as the mention's
+// alias: an article's own words are how its readers name its entities,
+// and the alias lets a query find the node by either. Anatomy keeps the
+// lexicon's names, which the reference anatomy uses.
+void NameAsWritten(const std::vector<Token>& tokens,
+                   std::vector<Mention>* mentions);
+
 // Adds to `mentions` (ordered by position, not overlapping; kept so) a
 // mention for every noun phrase of `tokens` whose head word has a type and
 // that the lexicon does not name as a whole. A phrase may contain lexicon

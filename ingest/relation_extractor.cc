@@ -171,7 +171,7 @@ Ref DocumentExtractor::FromMention(const Mention& m) const {
   }
   // A generic spasm in a document about one muscle's spasm is that spasm.
   if (m.entry != nullptr && m.type == schema::CONDITION &&
-      m.name == "muscle spasm" && topic_condition_.valid() &&
+      LexiconName(m) == "muscle spasm" && topic_condition_.valid() &&
       absl::EndsWith(topic_condition_.name, " spasm")) {
     return topic_condition_;
   }
@@ -394,6 +394,14 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
   for (const Token& t : Tokenize(head)) words += t.is_word ? 1 : 0;
   if (const LexiconEntry* e = linker_->MatchWhole(head)) {
     Ref r = FromEntry(*e);
+    // Named as the label writes it, as the linker names clinical terms
+    // (NameAsWritten), unless it is a muscle state.
+    if (e->type != schema::MUSCLE && e->type != schema::STRUCTURE &&
+        e->type != schema::ACTION && e->type != schema::NERVE &&
+        e->type != schema::VESSEL && label.mentions.size() == 1 &&
+        label.mentions[0].entry == e && label.mentions[0].state.empty()) {
+      r = FromMention(label.mentions[0]);
+    }
     if (TypesAllowed(schema::CAUSES, r.type, schema::CONDITION) ||
         r.type == type) {
       return r;
@@ -897,7 +905,7 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
     // "Stretching the quads ...": the generic exercise with its object is
     // the exercise for that muscle.
     if (subjects.empty() && cue_mention >= 0 &&
-        !In(v.mentions()[cue_mention].name,
+        !In(LexiconName(v.mentions()[cue_mention]),
             {"stretching", "strengthening exercises"})) {
       subjects.push_back(FromMention(v.mentions()[cue_mention]));
     }
@@ -1485,9 +1493,9 @@ void DocumentExtractor::SectionSpasmCause(const AnalyzedSentence& s,
   }
   Ref cause;
   for (const Mention& m : s.mentions) {
-    if (m.entry != nullptr && m.name == "muscle spasm") generic = true;
+    if (m.entry != nullptr && LexiconName(m) == "muscle spasm") generic = true;
     if (generic && cue && m.type == schema::CONDITION &&
-        m.name != "muscle spasm" && !cause.valid()) {
+        LexiconName(m) != "muscle spasm" && !cause.valid()) {
       cause = FromMention(m);
     }
   }

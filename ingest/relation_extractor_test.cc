@@ -1,5 +1,6 @@
 // Tests of the extraction rules, through Ingester::Extract with the test
-// lexicon.
+// lexicon. Clinical entities are named as the text writes them ("ice
+// packs", "heat"), with the lexicon's name as an alias (NameAsWritten).
 #include "ingest/relation_extractor.h"
 
 #include <string>
@@ -51,7 +52,7 @@ Ingester* RelationExtractorTest::ingester_ = nullptr;
 TEST_F(RelationExtractorTest, CausePatterns) {
   auto c = Claims("A hamstring strain is caused by sprinting and overuse.");
   EXPECT_THAT(c, Contains("sprinting CAUSES hamstring strain"));
-  EXPECT_THAT(c, Contains("overuse during exercise CAUSES hamstring strain"));
+  EXPECT_THAT(c, Contains("overuse CAUSES hamstring strain"));
   EXPECT_THAT(Claims("Heavy lifting can lead to a QL spasm."),
               Contains("heavy lifting CAUSES quadratus lumborum spasm"));
   EXPECT_THAT(Claims("A psoas spasm often causes groin pain."),
@@ -70,7 +71,7 @@ TEST_F(RelationExtractorTest, StrengthenStretchTreat) {
   EXPECT_THAT(c, Contains("quadriceps stretching STRETCHES quadriceps"));
   EXPECT_THAT(c, Contains("hamstrings strengthening STRENGTHENS hamstrings"));
   EXPECT_THAT(Claims("Ice packs relieve a hamstring strain."),
-              Contains("cold therapy TREATS hamstring strain"));
+              Contains("ice packs TREATS hamstring strain"));
   EXPECT_THAT(Claims("Regular stretching helps prevent a hamstring strain."),
               Contains("stretching PREVENTS hamstring strain"));
 }
@@ -131,8 +132,8 @@ TEST_F(RelationExtractorTest, SectionScopedLists) {
   EXPECT_THAT(c, Contains("rest TREATS hamstring strain"));
   EXPECT_THAT(c, Contains("eccentric exercises TREATS hamstring strain"));
   EXPECT_THAT(c, Contains("eccentric exercises STRENGTHENS hamstrings"));
-  EXPECT_THAT(c, Contains("warm up before exercise PREVENTS hamstring strain"));
-  EXPECT_THAT(c, Contains("magnetic resonance imaging DIAGNOSES hamstring strain"));
+  EXPECT_THAT(c, Contains("warm up PREVENTS hamstring strain"));
+  EXPECT_THAT(c, Contains("MRI DIAGNOSES hamstring strain"));
   EXPECT_THAT(c, Not(Contains("rest CAUSES hamstring strain")));
 }
 
@@ -182,7 +183,7 @@ TEST_F(RelationExtractorTest, DiscourseAndChains) {
       "anterior tilt. An anterior tilt can lead to a QL spasm.");
   EXPECT_THAT(c, Contains("muscle imbalance AFFECTS quadriceps"));
   EXPECT_THAT(c, Contains("muscle imbalance AFFECTS hamstrings"));
-  EXPECT_THAT(c, Contains("muscle imbalance CAUSES anterior pelvic tilt"));
+  EXPECT_THAT(c, Contains("muscle imbalance CAUSES anterior tilt"));
   EXPECT_THAT(c, Contains("?muscle imbalance CAUSES quadratus lumborum spasm"));
 }
 
@@ -199,8 +200,8 @@ TEST_F(RelationExtractorTest, PullingOutOfAlignment) {
   c = Claims(
       "Tight hamstrings can pull the pelvis backwards into a posterior "
       "tilt.");
-  EXPECT_THAT(c, Contains("tight hamstrings CAUSES posterior pelvic tilt"));
-  EXPECT_THAT(c, Contains("posterior pelvic tilt AFFECTS pelvis"));
+  EXPECT_THAT(c, Contains("tight hamstrings CAUSES posterior tilt"));
+  EXPECT_THAT(c, Contains("posterior tilt AFFECTS pelvis"));
   // A person pulled out of alignment: the joint the passage is about.
   c = Claims(
       "I struggled with SI joint dysfunction for years. Back then a single "
@@ -250,7 +251,7 @@ TEST_F(RelationExtractorTest, SolutionToThisProblem) {
       "Many desk workers develop an anterior tilt. To correct this "
       "condition, stretch the hip flexors.");
   EXPECT_THAT(c,
-              Contains("hip flexors stretching TREATS anterior pelvic tilt"));
+              Contains("hip flexors stretching TREATS anterior tilt"));
   // A solution to nothing named is no claim.
   EXPECT_THAT(Claims("The solution is to stretch the quads."),
               Not(Contains(::testing::HasSubstr("TREATS"))));
@@ -258,8 +259,8 @@ TEST_F(RelationExtractorTest, SolutionToThisProblem) {
 
 TEST_F(RelationExtractorTest, PassiveTreatments) {
   auto c = Claims("A psoas spasm is usually treated with heat and massage.");
-  EXPECT_THAT(c, Contains("heat therapy TREATS psoas major spasm"));
-  EXPECT_THAT(c, Contains("massage therapy TREATS psoas major spasm"));
+  EXPECT_THAT(c, Contains("heat TREATS psoas major spasm"));
+  EXPECT_THAT(c, Contains("massage TREATS psoas major spasm"));
   c = Claims(
       "Many runners get a hamstring strain. It can often be eased by "
       "stretching the quads.");
@@ -303,9 +304,9 @@ TEST_F(RelationExtractorTest, StabilityAndActivities) {
 
 TEST_F(RelationExtractorTest, QuestionsAssertNothing) {
   EXPECT_THAT(Claims("Can heat relieve a QL spasm?"),
-              Not(Contains("heat therapy TREATS quadratus lumborum spasm")));
+              Not(Contains("heat TREATS quadratus lumborum spasm")));
   EXPECT_THAT(Claims("Heat can relieve a QL spasm."),
-              Contains("heat therapy TREATS quadratus lumborum spasm"));
+              Contains("heat TREATS quadratus lumborum spasm"));
 }
 
 TEST_F(RelationExtractorTest, ListItemsAndIncludedTreatments) {
@@ -361,14 +362,14 @@ TEST_F(RelationExtractorTest, MoreCauseAndTreatmentConstructions) {
   c = Claims(
       "A slouched posture can cause the hamstrings to tighten, "
       "increasing the risk of a hamstring strain.");
-  EXPECT_THAT(c, Contains("poor posture CAUSES tight hamstrings"));
+  EXPECT_THAT(c, Contains("slouched posture CAUSES tight hamstrings"));
   EXPECT_THAT(c, Contains("tight hamstrings CAUSES hamstring strain"));
   // "the spasms": the muscle's spasm named before.
   c = Claims("My QL spasm came back. The spasms cause me a lot of pain.");
   EXPECT_THAT(c, Contains("quadratus lumborum spasm HAS_SYMPTOM pain"));
   // A relative clause names what the treatment treated.
   c = Claims("I had an upslip, which my physical therapist had to correct.");
-  EXPECT_THAT(c, Contains("physical therapy TREATS upslip"));
+  EXPECT_THAT(c, Contains("physical therapist TREATS upslip"));
   // A cue inside a treatment's name belongs to that treatment.
   c = Claims(
       "A hamstring strain is treated with rest and stretching the "
@@ -393,7 +394,7 @@ TEST_F(RelationExtractorTest, ListItemDescriptions) {
       "See a doctor if the pain comes with symptoms like muscle weakness.\n";
   auto c = Claims(doc);
   EXPECT_THAT(c, Contains("muscle imbalance CAUSES hamstring strain"));
-  EXPECT_THAT(c, Contains("posterior pelvic tilt CAUSES hamstring strain"));
+  EXPECT_THAT(c, Contains("posterior tilt CAUSES hamstring strain"));
   EXPECT_THAT(c, Contains("strength testing DIAGNOSES muscle imbalance"));
   EXPECT_THAT(c, Contains("tendon repair TREATS hamstring strain"));
   EXPECT_THAT(c, Contains("hamstring strain HAS_SYMPTOM muscle weakness"));

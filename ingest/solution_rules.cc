@@ -107,11 +107,12 @@ Ref DocumentExtractor::ExerciseFor(Relation rel, const SentenceView& v,
 Ref DocumentExtractor::TreatmentOrExercise(const SentenceView& v,
                                            int mention) const {
   const Mention& m = v.mentions()[mention];
-  if (In(m.name, {"stretching", "strengthening exercises"})) {
+  const absl::string_view name = LexiconName(m);
+  if (In(name, {"stretching", "strengthening exercises"})) {
     std::vector<int> muscles = After(v, m.end_token, {schema::MUSCLE}, 2);
     if (!muscles.empty()) {
       return ExerciseFor(
-          m.name == "stretching" ? schema::STRETCHES : schema::STRENGTHENS, v,
+          name == "stretching" ? schema::STRETCHES : schema::STRENGTHENS, v,
           muscles);
     }
   }
