@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "ingest/claim_model.h"
 #include "ingest/document_reader.h"
 #include "ingest/entity_linker.h"
 #include "ingest/relation_extractor.h"
@@ -44,6 +45,7 @@ struct Ref {
   // first; empty otherwise.
   absl::string_view state;
   bool state_prefix = false;
+  bool open = false;  // An open-vocabulary phrase (phrase_finder.h).
   bool valid() const { return !name.empty(); }
 };
 
@@ -248,6 +250,8 @@ struct Claim {
   float confidence;
   bool negated;
   bool hedged;
+  // The section's kind where the claim was read (claim_features.cc).
+  Scope scope = Scope::kNone;
 };
 
 class DocumentExtractor {
@@ -257,7 +261,12 @@ class DocumentExtractor {
                     const std::vector<AnalyzedSentence>& sentences)
       : linker_(linker), id_(id), doc_(doc), sentences_(sentences) {}
 
-  schema::DocumentClaims Run();
+  // Runs every rule; keeps the candidates that `model` accepts (all of them
+  // if it is null), each with the model's probability as its confidence.
+  // If `features` is not null, appends one line of features per claim of
+  // the result, in order (for training the model).
+  schema::DocumentClaims Run(const ClaimModel* model = nullptr,
+                             std::vector<std::string>* features = nullptr);
 
  private:
   Ref FromMention(const Mention& m) const;
@@ -340,6 +349,13 @@ class DocumentExtractor {
   // section_rules.cc: entities named under a heading of a relation's kind
   // ("Symptoms", "Treatment") stand in it to the section's condition.
   void SectionText(const AnalyzedSentence& s, int index);
+  // Every entity of a clinical kind in sentence `index` with the section's
+  // condition, in the relation its kind suggests: candidates for the
+  // model, which weighs whether the text supports them.
+  void TopicPairs(const AnalyzedSentence& s, int index);
+
+  // claim_features.cc: the model's features of a claim.
+  std::vector<std::string> Features(const Claim& c) const;
 
   // cue_rules.cc: the general table of relation cues (verbs, nouns,
   // prepositions) with their arguments from the clause around them.

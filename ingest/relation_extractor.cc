@@ -183,6 +183,7 @@ Ref DocumentExtractor::FromMention(const Mention& m) const {
   r.affects_type = m.affects_type;
   r.state = m.state;
   r.state_prefix = m.state_prefix;
+  r.open = m.open;
   return r;
 }
 
@@ -198,8 +199,14 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
            .second) {
     return;
   }
+  Scope scope = section_scope_;
+  if (doc_.blocks[sentences_[sentence].sentence.block].kind ==
+          BlockKind::kListItem &&
+      item_scope_ != Scope::kNone) {
+    scope = item_scope_;
+  }
   claims_.push_back({s, r, o, sentence, std::string(rule), confidence, negated,
-                     hedged});
+                     hedged, scope});
   if (r == schema::TREATS || r == schema::PREVENTS) {
     if (r == schema::TREATS) sentence_had_treats_ = true;
   }
@@ -1541,7 +1548,8 @@ void DocumentExtractor::SentenceRules(int index) {
   CueRules(v, index);
 }
 
-schema::DocumentClaims DocumentExtractor::Run() {
+schema::DocumentClaims DocumentExtractor::Run(
+    const ClaimModel* model, std::vector<std::string>* features) {
   FindTopic();
   int current_block = -1;
   for (size_t idx = 0; idx < sentences_.size(); ++idx) {
@@ -1689,7 +1697,10 @@ schema::DocumentClaims DocumentExtractor::Run() {
         lead_scope_ = ScopeOf(text);
       }
     }
-    if (block.kind != BlockKind::kHeading) SectionText(s, index);
+    if (block.kind != BlockKind::kHeading) {
+      SectionText(s, index);
+      TopicPairs(s, index);
+    }
     for (const Mention& m : s.mentions) {
       if (m.type == schema::MUSCLE) prev_muscle_ = FromMention(m);
       if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE &&
@@ -1754,6 +1765,22 @@ schema::DocumentClaims DocumentExtractor::Run() {
     AddComposedTreatment(s, claims_[c].sentence);
   }
 
+  // The model's decisions.
+  if (model != nullptr || features != nullptr) {
+    std::vector<Claim> kept;
+    kept.reserve(claims_.size());
+    for (Claim& c : claims_) {
+      std::vector<std::string> f = Features(c);
+      if (model != nullptr && model->Decides(c.rule)) {
+        const double p = model->Probability(f);
+        if (p < model->threshold()) continue;
+        c.confidence = static_cast<float>(p);
+      }
+      if (features != nullptr) features->push_back(absl::StrJoin(f, " "));
+      kept.push_back(std::move(c));
+    }
+    claims_ = std::move(kept);
+  }
   schema::DocumentClaims out;
   out.set_document_id(id_);
   // Moves the strings out of `r` (claims_ and mentions_ are not read again).
@@ -1844,7 +1871,7 @@ schema::DocumentClaims RelationExtractor::Extract(
     absl::string_view document_id, const StructuredText& doc,
     const std::vector<AnalyzedSentence>& sentences) const {
   extraction::DocumentExtractor extractor(linker_, document_id, doc, sentences);
-  return extractor.Run();
+  return extractor.Run(&ClaimModel::Embedded());
 }
 
 }  // namespace mskg::ingest

@@ -78,4 +78,43 @@ void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
   }
 }
 
+void DocumentExtractor::TopicPairs(const AnalyzedSentence& s, int index) {
+  if (!section_condition_.valid()) return;
+  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  SentenceView v(s);
+  const Ref& cond = section_condition_;
+  for (const Mention& m : s.mentions) {
+    Ref r = FromMention(m);
+    if (r.name == cond.name) continue;
+    const bool negated = Negated(v, m.first_token);
+    const bool hedged = Hedged(v, m.first_token);
+    switch (m.type) {
+      case schema::TREATMENT:
+        Add(r, schema::TREATS, cond, index, "topic_pair", 0.2f, negated,
+            hedged);
+        break;
+      case schema::SYMPTOM:
+        Add(cond, schema::HAS_SYMPTOM, r, index, "topic_pair", 0.2f, negated,
+            hedged);
+        break;
+      case schema::CAUSE:
+      case schema::CONDITION:
+        Add(r, schema::CAUSES, cond, index, "topic_pair", 0.2f, negated,
+            hedged);
+        break;
+      case schema::TEST:
+        Add(r, schema::DIAGNOSES, cond, index, "topic_pair", 0.2f, negated,
+            hedged);
+        break;
+      case schema::STRUCTURE:
+      case schema::MUSCLE:
+        Add(cond, schema::AFFECTS, r, index, "topic_pair", 0.2f, negated,
+            hedged);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 }  // namespace mskg::ingest::extraction
