@@ -14,7 +14,7 @@ const std::set<std::string>& ValueFlags() {
   static const auto* flags = new std::set<std::string>{
       "db",       "format",   "param",   "o",     "output",
       "max-rows", "max-hops", "lexicon", "query", "subset", "threads",
-      "timeout",  "max-intermediate-rows", "max-memory-mb"};
+      "timeout",  "max-intermediate-rows", "max-memory-mb", "max-document-mb"};
   return *flags;
 }
 
@@ -141,6 +141,9 @@ commands:
       --no-reference      do not load the lexicon's reference anatomy
       --threads N         extraction threads beside the writing one
                           (default: one per core but one, at least one)
+      --max-document-mb N refuse documents larger than N MB (default 16)
+                          Folders are walked following symbolic links, each
+                          folder once; only regular files are read.
   query 'CYPHER'          run a query (EXPLAIN / PROFILE prefixes show the plan)
       --format table|tsv|json   output format (default: table)
       --why               show, for each row, the sentences or the chain of

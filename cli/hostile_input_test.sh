@@ -57,6 +57,29 @@ expect_exit 2 "1:18: invalid UTF-8" "$MSKG" --db "$DB" query $'MATCH (m {name: \
 expect_exit 2 "parameter \\\$n is not valid UTF-8" "$MSKG" --db "$DB" query --param $'n=ps\xc3' \
   "MATCH (m {name: \$n}) RETURN m"
 
+# Files that are not regular: a FIFO named notes.txt is refused at once when
+# named, skipped with a note in a folder; the folder's other files are read.
+mkfifo "$WORK/notes.txt"
+expect_exit 2 "notes.txt: a FIFO.*only regular files are read" "$MSKG" --db "$DB" ingest "$WORK/notes.txt"
+mkdir -p "$WORK/folder/sub"
+printf 'Heavy lifting can cause a QL spasm.\n' >"$WORK/folder/sub/a.txt"
+mkfifo "$WORK/folder/pipe.md"
+# A folder with symbolic links to itself and to its parent: walked once.
+ln -s . "$WORK/folder/sub/self"
+ln -s .. "$WORK/folder/sub/parent"
+expect_exit 0 "pipe.md: skipped: a FIFO" "$MSKG" --db "$DB" ingest "$WORK/folder"
+expect_exit 0 "folder already read \(a symbolic link loop" "$MSKG" --db "$DB" ingest "$WORK/folder"
+expect_exit 0 "ingested 1 documents" "$MSKG" --db "$DB" ingest "$WORK/folder"
+
+# A document over the size limit is refused before it is read, with the way
+# to raise the limit; UTF-16 is refused by name.
+head -c 3000000 /dev/zero | tr '\0' 'a' >"$WORK/big.txt"
+expect_exit 2 "big.txt: 2.9 MB, more than the 2.0 MB.*--max-document-mb" \
+  "$MSKG" --db "$DB" ingest --max-document-mb 2 "$WORK/big.txt"
+expect_exit 2 "--max-document-mb: expected a positive" "$MSKG" --db "$DB" ingest --max-document-mb 0 "$WORK/big.txt"
+printf '\xff\xfeH\0i\0' >"$WORK/wide.txt"
+expect_exit 2 "wide.txt: UTF-16LE text.*iconv" "$MSKG" --db "$DB" ingest "$WORK/wide.txt"
+
 if ((failures > 0)); then
   echo "$failures check(s) failed" >&2
   exit 1
