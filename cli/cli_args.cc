@@ -13,7 +13,8 @@ namespace {
 const std::set<std::string>& ValueFlags() {
   static const auto* flags = new std::set<std::string>{
       "db",       "format",   "param",   "o",     "output",
-      "max-rows", "max-hops", "lexicon", "query", "subset", "threads"};
+      "max-rows", "max-hops", "lexicon", "query", "subset", "threads",
+      "timeout",  "max-intermediate-rows", "max-memory-mb", "max-document-mb"};
   return *flags;
 }
 
@@ -140,6 +141,9 @@ commands:
       --no-reference      do not load the lexicon's reference anatomy
       --threads N         extraction threads beside the writing one
                           (default: one per core but one, at least one)
+      --max-document-mb N refuse documents larger than N MB (default 16)
+                          Folders are walked following symbolic links, each
+                          folder once; only regular files are read.
   query 'CYPHER'          run a query (EXPLAIN / PROFILE prefixes show the plan)
       --format table|tsv|json   output format (default: table)
       --why               show, for each row, the sentences or the chain of
@@ -147,11 +151,16 @@ commands:
       --param NAME=VALUE  bind $NAME (repeatable)
       --max-rows N        truncate results after N rows (default 10000)
       --include-negated   also match edges that the sources deny
+      --timeout SECONDS   stop the query after SECONDS (default 30; 0: never)
+      --max-intermediate-rows N   stop after N rows of intermediate work
+                          (default 20000000)
+      --max-memory-mb N   stop when the query holds about N MB (default 1024)
   ask 'QUESTION'          answer a question in English from a set of
                           templates ("muscles opposing a tight psoas",
                           "causes shared by QL spasm and psoas spasm",
                           "treatments for X", "symptoms of X", ...); prints
-                          the Cypher it ran; --why, --max-rows as for query
+                          the Cypher it ran; --why, --max-rows, --timeout
+                          as for query
   export --format F       write the graph: triples (the scorer's TSV), jsonl,
                           graphml, dot, ntriples, turtle, neo4j-csv (a folder)
       --query 'CYPHER'    only the subgraph that the query's answer uses
@@ -169,7 +178,8 @@ global flags:
                           $XDG_DATA_HOME/mskg/store, else
                           ~/.local/share/mskg/store); before or after COMMAND
 
-exit codes: 0 success, 2 bad input or usage, 1 internal error.
+exit codes: 0 success, 2 bad input or usage (a query past its --timeout or
+budget included), 1 internal error.
 )";
 }
 

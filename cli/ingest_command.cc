@@ -1,4 +1,5 @@
 // cli/ingest_command.cc: `mskg ingest PATH...`.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -6,8 +7,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -30,8 +33,69 @@ bool IsDocumentExtension(const fs::path& path) {
          ext == ".html" || ext == ".htm";
 }
 
-// Expands folders (recursively, documents only, sorted) and keeps files as
-// given. NotFound for a path that does not exist.
+// Returns what is at `status` when it is not a regular file ("a FIFO").
+const char* Kind(const fs::file_status& status) {
+  switch (status.type()) {
+    case fs::file_type::fifo: return "a FIFO (named pipe)";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::not_found: return "a broken symbolic link";
+    default: return "not a regular file";
+  }
+}
+
+// Appends the documents under folder `root` to `found`, following
+// symbolic links but walking each folder (by device and inode) once, so
+// that a link to a folder above ends instead of looping; skips, with a
+// note on stderr naming them, documents that are not regular files (a FIFO
+// named notes.txt would block the reader forever) and folders reached
+// again. An explicit stack: trees may be deeper than the call stack.
+absl::Status WalkFolder(const std::string& root, std::vector<std::string>* found) {
+  std::set<std::pair<dev_t, ino_t>> walked;
+  std::vector<fs::path> pending = {fs::path(root)};
+  while (!pending.empty()) {
+    const fs::path folder = std::move(pending.back());
+    pending.pop_back();
+    struct stat st;
+    if (stat(folder.c_str(), &st) != 0) continue;
+    if (!walked.insert({st.st_dev, st.st_ino}).second) {
+      std::cerr << "mskg: note: " << folder.string()
+                << ": skipped: a folder already read (a symbolic link loop or "
+                   "a second link to it)\n";
+      continue;
+    }
+    std::error_code error;
+    std::vector<fs::path> subfolders;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end;
+         it.increment(error)) {
+      std::error_code ignored;
+      const fs::file_status status = it->status(ignored);  // Follows links.
+      if (fs::is_directory(status)) {
+        subfolders.push_back(it->path());
+      } else if (IsDocumentExtension(it->path())) {
+        if (fs::is_regular_file(status)) {
+          found->push_back(it->path().string());
+        } else {
+          std::cerr << "mskg: note: " << it->path().string() << ": skipped: "
+                    << Kind(status) << ", not a regular file\n";
+        }
+      }
+    }
+    if (error) {
+      return absl::PermissionDeniedError(
+          absl::StrCat(folder.string(), ": cannot list folder: ", error.message()));
+    }
+    // Reversed, so that the stack pops them in name order.
+    std::sort(subfolders.rbegin(), subfolders.rend());
+    for (fs::path& sub : subfolders) pending.push_back(std::move(sub));
+  }
+  return absl::OkStatus();
+}
+
+// Expands folders (recursively, documents only, sorted; see WalkFolder) and
+// keeps files as given (the ingester refuses those that are not regular
+// files). NotFound for a path that does not exist.
 absl::StatusOr<std::vector<std::string>> CollectFiles(
     const std::vector<std::string>& paths) {
   std::vector<std::string> files;
@@ -47,16 +111,7 @@ absl::StatusOr<std::vector<std::string>> CollectFiles(
       continue;
     }
     std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(path, error), end;
-         !error && it != end; it.increment(error)) {
-      if (it->is_regular_file() && IsDocumentExtension(it->path())) {
-        found.push_back(it->path().string());
-      }
-    }
-    if (error) {
-      return absl::PermissionDeniedError(
-          absl::StrCat(path, ": cannot list folder: ", error.message()));
-    }
+    if (absl::Status walk = WalkFolder(path, &found); !walk.ok()) return walk;
     if (found.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
           path,
@@ -98,6 +153,16 @@ int RunIngest(const CliArgs& args) {
 
   ingest::IngesterOptions ingester_options;
   ingester_options.lexicon_dir = args.Get("lexicon", "");
+  if (args.Has("max-document-mb")) {
+    int64_t mb = 0;
+    if (!absl::SimpleAtoi(args.Get("max-document-mb", ""), &mb) || mb < 1 ||
+        mb > (int64_t{1} << 20)) {
+      return ReportError(absl::InvalidArgumentError(absl::StrCat(
+          "--max-document-mb: expected a positive number of megabytes, got '",
+          args.Get("max-document-mb", ""), "'")));
+    }
+    ingester_options.max_document_bytes = static_cast<size_t>(mb) << 20;
+  }
   absl::StatusOr<std::unique_ptr<ingest::Ingester>> ingester =
       ingest::Ingester::Create(ingester_options);
   if (!ingester.ok()) return ReportError(ingester.status());

@@ -5,6 +5,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 
 namespace mskg::cli {
 namespace {
@@ -32,6 +34,29 @@ absl::Status ApplyQueryFlags(const CliArgs& args,
   if (absl::Status s = PositiveFlag(args, "max-hops", &max_hops); !s.ok()) {
     return s;
   }
+  int64_t max_intermediate = static_cast<int64_t>(options->max_intermediate_rows);
+  if (absl::Status s = PositiveFlag(args, "max-intermediate-rows", &max_intermediate);
+      !s.ok()) {
+    return s;
+  }
+  int64_t max_memory_mb = static_cast<int64_t>(options->max_memory_bytes >> 20);
+  if (absl::Status s = PositiveFlag(args, "max-memory-mb", &max_memory_mb); !s.ok()) {
+    return s;
+  }
+  if (max_memory_mb > (int64_t{1} << 40)) max_memory_mb = int64_t{1} << 40;
+  // The deadline runs from here: it bounds the command, opening the store
+  // included, as a caller waiting for it sees it.
+  double timeout = kDefaultTimeoutSeconds;
+  if (args.Has("timeout") &&
+      (!absl::SimpleAtod(args.Get("timeout", ""), &timeout) || !(timeout >= 0) ||
+       timeout > 1e9)) {
+    return absl::InvalidArgumentError(
+        "--timeout needs a number of seconds (0 for no deadline)");
+  }
+  options->deadline = timeout > 0 ? absl::Now() + absl::Seconds(timeout)
+                                  : absl::InfiniteFuture();
+  options->max_intermediate_rows = static_cast<uint64_t>(max_intermediate);
+  options->max_memory_bytes = static_cast<uint64_t>(max_memory_mb) << 20;
   options->max_rows = static_cast<size_t>(max_rows);
   options->max_hops = static_cast<int>(max_hops);
   options->include_negated = args.Has("include-negated");

@@ -1,7 +1,8 @@
 // cli/query_flags.h
 //
 // The flags that `mskg query` and `mskg ask` share (--max-rows, --max-hops,
-// --include-negated, --why), read into query::QueryOptions.
+// --include-negated, --why, and the bounds --timeout,
+// --max-intermediate-rows, --max-memory-mb), read into query::QueryOptions.
 #ifndef MSKG_CLI_QUERY_FLAGS_H_
 #define MSKG_CLI_QUERY_FLAGS_H_
 
@@ -11,8 +12,12 @@
 
 namespace mskg::cli {
 
-// Sets the fields of `options` that the flags name. InvalidArgument if a
-// number is not a positive integer.
+// A query's deadline without --timeout: a command never runs unbounded.
+inline constexpr double kDefaultTimeoutSeconds = 30;
+
+// Sets the fields of `options` that the flags name; the deadline to now +
+// --timeout (default kDefaultTimeoutSeconds; 0: none). InvalidArgument if a
+// number is not a positive integer (--timeout: a non-negative number).
 absl::Status ApplyQueryFlags(const CliArgs& args, query::QueryOptions* options);
 
 }  // namespace mskg::cli

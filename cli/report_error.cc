@@ -14,6 +14,11 @@ int ReportError(const absl::Status& status) {
     case absl::StatusCode::kPermissionDenied:
     case absl::StatusCode::kOutOfRange:
     case absl::StatusCode::kUnimplemented:
+    // A query past its deadline or budget asked too much: the message says
+    // how to narrow it.
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kCancelled:
       return 2;
     default:
       return 1;

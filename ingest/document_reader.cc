@@ -726,7 +726,26 @@ absl::StatusOr<DocumentFormat> FormatFromPath(absl::string_view path) {
       absl::StrFormat("%s: unsupported file type", path));
 }
 
+// Returns the encoding a UTF-16 or UTF-32 byte order mark at the start of
+// `bytes` announces, or "" (UTF-32 first: its LE mark starts like UTF-16's).
+absl::string_view WideEncoding(absl::string_view bytes) {
+  if (absl::StartsWith(bytes, absl::string_view("\xFF\xFE\0\0", 4))) return "UTF-32LE";
+  if (absl::StartsWith(bytes, absl::string_view("\0\0\xFE\xFF", 4))) return "UTF-32BE";
+  if (absl::StartsWith(bytes, "\xFF\xFE")) return "UTF-16LE";
+  if (absl::StartsWith(bytes, "\xFE\xFF")) return "UTF-16BE";
+  return "";
+}
+
 absl::Status ValidateText(absl::string_view name, absl::string_view bytes) {
+  // Refused by name rather than decoded: provenance spans are byte offsets
+  // into the file as stored, which a decoded copy would not match. Said
+  // before the NUL check, which would call the file binary.
+  if (const absl::string_view encoding = WideEncoding(bytes); !encoding.empty()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: %s text (it starts with a byte order mark); mskg reads UTF-8: "
+        "convert it first, e.g. iconv -f %s -t UTF-8 FILE > FILE.utf8.txt",
+        name, encoding, encoding));
+  }
   if (bytes.find_first_not_of(" \t\r\n\f\v") == absl::string_view::npos) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "%s: file is empty%s; nothing to ingest: add text or leave it out",

@@ -59,6 +59,8 @@ struct StructuredText {
 absl::StatusOr<DocumentFormat> FormatFromPath(absl::string_view path);
 
 // Returns OK if `bytes` is non-empty UTF-8 text. InvalidArgument with
+// "<name>: UTF-16LE text (it starts with a byte order mark) ..." (also
+// UTF-16BE, UTF-32LE/BE: refused, with the command that converts them),
 // "<name>: file is empty", "<name>: binary file, not text" (a NUL byte) or
 // "<name>:<line>:<col>: invalid UTF-8 byte 0xNN" (1-based, col in bytes).
 absl::Status ValidateText(absl::string_view name, absl::string_view bytes);

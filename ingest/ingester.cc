@@ -1,13 +1,14 @@
 // ingest/ingester.cc: one line per stage.
 #include "ingest/ingester.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,63 @@
 #include "util/status_macros.h"
 
 namespace mskg::ingest {
+namespace {
+
+// Returns what a file of mode `mode` is, for messages ("a FIFO").
+const char* FileKind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
+
+absl::Status TooLarge(absl::string_view name, uint64_t size, size_t limit) {
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "%s: %.1f MB, more than the %.1f MB one document may have; split it, or "
+      "raise the limit (mskg ingest --max-document-mb N; "
+      "IngesterOptions::max_document_bytes)",
+      name, size / 1048576.0, limit / 1048576.0));
+}
+
+// Appends `s` to `out`, cut into pieces of at most kMaxSentenceBytes at the
+// last space before the limit (or, in a run without spaces, at a character
+// boundary), with their spans mapped through the block's offsets as the
+// splitter maps them.
+void AppendBounded(const StructuredText& doc, const Sentence& s,
+                   std::vector<Sentence>* out) {
+  if (s.text_end - s.text_begin <= kMaxSentenceBytes) {
+    out->push_back(s);
+    return;
+  }
+  const Block& block = doc.blocks[s.block];
+  const std::string& t = block.text;
+  size_t b = s.text_begin;
+  while (b < s.text_end) {
+    size_t e = s.text_end;
+    if (e - b > kMaxSentenceBytes) {
+      e = b + kMaxSentenceBytes;
+      const size_t space = t.rfind(' ', e);
+      if (space != std::string::npos && space > b) {
+        e = space;
+      } else {
+        while (e > b + 1 && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) --e;
+      }
+    }
+    Sentence piece = s;
+    piece.text_begin = b;
+    piece.text_end = e;
+    piece.begin = block.offsets[b];
+    piece.end = e == s.text_end ? s.end : block.offsets[e - 1] + 1;
+    piece.is_label = s.is_label && b == s.text_begin;
+    out->push_back(piece);
+    b = e;
+    while (b < s.text_end && t[b] == ' ') ++b;
+  }
+}
+
+}  // namespace
 
 Ingester::Ingester() = default;
 Ingester::~Ingester() = default;
@@ -28,6 +86,7 @@ Ingester::~Ingester() = default;
 absl::StatusOr<std::unique_ptr<Ingester>> Ingester::Create(
     const IngesterOptions& options) {
   std::unique_ptr<Ingester> ingester(new Ingester());
+  ingester->options_ = options;
   if (options.lexicon_dir.empty()) {
     MSKG_ASSIGN_OR_RETURN(ingester->lexicon_, Lexicon::LoadEmbedded());
   } else {
@@ -44,10 +103,14 @@ absl::StatusOr<std::unique_ptr<Ingester>> Ingester::Create(
 absl::StatusOr<schema::DocumentClaims> Ingester::Extract(
     absl::string_view document_id, absl::string_view bytes,
     DocumentFormat format, std::vector<std::string>* notices) const {
+  if (bytes.size() > options_.max_document_bytes) {
+    return TooLarge(document_id, bytes.size(), options_.max_document_bytes);
+  }
   MSKG_ASSIGN_OR_RETURN(StructuredText doc,
                         ReadDocument(document_id, bytes, format));
   std::vector<AnalyzedSentence> sentences;
-  const std::vector<Sentence> split = SplitSentences(doc);
+  std::vector<Sentence> split;
+  for (const Sentence& s : SplitSentences(doc)) AppendBounded(doc, s, &split);
   sentences.reserve(split.size());
   LinkerState state;
   for (const Sentence& s : split) {
@@ -98,18 +161,55 @@ absl::StatusOr<schema::DocumentClaims> Ingester::ExtractFile(
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: is a directory, not a file", path));
   }
+  if (!S_ISREG(st.st_mode)) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: %s, not a regular file; only regular files are read", path,
+        FileKind(st.st_mode)));
+  }
   MSKG_ASSIGN_OR_RETURN(DocumentFormat format, FormatFromPath(path));
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
+  if (static_cast<uint64_t>(st.st_size) > options_.max_document_bytes) {
+    return TooLarge(path, st.st_size, options_.max_document_bytes);
+  }
+  // O_NONBLOCK: if the path became a FIFO since stat(), open() returns at
+  // once instead of waiting for a writer, and fstat() below refuses it.
+  const int fd = open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     if (errno == EACCES) {
       return absl::PermissionDeniedError(
           absl::StrFormat("%s: permission denied", path));
     }
     return absl::NotFoundError(absl::StrFormat("%s: cannot open", path));
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return Extract(path, ss.str(), format, notices);
+  std::string bytes;
+  absl::Status read_status;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    read_status = absl::InvalidArgumentError(absl::StrFormat(
+        "%s: not a regular file; only regular files are read", path));
+  } else {
+    // Up to one byte past the limit, so that a file that grew is refused.
+    const size_t cap = options_.max_document_bytes + 1;
+    bytes.resize(std::min<uint64_t>(st.st_size, cap));
+    size_t got = 0;
+    while (true) {
+      if (got == bytes.size()) {
+        if (bytes.size() >= cap) break;
+        bytes.resize(std::min(cap, std::max<size_t>(4096, 2 * bytes.size())));
+      }
+      const ssize_t n = read(fd, bytes.data() + got, bytes.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        read_status = absl::DataLossError(
+            absl::StrFormat("%s: read failed: %s", path, std::strerror(errno)));
+        break;
+      }
+      if (n == 0) break;
+      got += n;
+    }
+    bytes.resize(got);
+  }
+  close(fd);
+  MSKG_RETURN_IF_ERROR(read_status);
+  return Extract(path, bytes, format, notices);
 }
 
 std::string ContentHash(absl::string_view bytes) {

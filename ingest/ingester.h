@@ -39,7 +39,19 @@ struct IngesterOptions {
   // Directory of lexicon *.tsv files (format: data/lexicon/README.md).
   // Default: "" = the copy of data/lexicon compiled into the binary.
   std::string lexicon_dir;
+  // Largest document read, in bytes: a bigger one is refused (before it is
+  // read, for a file) with InvalidArgument saying how to raise the limit.
+  // Bounds the time and memory one document takes (every stage is linear,
+  // at roughly 1-15 MB/s depending on how dense the text is).
+  // Default: 16 MiB (`mskg ingest --max-document-mb N`).
+  size_t max_document_bytes = size_t{16} << 20;
 };
+
+// Longest sentence handed to the relation extractor, in bytes: longer ones
+// (text without full stops, such as a 50 MB line of words) are cut at
+// spaces into pieces this long, since matching the rule families costs
+// time quadratic in a sentence's length. Prose sentences are far shorter.
+inline constexpr size_t kMaxSentenceBytes = 4096;
 
 class Ingester {
  public:
@@ -54,8 +66,9 @@ class Ingester {
 
   // Reads `bytes` as document `document_id` and returns every claim it
   // makes; touches no store. With kAuto the format comes from the id's
-  // extension, else from the content. InvalidArgument on an empty, binary
-  // or non-UTF-8 document (messages of document_reader.h, naming the id).
+  // extension, else from the content. InvalidArgument on an empty, binary,
+  // UTF-16 or non-UTF-8 document (messages of document_reader.h, naming the
+  // id) or one larger than IngesterOptions::max_document_bytes.
   // A document in which no entity is recognised is no error: the result
   // has no claims, and if `notices` is given, a line saying so is appended
   // to it.
@@ -70,8 +83,10 @@ class Ingester {
   // Reads the file at `path` (document id = `path` as given) and returns
   // its claims, as Extract() does; touches no store. NotFound /
   // PermissionDenied if the file cannot be read, InvalidArgument for a
-  // directory, an unsupported extension or bad content (each message names
-  // the path).
+  // directory or anything else that is not a regular file (a FIFO, socket
+  // or device: never opened for reading, so never waited on), an
+  // unsupported extension, a file over the size limit or bad content (each
+  // message names the path).
   absl::StatusOr<schema::DocumentClaims> ExtractFile(
       absl::string_view path, std::vector<std::string>* notices = nullptr) const;
 
@@ -87,6 +102,7 @@ class Ingester {
  private:
   Ingester();
 
+  IngesterOptions options_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<EntityLinker> linker_;
   std::unique_ptr<RelationExtractor> extractor_;

@@ -46,6 +46,10 @@ struct Expr {
   bool negated = false;
   std::vector<std::unique_ptr<Expr>> args;
   std::shared_ptr<Pattern> pattern;
+  // Levels of the tree below and including this node (the expressions in a
+  // pattern predicate's property maps count), which the parser bounds by
+  // kMaxExprDepth (limits.h).
+  int depth = 1;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "query/limits.h"
 #include "util/name_key.h"
 #include "util/status_macros.h"
 
@@ -155,6 +156,14 @@ class Binder {
     for (const ast::Clause& c : q.clauses) {
       if (returned) return ErrorAt(c.pos, "no clause may follow RETURN");
       if (c.kind == ast::Clause::Kind::kMatch) {
+        for (const ast::Pattern& p : c.patterns) {
+          part_elements_ += static_cast<int>(p.nodes.size() + p.rels.size());
+        }
+        if (part_elements_ > kMaxPatternElements) {
+          return ErrorAt(c.pos, absl::StrCat(
+              "more than ", kMaxPatternElements, " nodes and relationships in the "
+              "patterns of one query part; split the query with WITH"));
+        }
         BoundMatch m;
         m.optional = c.optional;
         MSKG_RETURN_IF_ERROR(BindPatterns(c.patterns, c.where.get(), &m, &part));
@@ -169,6 +178,7 @@ class Binder {
       part.input_filter = std::move(pending_filter);
       out_.parts.push_back(std::move(part));
       part = BoundPart();
+      part_elements_ = 0;
       // Start the next part with the projected columns as slots.
       scope_ = std::move(next);
       num_slots_ = 0;
@@ -443,7 +453,21 @@ class Binder {
     return VarKind::kValue;
   }
 
+  // Binds `x`, counting the depth of the recursion. The parser already
+  // bounds expression depth; this keeps the binder safe on an AST built any
+  // other way. InvalidArgument past kMaxExprDepth.
   absl::StatusOr<BExprPtr> BindExpr(const Expr& x, Ctx ctx) {
+    if (depth_ >= kMaxExprDepth) {
+      return ErrorAt(x.pos, absl::StrCat("expression more than ", kMaxExprDepth,
+                                         " levels deep; write it with fewer levels"));
+    }
+    ++depth_;
+    absl::StatusOr<BExprPtr> e = BindExprNode(x, ctx);
+    --depth_;
+    return e;
+  }
+
+  absl::StatusOr<BExprPtr> BindExprNode(const Expr& x, Ctx ctx) {
     auto e = std::make_unique<BExpr>();
     e->line = x.pos.line;
     e->column = x.pos.column;
@@ -765,6 +789,8 @@ class Binder {
 
   BoundQuery out_;
   Scope scope_;
+  int depth_ = 0;          // Of BindExpr's recursion.
+  int part_elements_ = 0;  // Nodes and relationships in the part's MATCHes.
   int num_slots_ = 0;
   std::vector<VarKind> slot_kinds_;
   std::vector<AggSpec>* aggs_ = nullptr;

@@ -1,5 +1,7 @@
 #include "query/binder.h"
 
+#include <string>
+
 #include "absl/status/status.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -68,6 +70,23 @@ TEST(BinderTest, NameMapBecomesNameMatch) {
   EXPECT_EQ(b->names[0].key, NameKey("psoas"));
   EXPECT_TRUE(b->names[1].is_param);
   EXPECT_EQ(b->parts[0].matches[0].conjuncts.size(), 2u);
+}
+
+// Each node and relationship becomes an operator of the executor's
+// pipeline, which recurses once per operator: a part's patterns are bounded.
+TEST(BinderTest, HugePatternsAreAnError) {
+  std::string q = "MATCH (a0)";
+  for (int i = 1; i < 1000; ++i) q += "-->(a" + std::to_string(i) + ")";
+  auto b = BindText(q + " RETURN a0");
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(b.status().message(), HasSubstr("1:1: more than 500 nodes and relationships"));
+  std::string many = "MATCH (a) ";
+  for (int i = 0; i < 600; ++i) many += "MATCH (a)-->() ";
+  EXPECT_FALSE(BindText(many + "RETURN a").ok());
+  std::string split = "MATCH (a) ";
+  for (int i = 0; i < 300; ++i) split += "MATCH (a)-->() WITH a ";
+  EXPECT_TRUE(BindText(split + "RETURN a").ok());
 }
 
 }  // namespace

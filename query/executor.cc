@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "graph/boost_graph.h"
+#include "query/limits.h"
 #include "util/name_key.h"
 #include "util/status_macros.h"
 
@@ -61,6 +62,40 @@ int Compare(const Value& a, const Value& b) {
   if (a.is_string() && b.is_string()) return CompareForOrder(a, b);
   if (a.is_bool() && b.is_bool()) return CompareForOrder(a, b);
   return kIncomparable;
+}
+
+// Returns a + b, or SIZE_MAX where that overflows (SKIP and LIMIT are
+// arbitrary non-negative integers).
+size_t SaturatingAdd(size_t a, size_t b) {
+  size_t r;
+  return __builtin_add_overflow(a, b, &r) ? std::numeric_limits<size_t>::max() : r;
+}
+
+// Returns the bytes `v` holds, roughly: what the memory bound counts.
+uint64_t ValueBytes(const Value& v) {
+  uint64_t bytes = sizeof(Value);
+  if (v.is_string() && !v.is_ref()) bytes += v.AsString().capacity();
+  if (v.is_list()) {
+    for (const Value& x : v.AsList()) bytes += ValueBytes(x);
+  }
+  return bytes;
+}
+
+// Returns the bytes `row` holds, roughly.
+uint64_t RowBytes(const ExecRow& row) {
+  uint64_t bytes = sizeof(ExecRow);
+  for (const Value& v : row.values) bytes += ValueBytes(v);
+  for (const auto& p : row.paths) bytes += sizeof(p) + p.size() * sizeof(graph::EdgeIndex);
+  return bytes;
+}
+
+// Returns the levels of lists in `v` (0 for a scalar), counting no further
+// than `limit`.
+int ListDepth(const Value& v, int limit) {
+  if (!v.is_list() || limit <= 0) return 0;
+  int below = 0;
+  for (const Value& x : v.AsList()) below = std::max(below, ListDepth(x, limit - 1));
+  return below + 1;
 }
 
 struct AggState {
@@ -125,6 +160,16 @@ struct NodeRowArray {
 
 BfsScratch& ThreadBfsScratch() {
   thread_local BfsScratch scratch;
+  return scratch;
+}
+
+// Per-thread scratch of undirected endpoints_only searches that look for a
+// cycle through their start: each node's subtree (the start's neighbour it
+// was reached through) and depth.
+using BranchScratch = StampedArray<std::pair<uint32_t, int>>;
+
+BranchScratch& ThreadBranchScratch() {
+  thread_local BranchScratch scratch;
   return scratch;
 }
 
@@ -258,6 +303,7 @@ class Exec {
       : plan_(plan),
         g_(g),
         o_(o),
+        bounds_(o.bounds != nullptr ? o.bounds : &unbounded_),
         slots_(scratch->slots),
         names_(scratch->names),
         rows_(scratch->rows),
@@ -326,9 +372,22 @@ class Exec {
         absl::StrFormat("%d:%d: missing parameter $%s", line, col, name));
   }
 
+  // ---- Bounds ----
+
+  // Counts `n` intermediate rows. Returns false, with error_ set, once a
+  // bound is exceeded: the caller stops, as for any error.
+  bool Tick(uint64_t n = 1) { return bounds_->Tick(n) || BoundExceeded(); }
+  // Counts `bytes` more memory held; false as Tick.
+  bool Charge(uint64_t bytes) { return bounds_->Charge(bytes) || BoundExceeded(); }
+  bool BoundExceeded() {
+    if (error_.ok()) error_ = bounds_->status();
+    return false;
+  }
+
   // ---- Pipeline ----
 
   bool Emit(const std::vector<PlanOp>& ops, size_t i, const Cont& k) {
+    if (!Tick()) return false;
     if (o_.profile) ++result_.op_rows[ops[i].id];
     return Push(ops, i + 1, k);
   }
@@ -443,6 +502,8 @@ class Exec {
   bool ForEachEdge(const PlanOp& op, NodeIndex v, F&& f) {
     auto visit = [&](absl::Span<const Adjacent> span, bool is_in) {
       for (const Adjacent& a : span) {
+        // Searches may follow many relationships for each row they emit.
+        if (!Tick()) return false;
         if (is_in && op.out && a.node == v) continue;
         if (!o_.include_negated && a.negated) continue;
         if (!o_.include_inferred && a.inferred) continue;
@@ -505,31 +566,68 @@ class Exec {
     std::vector<NodeIndex> hits;
     scratch.Set(s, kNoEdge);
     // A start node is an end node at 0 hops, or at the length of a shortest
-    // cycle through it (only directed expansions get here with min_hops 1).
+    // cycle through it. Directed: the first edge back into s closes one.
+    // Undirected: walking a tree edge back is no cycle; a shortest cycle
+    // through s closes on a non-tree edge between two different subtrees of
+    // s (or s itself), its length their depths + 1 (the classic BFS
+    // argument), so each node reached records its subtree and depth.
     bool start_done = op.min_hops == 0;
-    EdgeIndex start_cycle = kNoEdge;  // The cycle's last edge.
+    EdgeIndex start_cycle = kNoEdge;  // Directed: the cycle's last edge.
+    const bool undirected = op.out && op.in;
+    const bool track = undirected && !start_done;
+    BranchScratch& branch = ThreadBranchScratch();
+    if (track) {
+      branch.Start(g_.num_nodes());
+      branch.Set(s, {kNullNode, 0});
+    }
+    int cycle_length = max + 1;  // Undirected: the shortest cycle so far,
+    NodeIndex cycle_u = 0, cycle_w = 0;  // the ends of its closing edge,
+    EdgeIndex cycle_edge = kNoEdge;      // and that edge.
     if (start_done && TargetOk(op, s)) hits.push_back(s);
     std::vector<NodeIndex> frontier = {s}, next;
     for (int depth = 1; depth <= max && !frontier.empty(); ++depth) {
       next.clear();
       for (NodeIndex u : frontier) {
-        ForEachEdge(op, u, [&](const Adjacent& a) {
+        const bool within_bounds = ForEachEdge(op, u, [&](const Adjacent& a) {
           if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
           if (scratch.Has(a.node)) {
-            if (a.node == s && !start_done) {
-              start_done = true;
-              start_cycle = a.edge;
-              if (TargetOk(op, s)) hits.push_back(s);
+            if (start_done) return true;
+            if (!undirected) {
+              if (a.node == s) {
+                start_done = true;
+                start_cycle = a.edge;
+                if (TargetOk(op, s)) hits.push_back(s);
+              }
+              return true;
+            }
+            const NodeIndex w = a.node;
+            if (a.edge == scratch.value[u]) return true;  // The tree edge back.
+            const auto [bu, du] = branch.value[u];
+            const auto [bw, dw] = branch.value[w];
+            if (u != s && w != s && bu == bw) return true;  // One subtree.
+            if (du + dw + 1 < cycle_length) {
+              cycle_length = du + dw + 1;
+              cycle_u = u;
+              cycle_w = w;
+              cycle_edge = a.edge;
             }
             return true;
           }
           scratch.Set(a.node, a.edge);
+          if (track) {
+            branch.Set(a.node, {u == s ? a.node : branch.value[u].first, depth});
+          }
           if (TargetOk(op, a.node)) hits.push_back(a.node);
           if (depth < max) next.push_back(a.node);
           return true;
         });
+        if (!within_bounds) return false;
       }
       frontier.swap(next);
+    }
+    if (track && cycle_edge != kNoEdge) {
+      start_done = true;
+      if (TargetOk(op, s)) hits.push_back(s);
     }
     // With evidence, the paths are built before any row goes on (a nested
     // search reuses the scratch).
@@ -539,7 +637,17 @@ class Exec {
       for (NodeIndex x : hits) {
         std::vector<Value> edges;
         NodeIndex at = x;
-        if (x == s && start_cycle != kNoEdge) {
+        // Backwards, the undirected cycle is s..w, the closing edge, u..s.
+        if (x == s && cycle_edge != kNoEdge && op.min_hops > 0) {
+          for (NodeIndex y = cycle_w; scratch.value[y] != kNoEdge;) {
+            const graph::EdgeInfo& info = g_.edge(scratch.value[y]);
+            edges.push_back(Value::Edge(scratch.value[y]));
+            y = info.source == y ? info.target : info.source;
+          }
+          std::reverse(edges.begin(), edges.end());
+          edges.push_back(Value::Edge(cycle_edge));
+          at = cycle_u;
+        } else if (x == s && start_cycle != kNoEdge) {
           edges.push_back(Value::Edge(start_cycle));
           const graph::EdgeInfo& info = g_.edge(start_cycle);
           at = info.source == s ? info.target : info.source;
@@ -605,6 +713,8 @@ class Exec {
     } else {
       const bool undirected = op.out && op.in;
       const bool backward = op.in && !op.out;
+      // A breadth-first search may visit the whole graph.
+      if (!Tick(g_.num_nodes() + g_.num_edges())) return nullptr;
       // Search from the end the edges leave, then turn the paths around.
       const size_t max_paths = std::max<size_t>(o_.max_rows, 1);
       absl::StatusOr<std::vector<graph::GraphPath>> found = graph::ShortestPaths(
@@ -615,6 +725,11 @@ class Exec {
         return nullptr;
       }
       paths = std::move(found).value();
+      uint64_t bytes = 0;
+      for (const graph::GraphPath& p : paths) {
+        bytes += sizeof(p) + (p.nodes.size() + p.edges.size()) * sizeof(uint32_t);
+      }
+      if (!Charge(bytes)) return nullptr;
       if (backward) {
         for (graph::GraphPath& p : paths) {
           std::reverse(p.nodes.begin(), p.nodes.end());
@@ -731,8 +846,8 @@ class Exec {
     stop_after_ = std::numeric_limits<size_t>::max();
     if (!aggregate_ && proj_->order_by.empty()) {
       size_t cap = std::numeric_limits<size_t>::max();
-      if (limit_ >= 0) cap = skip_ + limit_;
-      if (last) cap = std::min<size_t>(cap, skip_ + o_.max_rows + 1);
+      if (limit_ >= 0) cap = SaturatingAdd(skip_, limit_);
+      if (last) cap = std::min(cap, SaturatingAdd(SaturatingAdd(skip_, o_.max_rows), 1));
       stop_after_ = cap;
     }
     if (aggregate_) {
@@ -893,6 +1008,7 @@ class Exec {
         }
       }
       CurrentPaths(&row.paths);
+      if (!Charge(RowBytes(row))) return false;
       rows_.push_back(std::move(row));
       return rows_.size() < stop_after_;
     }
@@ -904,6 +1020,10 @@ class Exec {
       ExecRow row;
       row.values.resize(proj_->items.size());
       for (size_t j = 0; j < key_items_.size(); ++j) row.values[key_items_[j]] = key[j];
+      // The row, the group's key, its aggregate states.
+      if (!Charge(2 * RowBytes(row) + proj_->aggs.size() * sizeof(AggState))) {
+        return false;
+      }
       rows_.push_back(std::move(row));
       agg_states_.emplace_back(proj_->aggs.size());
     }
@@ -918,15 +1038,25 @@ class Exec {
       }
       Value v = Eval(*spec.arg, slots_.data());
       if (v.is_null()) continue;
-      if (spec.distinct && !st.seen.insert(v).second) continue;
+      if (spec.distinct) {
+        if (!st.seen.insert(v).second) continue;
+        if (!Charge(ValueBytes(v))) return false;
+      }
       switch (spec.fn) {
         case AggFn::kCountStar:
         case AggFn::kCount: ++st.count; break;
-        case AggFn::kCollect: st.list.push_back(std::move(v)); break;
+        case AggFn::kCollect:
+          if (!CheckListDepth(*spec.arg, v) || !Charge(ValueBytes(v))) return false;
+          st.list.push_back(std::move(v));
+          break;
         case AggFn::kSum:
         case AggFn::kAvg:
           if (v.is_int()) {
-            st.isum += v.AsInt();
+            if (__builtin_add_overflow(st.isum, v.AsInt(), &st.isum)) {
+              Fail(*spec.arg, "integer overflow: the sum is outside the 64-bit "
+                              "integer range; sum floats instead (e.g. sum(1.0 * x))");
+              return false;
+            }
             st.dsum += v.AsInt();
             ++st.count;
           } else if (v.is_double()) {
@@ -960,6 +1090,7 @@ class Exec {
         agg_states_.emplace_back(proj_->aggs.size());
       }
       for (size_t r = 0; r < rows_.size(); ++r) {
+        if (!Tick()) return error_;
         std::vector<Value> agg_values;
         for (size_t a = 0; a < proj_->aggs.size(); ++a) {
           const AggState& st = agg_states_[r][a];
@@ -996,6 +1127,10 @@ class Exec {
     }
     MSKG_RETURN_IF_ERROR(error_);
     if (!proj_->order_by.empty()) {
+      // Sorting is not interrupted: charged up front, by its size.
+      if (!Tick(rows_.size()) || !Charge(rows_.size() * proj_->order_by.size() * sizeof(Value))) {
+        return error_;
+      }
       std::vector<std::pair<std::vector<Value>, size_t>> keys(rows_.size());
       for (size_t r = 0; r < rows_.size(); ++r) {
         keys[r].second = r;
@@ -1087,7 +1222,23 @@ class Exec {
     return false;
   }
 
+  // Returns the value of `e` over `row`; null with error_ set on an error.
+  // The depth is counted (pattern predicates evaluate expressions within
+  // expressions): the binder bounds it, and this check keeps a plan built
+  // any other way from overflowing the stack.
   Value Eval(const BExpr& e, const Value* row) {
+    if (eval_depth_ >= kMaxExprDepth) {
+      Fail(e, absl::StrCat("expression more than ", kMaxExprDepth,
+                           " levels deep; write it with fewer levels"));
+      return Value();
+    }
+    ++eval_depth_;
+    Value v = EvalNode(e, row);
+    --eval_depth_;
+    return v;
+  }
+
+  Value EvalNode(const BExpr& e, const Value* row) {
     switch (e.kind) {
       case BExpr::Kind::kConst: return e.value;
       case BExpr::Kind::kParam: {
@@ -1126,7 +1277,16 @@ class Exec {
       }
       case BExpr::Kind::kNeg: {
         const Value v = Eval(*e.args[0], row);
-        if (v.is_int()) return Value(-v.AsInt());
+        if (v.is_int()) {
+          int64_t negated;
+          if (__builtin_sub_overflow(int64_t{0}, v.AsInt(), &negated)) {
+            Fail(e, absl::StrFormat("integer overflow: -(%d) is outside the 64-bit "
+                                    "integer range",
+                                    v.AsInt()));
+            return Value();
+          }
+          return Value(negated);
+        }
         if (v.is_double()) return Value(-v.AsDouble());
         return Value();
       }
@@ -1134,7 +1294,10 @@ class Exec {
       case BExpr::Kind::kList: {
         std::vector<Value> out;
         out.reserve(e.args.size());
-        for (const auto& a : e.args) out.push_back(Eval(*a, row));
+        for (const auto& a : e.args) {
+          out.push_back(Eval(*a, row));
+          if (!CheckListDepth(e, out.back())) return Value();
+        }
         return Value(std::move(out));
       }
       case BExpr::Kind::kIsNull: {
@@ -1219,26 +1382,7 @@ class Exec {
       case BinOp::kDiv:
       case BinOp::kMod: {
         if (!a.is_number() || !b.is_number()) return Value();
-        if (a.is_int() && b.is_int()) {
-          const int64_t x = a.AsInt(), y = b.AsInt();
-          switch (e.op) {
-            case BinOp::kAdd: return Value(x + y);
-            case BinOp::kSub: return Value(x - y);
-            case BinOp::kMul: return Value(x * y);
-            case BinOp::kDiv:
-              if (y == 0) {
-                Fail(e, "division by zero");
-                return Value();
-              }
-              return Value(x / y);
-            default:
-              if (y == 0) {
-                Fail(e, "division by zero");
-                return Value();
-              }
-              return Value(x % y);
-          }
-        }
+        if (a.is_int() && b.is_int()) return IntArithmetic(e, a.AsInt(), b.AsInt());
         const double x = a.AsNumber(), y = b.AsNumber();
         switch (e.op) {
           case BinOp::kAdd: return Value(x + y);
@@ -1250,6 +1394,62 @@ class Exec {
       }
       default: return Value();
     }
+  }
+
+  // Returns whether `item` may go into a list: lists nest only
+  // kMaxListNesting deep (values are compared, hashed, printed and freed
+  // recursively). Else false, with error_ set at `e`. Only lists built from
+  // lists pay for the walk.
+  bool CheckListDepth(const BExpr& e, const Value& item) {
+    if (!item.is_list() || ListDepth(item, kMaxListNesting) < kMaxListNesting) return true;
+    Fail(e, absl::StrCat("lists nested more than ", kMaxListNesting,
+                         " levels deep; flatten the list"));
+    return false;
+  }
+
+  // Returns x op y for 64-bit integers, or null with error_ set (at `e`)
+  // where the result is not an integer in range: integers do not wrap
+  // (openCypher), and C++ leaves overflow undefined (INT64_MIN / -1 traps).
+  Value IntArithmetic(const BExpr& e, int64_t x, int64_t y) {
+    int64_t r = 0;
+    bool overflow = false;
+    const char* op = "+";
+    switch (e.op) {
+      case BinOp::kAdd: overflow = __builtin_add_overflow(x, y, &r); break;
+      case BinOp::kSub:
+        op = "-";
+        overflow = __builtin_sub_overflow(x, y, &r);
+        break;
+      case BinOp::kMul:
+        op = "*";
+        overflow = __builtin_mul_overflow(x, y, &r);
+        break;
+      case BinOp::kDiv:
+      case BinOp::kMod:
+        op = e.op == BinOp::kDiv ? "/" : "%";
+        if (y == 0) {
+          Fail(e, "division by zero");
+          return Value();
+        }
+        if (y == -1) {
+          // x / -1 is -x, which overflows for INT64_MIN; x % -1 is exactly
+          // 0 (as in Java, hence Neo4j), though x86 traps on INT64_MIN % -1.
+          if (e.op == BinOp::kMod) return Value(int64_t{0});
+          overflow = __builtin_sub_overflow(int64_t{0}, x, &r);
+        } else {
+          r = e.op == BinOp::kDiv ? x / y : x % y;
+        }
+        break;
+      default: return Value();
+    }
+    if (overflow) {
+      Fail(e, absl::StrFormat("integer overflow: %d %s %d is outside the 64-bit "
+                              "integer range; compute in floating point instead "
+                              "(e.g. 1.0 * x)",
+                              x, op, y));
+      return Value();
+    }
+    return Value(r);
   }
 
   Value EvalFunction(const BExpr& e, const Value* row) {
@@ -1321,12 +1521,15 @@ class Exec {
   const PhysicalPlan& plan_;
   const graph::GraphView& g_;
   const ExecOptions& o_;
+  ExecBounds unbounded_;  // Used when the options bring no bounds.
+  ExecBounds* bounds_;
   // Borrowed from an ExecScratch.
   std::vector<Value>& slots_;
   std::vector<absl::Span<const NodeIndex>>& names_;
   absl::flat_hash_map<std::tuple<int, NodeIndex, NodeIndex>, std::vector<graph::GraphPath>>
       shortest_memo_;
   absl::Status error_;
+  int eval_depth_ = 0;
   ExecResult result_;
   // The part being run.
   const PartPlan* part_ = nullptr;

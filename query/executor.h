@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "graph/graph_view.h"
+#include "query/exec_bounds.h"
 #include "query/plan.h"
 #include "query/value.h"
 
@@ -42,6 +43,8 @@ struct ExecOptions {
   // maps and the row vector are reserved for this many, capped at
   // max_rows. Only a hint. Default: 0.
   size_t expected_rows = 0;
+  // The bounds every operator loop charges. Not owned; null: unbounded.
+  ExecBounds* bounds = nullptr;
 };
 
 struct ExecRow {
@@ -59,7 +62,9 @@ struct ExecResult {
 };
 
 // Runs `plan` on `view`. InvalidArgument ("line:col: ...") for a missing
-// parameter, a bad SKIP/LIMIT or a type error the query cannot recover from.
+// parameter, a bad SKIP/LIMIT, integer overflow or a type error the query
+// cannot recover from; DeadlineExceeded, Cancelled or ResourceExhausted
+// when options.bounds stops it.
 absl::StatusOr<ExecResult> Execute(const PhysicalPlan& plan,
                                    const graph::GraphView& view,
                                    const ExecOptions& options);

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "util/utf8.h"
 
 namespace mskg::query {
 namespace {
@@ -30,6 +31,22 @@ std::string DescribeToken(const Token& token) {
 }
 
 absl::StatusOr<std::vector<Token>> Lex(absl::string_view q) {
+  // Checked up front, so that no later stage (names, NameKey, output) sees
+  // bytes that are not text.
+  if (const size_t bad = FirstInvalidUtf8(q); bad != absl::string_view::npos) {
+    int bad_line = 1;
+    size_t bad_line_start = 0;
+    for (size_t k = 0; k < bad; ++k) {
+      if (q[k] == '\n') {
+        ++bad_line;
+        bad_line_start = k + 1;
+      }
+    }
+    return ErrorAt(bad_line, static_cast<int>(bad - bad_line_start) + 1,
+                   absl::StrFormat("invalid UTF-8 byte 0x%02x: queries must be "
+                                   "UTF-8 text",
+                                   static_cast<unsigned char>(q[bad])));
+  }
   std::vector<Token> out;
   size_t i = 0;
   int line = 1;

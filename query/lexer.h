@@ -35,8 +35,8 @@ struct Token {
 };
 
 // Returns the tokens of `query`, ending with one kEnd token.
-// InvalidArgument ("line:col: ...") on an unterminated string or comment, a
-// bad escape or an unexpected character.
+// InvalidArgument ("line:col: ...") on bytes that are not UTF-8, an
+// unterminated string or comment, a bad escape or an unexpected character.
 absl::StatusOr<std::vector<Token>> Lex(absl::string_view query);
 
 // Returns how a token is shown in error messages: its text in quotes, or

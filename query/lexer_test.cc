@@ -53,5 +53,15 @@ TEST(LexerTest, Errors) {
   EXPECT_FALSE(Lex("RETURN 'a\\q'").ok());
 }
 
+// Regression (issue 10): bytes that are not UTF-8 are refused where they
+// are, before any stage treats them as text.
+TEST(LexerTest, RejectsInvalidUtf8WithPosition) {
+  auto tokens = Lex("MATCH (m)\nRETURN 'ab\xff'");
+  ASSERT_FALSE(tokens.ok());
+  EXPECT_EQ(tokens.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(tokens.status().message(), HasSubstr("2:11: invalid UTF-8 byte 0xff"));
+  EXPECT_TRUE(Lex("RETURN 'K\xc3\xb9zu'").ok());
+}
+
 }  // namespace
 }  // namespace mskg::query

@@ -1,12 +1,17 @@
 #include "query/parser.h"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "query/limits.h"
 #include "util/status_macros.h"
 
 namespace mskg::query {
@@ -394,17 +399,55 @@ class Parser {
     return out;
   }
 
-  // Expressions, loosest first.
-  absl::StatusOr<ExprPtr> ParseExpr() { return ParseOr(); }
+  // Expressions, loosest first. Every path by which the parser recurses
+  // (parentheses, lists, calls, property maps, NOT, unary minus) goes
+  // through Nested, which bounds the depth of the recursion.
+  absl::StatusOr<ExprPtr> ParseExpr() {
+    return Nested([this] { return ParseOr(); });
+  }
 
-  static ExprPtr MakeBinary(std::string op, ExprPtr a, ExprPtr b, ast::Pos pos) {
+  // Runs `parse` one nesting level deeper. InvalidArgument at the current
+  // token past kMaxNesting levels.
+  template <typename F>
+  absl::StatusOr<ExprPtr> Nested(F parse) {
+    if (nesting_ >= kMaxNesting) {
+      const Token& t = Peek();
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%d:%d: expression nested more than %d levels deep (parentheses, "
+          "brackets, calls, NOT and '-' count); write it with fewer levels",
+          t.line, t.column, kMaxNesting));
+    }
+    ++nesting_;
+    absl::StatusOr<ExprPtr> e = parse();
+    --nesting_;
+    return e;
+  }
+
+  // Returns `e` with its depth set from its arguments'. InvalidArgument past
+  // kMaxExprDepth: a long chain of operators builds a deep tree without any
+  // nesting, and every later stage walks the tree recursively.
+  static absl::StatusOr<ExprPtr> Sealed(ExprPtr e, int extra_depth = 0) {
+    int below = extra_depth;
+    for (const ExprPtr& a : e->args) below = std::max(below, a->depth);
+    e->depth = below + 1;
+    if (e->depth > kMaxExprDepth) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%d:%d: expression more than %d levels deep; split long chains of "
+          "operators (for example `x = 1 OR x = 2 OR ...` as `x IN [1, 2, ...]`)",
+          e->pos.line, e->pos.column, kMaxExprDepth));
+    }
+    return e;
+  }
+
+  static absl::StatusOr<ExprPtr> MakeBinary(std::string op, ExprPtr a, ExprPtr b,
+                                            ast::Pos pos) {
     auto e = std::make_unique<Expr>();
     e->kind = Expr::Kind::kBinary;
     e->name = std::move(op);
     e->pos = pos;
     e->args.push_back(std::move(a));
     e->args.push_back(std::move(b));
-    return e;
+    return Sealed(std::move(e));
   }
 
   absl::StatusOr<ExprPtr> ParseOr() {
@@ -413,7 +456,7 @@ class Parser {
       const ast::Pos pos = PosOf(Peek());
       Advance();
       MSKG_ASSIGN_OR_RETURN(ExprPtr right, ParseXor());
-      left = MakeBinary("OR", std::move(left), std::move(right), pos);
+      MSKG_ASSIGN_OR_RETURN(left, MakeBinary("OR", std::move(left), std::move(right), pos));
     }
     return left;
   }
@@ -423,7 +466,7 @@ class Parser {
       const ast::Pos pos = PosOf(Peek());
       Advance();
       MSKG_ASSIGN_OR_RETURN(ExprPtr right, ParseAnd());
-      left = MakeBinary("XOR", std::move(left), std::move(right), pos);
+      MSKG_ASSIGN_OR_RETURN(left, MakeBinary("XOR", std::move(left), std::move(right), pos));
     }
     return left;
   }
@@ -433,7 +476,7 @@ class Parser {
       const ast::Pos pos = PosOf(Peek());
       Advance();
       MSKG_ASSIGN_OR_RETURN(ExprPtr right, ParseNot());
-      left = MakeBinary("AND", std::move(left), std::move(right), pos);
+      MSKG_ASSIGN_OR_RETURN(left, MakeBinary("AND", std::move(left), std::move(right), pos));
     }
     return left;
   }
@@ -444,9 +487,9 @@ class Parser {
       e->name = "NOT";
       e->pos = PosOf(Peek());
       Advance();
-      MSKG_ASSIGN_OR_RETURN(ExprPtr arg, ParseNot());
+      MSKG_ASSIGN_OR_RETURN(ExprPtr arg, Nested([this] { return ParseNot(); }));
       e->args.push_back(std::move(arg));
-      return e;
+      return Sealed(std::move(e));
     }
     return ParseComparison();
   }
@@ -479,13 +522,13 @@ class Parser {
         e->negated = AcceptKeyword("NOT");
         if (!AcceptKeyword("NULL")) return Error(Peek(), "expected NULL after IS");
         e->args.push_back(std::move(left));
-        left = std::move(e);
+        MSKG_ASSIGN_OR_RETURN(left, Sealed(std::move(e)));
         continue;
       } else {
         break;
       }
       MSKG_ASSIGN_OR_RETURN(ExprPtr right, ParseAdditive());
-      left = MakeBinary(op, std::move(left), std::move(right), pos);
+      MSKG_ASSIGN_OR_RETURN(left, MakeBinary(op, std::move(left), std::move(right), pos));
     }
     return left;
   }
@@ -496,7 +539,7 @@ class Parser {
       std::string op = Peek().text;
       Advance();
       MSKG_ASSIGN_OR_RETURN(ExprPtr right, ParseMultiplicative());
-      left = MakeBinary(op, std::move(left), std::move(right), pos);
+      MSKG_ASSIGN_OR_RETURN(left, MakeBinary(op, std::move(left), std::move(right), pos));
     }
     return left;
   }
@@ -507,7 +550,7 @@ class Parser {
       std::string op = Peek().text;
       Advance();
       MSKG_ASSIGN_OR_RETURN(ExprPtr right, ParseUnary());
-      left = MakeBinary(op, std::move(left), std::move(right), pos);
+      MSKG_ASSIGN_OR_RETURN(left, MakeBinary(op, std::move(left), std::move(right), pos));
     }
     return left;
   }
@@ -516,10 +559,26 @@ class Parser {
       const ast::Pos pos = PosOf(Peek());
       const bool minus = IsSymbol("-");
       Advance();
-      MSKG_ASSIGN_OR_RETURN(ExprPtr arg, ParseUnary());
+      // -9223372036854775808 is a literal, though its digits alone are
+      // out of range.
+      if (minus && Peek().kind == TokenKind::kInteger &&
+          Peek().text == "9223372036854775808") {
+        auto e = std::make_unique<Expr>();
+        e->pos = pos;
+        e->value = Value(std::numeric_limits<int64_t>::min());
+        Advance();
+        return e;
+      }
+      MSKG_ASSIGN_OR_RETURN(ExprPtr arg, Nested([this] { return ParseUnary(); }));
       if (!minus) return arg;
       if (arg->kind == Expr::Kind::kLiteral && arg->value.is_int()) {
-        arg->value = Value(-arg->value.AsInt());
+        int64_t negated;
+        if (__builtin_sub_overflow(int64_t{0}, arg->value.AsInt(), &negated)) {
+          return absl::InvalidArgumentError(absl::StrFormat(
+              "%d:%d: integer overflow: -(%d) is outside the 64-bit range", pos.line,
+              pos.column, arg->value.AsInt()));
+        }
+        arg->value = Value(negated);
         return arg;
       }
       if (arg->kind == Expr::Kind::kLiteral && arg->value.is_double()) {
@@ -531,7 +590,7 @@ class Parser {
       e->name = "-";
       e->pos = pos;
       e->args.push_back(std::move(arg));
-      return e;
+      return Sealed(std::move(e));
     }
     return ParsePostfix();
   }
@@ -549,7 +608,7 @@ class Parser {
       p->name = t.text;
       p->args.push_back(std::move(e));
       Advance();
-      e = std::move(p);
+      MSKG_ASSIGN_OR_RETURN(e, Sealed(std::move(p)));
     }
     return e;
   }
@@ -592,16 +651,15 @@ class Parser {
             } while (AcceptSymbol(","));
             MSKG_RETURN_IF_ERROR(ExpectSymbol("]", " to close list"));
           }
-          return e;
+          return Sealed(std::move(e));
         }
         if (t.text == "(") {
           // A pattern predicate, or a parenthesized expression.
           const size_t save = i_;
-          auto pattern = std::make_shared<ast::Pattern>();
-          if (ParsePattern(pattern.get()).ok() && !pattern->rels.empty()) {
+          if (std::shared_ptr<ast::Pattern> pattern = TryPatternAt(save)) {
             e->kind = Expr::Kind::kPattern;
             e->pattern = std::move(pattern);
-            return e;
+            return Sealed(std::move(e), PatternDepth(*e->pattern));
           }
           i_ = save;
           Advance();
@@ -638,7 +696,7 @@ class Parser {
             } while (AcceptSymbol(","));
           }
           MSKG_RETURN_IF_ERROR(ExpectSymbol(")", " to close function call"));
-          return e;
+          return Sealed(std::move(e));
         }
         if (IsReserved(t)) return Error(t, "expected an expression");
         e->kind = Expr::Kind::kVariable;
@@ -652,8 +710,47 @@ class Parser {
     return Error(t, "expected an expression");
   }
 
+  // Returns the pattern predicate (with relationships) that starts at token
+  // `start`, leaving the parser after it, or null. Each start is tried
+  // once: an expression can reach the same '(' both as a pattern and as a
+  // parenthesis, and without the memo nested pattern predicates would be
+  // parsed 2^depth times.
+  std::shared_ptr<ast::Pattern> TryPatternAt(size_t start) {
+    auto it = patterns_at_.find(start);
+    if (it == patterns_at_.end()) {
+      auto pattern = std::make_shared<ast::Pattern>();
+      PatternMemo memo;
+      if (ParsePattern(pattern.get()).ok() && !pattern->rels.empty()) {
+        memo = {std::move(pattern), i_};
+      }
+      it = patterns_at_.emplace(start, std::move(memo)).first;
+    }
+    if (it->second.pattern == nullptr) return nullptr;
+    i_ = it->second.end;
+    return it->second.pattern;
+  }
+
+  // Returns the depth of the deepest expression in `p`'s property maps.
+  static int PatternDepth(const ast::Pattern& p) {
+    int depth = 0;
+    for (const ast::NodePattern& n : p.nodes) {
+      for (const ast::PropertyEntry& e : n.properties) depth = std::max(depth, e.value->depth);
+    }
+    for (const ast::RelPattern& r : p.rels) {
+      for (const ast::PropertyEntry& e : r.properties) depth = std::max(depth, e.value->depth);
+    }
+    return depth;
+  }
+
+  struct PatternMemo {
+    std::shared_ptr<ast::Pattern> pattern;  // Null: no pattern predicate here.
+    size_t end = 0;                         // The token after it.
+  };
+
   const std::vector<Token>& t_;
   size_t i_ = 0;
+  int nesting_ = 0;
+  absl::flat_hash_map<size_t, PatternMemo> patterns_at_;
 };
 
 }  // namespace

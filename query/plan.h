@@ -58,9 +58,10 @@ struct PlanOp {
   // Variable length only: emit each end node reachable within
   // [min_hops, max_hops] once, found breadth-first, instead of once per
   // path. Set by the planner when nothing after the op reads `edge_slot`
-  // and the part's projection is DISTINCT without aggregates, so the
-  // number of paths to an end node cannot change the result. `edge_slot`
-  // then holds one shortest path (with evidence) or null.
+  // and the number of paths to an end node cannot change the result: the
+  // part's projection is DISTINCT, or its aggregates ignore multiplicity
+  // (count(DISTINCT x), min, ...), or the op is in a pattern predicate.
+  // `edge_slot` then holds one shortest path (with evidence) or null.
   bool endpoints_only = false;
   // kShortestPath.
   bool all_shortest = false;

@@ -61,6 +61,7 @@ class Planner {
       double est = 1;
       std::vector<PlanOp> ops;
       MSKG_RETURN_IF_ERROR(PlanMatch(m, &bound, &est, &ops));
+      MarkPatternEndpointsOnly(&ops);
       plan_->patterns.push_back(std::move(ops));
     }
     plan_->names = std::move(q_.names);
@@ -87,22 +88,36 @@ class Planner {
     return false;
   }
 
+  // Returns whether the rows of a part with projection `proj` can pass
+  // each distinct row once instead of once per match without changing the
+  // result: a DISTINCT projection without aggregates, or aggregates that
+  // ignore multiplicity (count/collect/sum/avg DISTINCT, min, max; the
+  // groups are the same either way).
+  static bool MultiplicityInvisible(const ProjectionSpec& proj) {
+    if (proj.aggs.empty()) return proj.distinct;
+    for (const AggSpec& a : proj.aggs) {
+      if (a.fn == AggFn::kMin || a.fn == AggFn::kMax) continue;
+      if (a.fn == AggFn::kCountStar || !a.distinct) return false;
+    }
+    return true;
+  }
+
   // Sets PlanOp::endpoints_only on the variable-length expansions of `part`
-  // whose paths nothing reads. Requires a DISTINCT projection without
-  // aggregates (multiplicity is then invisible) and a breadth-first search
-  // that is exact: the end nodes of relationship-unique paths of length
-  // min..max are those within max hops when min <= 1, since a shortest walk
-  // repeats no relationship. The start node itself needs a closed path; for
-  // directed expansions a shortest cycle through it is one, but undirected
-  // ones could walk an edge there and back, so those need min = 0. Larger
-  // minimums keep the path enumeration.
+  // whose paths nothing reads. Requires that multiplicity be invisible (see
+  // MultiplicityInvisible) and a breadth-first search that is exact: the
+  // end nodes of relationship-unique paths of length min..max are those
+  // within max hops when min <= 1, since a shortest walk repeats no
+  // relationship. The start node itself needs a closed path: the executor
+  // looks for a shortest cycle through it (for undirected expansions one
+  // that does not walk an edge there and back). Larger minimums keep the
+  // path enumeration.
   void MarkEndpointsOnly(PartPlan* part) const {
     const ProjectionSpec& proj = part->projection;
-    if (!proj.distinct || !proj.aggs.empty()) return;
+    if (!MultiplicityInvisible(proj)) return;
     for (size_t i = 0; i < part->ops.size(); ++i) {
       PlanOp& op = part->ops[i];
       if (op.kind != PlanOp::Kind::kExpand || !op.variable_length || op.into) continue;
-      if (op.min_hops > 1 || (op.out && op.in && op.min_hops > 0)) continue;
+      if (op.min_hops > 1) continue;
       bool read = false;
       for (size_t j = i + 1; j < part->ops.size() && !read; ++j) {
         read = OpReads(part->ops[j], op.edge_slot);
@@ -110,6 +125,12 @@ class Planner {
       for (const BExprPtr& item : proj.items) {
         std::vector<int> slots;
         item->CollectSlots(&slots);
+        read = read || std::find(slots.begin(), slots.end(), op.edge_slot) != slots.end();
+      }
+      for (const AggSpec& agg : proj.aggs) {
+        if (agg.arg == nullptr) continue;
+        std::vector<int> slots;
+        agg.arg->CollectSlots(&slots);
         read = read || std::find(slots.begin(), slots.end(), op.edge_slot) != slots.end();
       }
       for (const std::vector<PlanOp>& pattern : plan_->patterns) {
@@ -123,6 +144,23 @@ class Planner {
           c->CollectSlots(&slots);
           read = read || std::find(slots.begin(), slots.end(), op.edge_slot) != slots.end();
         }
+      }
+      if (!read) op.endpoints_only = true;
+    }
+  }
+
+  // Sets PlanOp::endpoints_only on the variable-length expansions of a
+  // pattern predicate that nothing after them reads: a predicate asks only
+  // whether a match exists, and a breadth-first search answers that in time
+  // linear in the graph where enumerating paths could take forever.
+  static void MarkPatternEndpointsOnly(std::vector<PlanOp>* ops) {
+    for (size_t i = 0; i < ops->size(); ++i) {
+      PlanOp& op = (*ops)[i];
+      if (op.kind != PlanOp::Kind::kExpand || !op.variable_length) continue;
+      if (op.min_hops > 1) continue;
+      bool read = false;
+      for (size_t j = i + 1; j < ops->size() && !read; ++j) {
+        read = OpReads((*ops)[j], op.edge_slot);
       }
       if (!read) op.endpoints_only = true;
     }

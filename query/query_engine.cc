@@ -1,5 +1,7 @@
 #include "query/query_engine.h"
 
+#include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -9,6 +11,7 @@
 #include "absl/time/clock.h"
 #include "graph/graph_view.h"
 #include "query/binder.h"
+#include "query/exec_bounds.h"
 #include "query/executor.h"
 #include "query/lexer.h"
 #include "query/parser.h"
@@ -16,6 +19,7 @@
 #include "query/plan_cache.h"
 #include "query/planner.h"
 #include "util/status_macros.h"
+#include "util/utf8.h"
 
 namespace mskg::query {
 namespace {
@@ -38,9 +42,19 @@ Value ToPublic(Value&& v, const graph::GraphView& g) {
   }
 }
 
-// Returns the evidence of edge `e`, its premises `depth` levels deep.
-EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int depth) {
+// Deepest premise chain followed, whatever QueryOptions asks (the
+// recursion below is one frame a level).
+constexpr int kMaxPremiseDepth = 64;
+
+// Returns the evidence of edge `e`, its premises `depth` levels deep,
+// charging `bounds` one intermediate row and its bytes for each edge; once
+// a bound is exceeded, adds no more premises (the caller checks).
+EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int depth,
+                          ExecBounds* bounds) {
   const graph::EdgeInfo& info = g.edge(e);
+  uint64_t bytes = sizeof(EdgeEvidence);
+  for (const schema::Provenance& p : info.support) bytes += p.SpaceUsedLong();
+  const bool within = bounds->Tick() && bounds->Charge(bytes);
   EdgeEvidence ev;
   ev.source = g.node(info.source).name;
   ev.relation = RelationName(info.relation);
@@ -49,13 +63,37 @@ EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int dep
   ev.negated = info.negated;
   ev.rule = info.rule;
   ev.support = info.support;
-  if (depth > 0) {
+  if (depth > 0 && within) {
     ev.premises.reserve(info.premises.size());
     for (graph::EdgeIndex p : info.premises) {
-      if (p < g.num_edges()) ev.premises.push_back(MakeEvidence(g, p, depth - 1));
+      if (!bounds->status().ok()) break;
+      if (p < g.num_edges()) ev.premises.push_back(MakeEvidence(g, p, depth - 1, bounds));
     }
   }
   return ev;
+}
+
+// Returns whether every string in `v` (lists included) is UTF-8.
+bool IsUtf8(const Value& v) {
+  if (v.is_string()) return FirstInvalidUtf8(v.AsString()) == absl::string_view::npos;
+  if (v.is_list()) {
+    for (const Value& x : v.AsList()) {
+      if (!IsUtf8(x)) return false;
+    }
+  }
+  return true;
+}
+
+// InvalidArgument naming the first parameter that holds a string that is
+// not UTF-8: names, comparisons and output all assume text.
+absl::Status CheckParams(const absl::flat_hash_map<std::string, Value>& params) {
+  for (const auto& [name, value] : params) {
+    if (!IsUtf8(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "parameter $", name, " is not valid UTF-8 text; pass text in UTF-8"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::unique_ptr<PhysicalPlan>> Compile(absl::string_view cypher,
@@ -87,7 +125,15 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
     table.plan = plan_->ToString();
     return table;
   }
+  MSKG_RETURN_IF_ERROR(CheckParams(options.params));
+  BoundsLimits limits;
+  limits.deadline = options.deadline;
+  limits.cancellation = options.cancellation;
+  limits.max_intermediate_rows = options.max_intermediate_rows;
+  limits.max_bytes = options.max_memory_bytes;
+  ExecBounds bounds(limits);
   ExecOptions exec;
+  exec.bounds = &bounds;
   exec.params = &options.params;
   exec.max_rows = options.max_rows;
   exec.max_hops = options.max_hops;
@@ -108,7 +154,10 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
   // once per execution.
   // Where each edge's evidence was first built, as (row, index in its
   // evidence); an edge is once per row, so a hit is in an earlier row.
-  absl::flat_hash_map<graph::EdgeIndex, std::pair<size_t, size_t>> evidence_at;
+  // The third number is the intermediate rows that evidence cost, charged
+  // again for each copy.
+  absl::flat_hash_map<graph::EdgeIndex, std::tuple<size_t, size_t, uint64_t>> evidence_at;
+  const int premise_depth = std::clamp(options.max_premise_depth, 0, kMaxPremiseDepth);
   absl::flat_hash_set<graph::EdgeIndex> seen;
   for (size_t r = 0; r < result.rows.size(); ++r) {
     ExecRow& row = result.rows[r];
@@ -129,18 +178,27 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
         for (graph::EdgeIndex e : path) {
           if (!seen.insert(e).second) continue;
           auto [it, inserted] = evidence_at.try_emplace(
-              e, std::make_pair(table.rows.size(), out.evidence.size()));
+              e, std::make_tuple(table.rows.size(), out.evidence.size(), 0));
+          auto& [at_row, at_index, cost] = it->second;
           if (inserted) {
-            out.evidence.push_back(MakeEvidence(g, e, options.max_premise_depth));
+            const uint64_t before = bounds.work();
+            out.evidence.push_back(MakeEvidence(g, e, premise_depth, &bounds));
+            cost = bounds.work() - before;
           } else {
-            out.evidence.push_back(
-                table.rows[it->second.first].evidence[it->second.second]);
+            if (!bounds.Tick(cost) ||
+                !bounds.Charge(cost * sizeof(EdgeEvidence))) {
+              break;
+            }
+            out.evidence.push_back(table.rows[at_row].evidence[at_index]);
           }
+          if (!bounds.status().ok()) break;
         }
       }
     }
     table.rows.push_back(std::move(out));
+    if (!bounds.Tick()) break;
   }
+  MSKG_RETURN_IF_ERROR(bounds.status());
   if (exec.profile) {
     table.plan = absl::StrCat(
         plan_->ToString(&result.op_rows, &result.op_micros), "Total: ",

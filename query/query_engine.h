@@ -35,6 +35,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "query/cancellation.h"
 #include "query/value.h"
 #include "schema/graph.pb.h"
 
@@ -66,8 +68,29 @@ struct QueryOptions {
   bool include_inferred = true;
   // Whether rows carry evidence. Default: true.
   bool collect_evidence = true;
-  // How deep the premises of inferred edges are followed. Default: 4.
+  // How deep the premises of inferred edges are followed (at most 64).
+  // Default: 4.
   int max_premise_depth = 4;
+
+  // Bounds: a query that exceeds one ends with the error named, whose
+  // message says which bound and how to narrow the query. Each operator
+  // loop checks them (the clock every ExecBounds::kCheckEvery rows).
+  //
+  // When the query must end: past it, DeadlineExceeded. Default: none
+  // (mskg sets now + --timeout, 30 s).
+  absl::Time deadline = absl::InfiniteFuture();
+  // A handle another thread may Cancel() to end the query with Cancelled.
+  // Not owned; must outlive Run/Execute. Default: none.
+  const QueryCancellation* cancellation = nullptr;
+  // Intermediate rows past which ResourceExhausted: the rows each operator
+  // passes on plus the relationships searches follow (a shortest-path
+  // search counts the whole graph). Default: 20,000,000, a few seconds of
+  // work; enumerating the paths of `(a)-[*]-(b)` on a graph of thousands of
+  // edges exceeds it, counting its DISTINCT end nodes does not.
+  uint64_t max_intermediate_rows = 20'000'000;
+  // Bytes of rows, groups, collected lists and evidence held past which
+  // ResourceExhausted; an estimate. Default: 1 GiB.
+  uint64_t max_memory_bytes = uint64_t{1} << 30;
 };
 
 // One edge that supports a row: its endpoints, its sentences, and for an
@@ -101,8 +124,10 @@ struct ResultTable {
 // A parsed, bound and planned query. Cheap to copy (shares the plan).
 class PreparedQuery {
  public:
-  // Runs the query. InvalidArgument for a missing parameter or a bad
-  // SKIP/LIMIT value ("line:col: ...").
+  // Runs the query. InvalidArgument for a missing parameter (or one that is
+  // not UTF-8), a bad SKIP/LIMIT value or integer overflow ("line:col:
+  // ..."); DeadlineExceeded, Cancelled or ResourceExhausted past a bound
+  // of `options`.
   absl::StatusOr<ResultTable> Execute(const QueryOptions& options = {}) const;
 
   // Returns the plan as text (what EXPLAIN shows).
@@ -148,8 +173,9 @@ class QueryEngine {
 
   // Parses, plans and runs `cypher`; a text run before (and still cached)
   // skips straight to execution. InvalidArgument ("line:col: ...") for
-  // syntax errors, unknown labels, relation types or variables;
-  // Unimplemented for unsupported Cypher.
+  // syntax errors, unknown labels, relation types or variables, text that is
+  // not UTF-8 and queries nested past the bounds of query/limits.h;
+  // Unimplemented for unsupported Cypher; errors of Execute.
   absl::StatusOr<ResultTable> Run(absl::string_view cypher,
                                   const QueryOptions& options = {}) const;
 
