@@ -44,10 +44,21 @@ absl::StatusOr<Subgraph> BuildSubgraph(const graph::GraphView& view,
       }
     }
   }
-  // Edges between two kept nodes also belong to the picture.
-  for (graph::NodeIndex v : nodes) {
+  // Edges between two kept nodes also belong to the picture (between
+  // selected nodes always; otherwise up to the edge budget). In node order,
+  // so that the picture does not depend on hash order.
+  std::vector<graph::NodeIndex> kept(nodes.begin(), nodes.end());
+  std::sort(kept.begin(), kept.end());
+  for (graph::NodeIndex v : kept) {
     for (const graph::Adjacent& a : view.Out(v)) {
-      if (nodes.contains(a.node)) edges.insert(a.edge);
+      if (!nodes.contains(a.node)) continue;
+      const bool among_selected =
+          selected_nodes.contains(v) && selected_nodes.contains(a.node);
+      if (options.neighbours && !among_selected &&
+          edges.size() >= options.max_edges) {
+        continue;
+      }
+      edges.insert(a.edge);
     }
   }
 

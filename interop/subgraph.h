@@ -32,6 +32,12 @@ struct SubgraphOptions {
   // (a generic symptom with thousands of edges) does not flood a picture.
   // Default: 25.
   size_t max_neighbours_per_node = 25;
+  // With neighbours, at most this many edges in all: the edges between two
+  // neighbours stop there, so that a dense neighbourhood (the reference
+  // anatomy's antagonists) stays drawable; Graphviz's layout time grows
+  // fast with edges. The selection's own edges and each neighbour's edge
+  // to the selection are always kept. Default: 150.
+  size_t max_edges = 150;
 };
 
 struct Subgraph {
