@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "ingest/document_extractor.h"
@@ -116,15 +117,18 @@ std::vector<std::string> DocumentExtractor::Features(const Claim& c) const {
   int words = 1;
   for (char ch : other.name) words += ch == ' ' ? 1 : 0;
   f.push_back(absl::StrCat("words=", Bucket(words)));
-  int named = 0;
-  for (const AnalyzedSentence& t : sentences_) {
-    for (const Mention& m : t.mentions) {
-      if (m.name == other.name) {
-        ++named;
-        break;
+  if (sentences_naming_.empty()) {
+    // Once a document: how many sentences name each entity.
+    for (const AnalyzedSentence& t : sentences_) {
+      absl::flat_hash_set<absl::string_view> seen;
+      for (const Mention& m : t.mentions) {
+        if (seen.insert(m.name).second) ++sentences_naming_[m.name];
       }
     }
+    sentences_naming_[""] = 0;  // Marks the table as built.
   }
+  auto it = sentences_naming_.find(other.name);
+  const int named = it == sentences_naming_.end() ? 0 : it->second;
   f.push_back(absl::StrCat("named=", Bucket(named)));
   bool topic_in_sentence = false;
   for (const Mention& m : s.mentions) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "absl/base/attributes.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
@@ -394,6 +395,9 @@ class DocumentExtractor {
   // medius)": (group, member).
   std::vector<std::pair<Ref, Ref>> glossed_groups_;
   bool in_item_description_ = false;
+  // Entity name -> how many sentences name it (claim_features.cc; built on
+  // first use).
+  mutable absl::flat_hash_map<std::string, int> sentences_naming_;
   bool sentence_had_treats_ = false;
   bool sentence_had_diagnoses_ = false;
 };
