@@ -166,7 +166,7 @@ class HostileVarLengthTest : public ::testing::Test {
 TEST_F(HostileVarLengthTest, CountDistinctEndNodesIsFast) {
   QueryOptions o;
   o.max_intermediate_rows = 5'000'000;
-  o.deadline = absl::Now() + absl::Seconds(20);
+  o.collect_evidence = false;  // As mskg query without --why.
   const absl::Time start = absl::Now();
   for (absl::string_view q : {"MATCH (a:Muscle)-[*1..6]-(b) RETURN count(DISTINCT b)",
                               "MATCH (a:Muscle)-[*]-(b) RETURN a.name, count(DISTINCT b.name)",
@@ -176,11 +176,13 @@ TEST_F(HostileVarLengthTest, CountDistinctEndNodesIsFast) {
     absl::StatusOr<PreparedQuery> prepared = engine_.Prepare(q);
     ASSERT_TRUE(prepared.ok()) << q << ": " << prepared.status();
     EXPECT_THAT(prepared->Explain(), HasSubstr("BFS")) << q;
+    o.deadline = absl::Now() + absl::Seconds(120);
     absl::StatusOr<ResultTable> r = prepared->Execute(o);
     ASSERT_TRUE(r.ok()) << q << ": " << r.status();
   }
-  // About 0.2 s optimized; minutes before. Generous for sanitizers.
-  EXPECT_LT(absl::Now() - start, absl::Seconds(30));
+  // About 0.3 s optimized, under a minute with ASan at -O0 on a loaded
+  // machine; minutes (optimized) before.
+  EXPECT_LT(absl::Now() - start, absl::Seconds(120));
 }
 
 // Regression: `MATCH (n)-[*]-(m) RETURN count(*)` must count every path, and
