@@ -577,7 +577,7 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
       }
     }
   }
-  NameAsWritten(tokens, &mentions);
+  NameAsWritten(*this, tokens, &mentions);
   AddPhraseMentions(tokens, &mentions);
   return mentions;
 }

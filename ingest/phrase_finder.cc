@@ -496,7 +496,8 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
 
 }  // namespace
 
-void NameAsWritten(const std::vector<Token>& tokens,
+void NameAsWritten(const EntityLinker& linker,
+                   const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions) {
   for (Mention& m : *mentions) {
     if (m.entry == nullptr || !IsClinical(m.type) || !m.state.empty() ||
@@ -520,16 +521,8 @@ void NameAsWritten(const std::vector<Token>& tokens,
     // Only a span that writes one of the entry's names is renamed: the
     // linker also reads conditions from predicates ("the SI joint can
     // become a source of pain"), whose words are no name.
-    const std::string key = TokenKey(written);
-    if (written.empty() || key == TokenKey(m.name)) continue;
-    bool names_entry = false;
-    for (const std::string& a : m.entry->aliases) {
-      if (TokenKey(a) == key) {
-        names_entry = true;
-        break;
-      }
-    }
-    if (!names_entry) continue;
+    if (written.empty() || linker.MatchWhole(written) != m.entry) continue;
+    if (TokenKey(written) == TokenKey(m.name)) continue;
     m.alias = std::move(m.name);
     m.name = std::move(written);
   }

@@ -44,7 +44,9 @@ bool BreaksNounPhrase(absl::string_view lower);
 // alias: an article's own words are how its readers name its entities,
 // and the alias lets a query find the node by either. Anatomy keeps the
 // lexicon's names, which the reference anatomy uses.
-void NameAsWritten(const std::vector<Token>& tokens,
+// `linker` tells which spans write a name of their entry.
+void NameAsWritten(const EntityLinker& linker,
+                   const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions);
 
 // Adds to `mentions` (ordered by position, not overlapping; kept so) a
