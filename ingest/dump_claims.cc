@@ -17,7 +17,6 @@
 #include "ingest/lexicon.h"
 #include "ingest/relation_extractor.h"
 #include "ingest/sentence_splitter.h"
-#include "ingest/tokenizer.h"
 
 int main(int argc, char** argv) {
   using namespace mskg::ingest;  // NOLINT: a small tool.
@@ -40,16 +39,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", doc.status().ToString().c_str());
       return 2;
     }
-    std::vector<AnalyzedSentence> sentences;
-    LinkerState state;
-    for (const Sentence& s : SplitSentences(*doc)) {
-      AnalyzedSentence x;
-      x.sentence = s;
-      x.text = std::string(SentenceText(*doc, s));
-      x.tokens = Tokenize(x.text);
-      x.mentions = linker.Link(x.tokens, &state);
-      sentences.push_back(std::move(x));
-    }
+    const std::vector<AnalyzedSentence> sentences =
+        AnalyzeSentences(linker, *doc, SplitSentences(*doc));
     std::vector<std::string> features;
     extraction::DocumentExtractor extractor(&linker, argv[a], *doc, sentences);
     const mskg::schema::DocumentClaims claims =

@@ -14,8 +14,8 @@
 #include "ingest/document_reader.h"
 #include "ingest/entity_linker.h"
 #include "ingest/lexicon.h"
+#include "ingest/relation_extractor.h"
 #include "ingest/sentence_splitter.h"
-#include "ingest/tokenizer.h"
 
 int main(int argc, char** argv) {
   using namespace mskg::ingest;  // NOLINT: a small tool.
@@ -45,22 +45,21 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", doc.status().ToString().c_str());
       return 2;
     }
-    LinkerState state;
-    for (const Sentence& s : SplitSentences(*doc)) {
-      const Block& b = doc->blocks[s.block];
+    for (const AnalyzedSentence& s :
+         AnalyzeSentences(linker, *doc, SplitSentences(*doc))) {
+      const Block& b = doc->blocks[s.sentence.block];
       const char* kind = b.kind == BlockKind::kHeading    ? "H"
                          : b.kind == BlockKind::kListItem ? "L"
                                                           : "P";
-      std::string text(SentenceText(*doc, s));
-      std::vector<Token> tokens = Tokenize(text);
-      std::string line = absl::StrCat(kind, b.level, s.is_label ? ":" : " ");
-      for (const Mention& m : linker.Link(tokens, &state)) {
+      std::string line =
+          absl::StrCat(kind, b.level, s.sentence.is_label ? ":" : " ");
+      for (const Mention& m : s.mentions) {
         absl::StrAppend(&line, " [", NodeTypeLabel(m.type), m.open ? "+" : "",
                         " ", m.name,
                         m.affects.empty() ? "" : absl::StrCat(" @", m.affects),
                         "]");
       }
-      std::printf("%s\n    %s\n", text.c_str(), line.c_str());
+      std::printf("%s\n    %s\n", s.text.c_str(), line.c_str());
     }
   }
   return 0;

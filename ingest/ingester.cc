@@ -108,19 +108,10 @@ absl::StatusOr<schema::DocumentClaims> Ingester::Extract(
   }
   MSKG_ASSIGN_OR_RETURN(StructuredText doc,
                         ReadDocument(document_id, bytes, format));
-  std::vector<AnalyzedSentence> sentences;
   std::vector<Sentence> split;
   for (const Sentence& s : SplitSentences(doc)) AppendBounded(doc, s, &split);
-  sentences.reserve(split.size());
-  LinkerState state;
-  for (const Sentence& s : split) {
-    AnalyzedSentence a;
-    a.sentence = s;
-    a.text = std::string(SentenceText(doc, s));
-    a.tokens = Tokenize(a.text);
-    a.mentions = linker_->Link(a.tokens, &state);
-    sentences.push_back(std::move(a));
-  }
+  const std::vector<AnalyzedSentence> sentences =
+      AnalyzeSentences(*linker_, doc, split);
   schema::DocumentClaims claims =
       extractor_->Extract(document_id, doc, sentences);
   claims.set_content_hash(ContentHash(bytes));

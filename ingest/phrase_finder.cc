@@ -601,7 +601,9 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       // Lexicon anatomy and composed muscle states name themselves; a
       // clinical lexicon term takes its modifiers only when they say more
       // than degree ("heel pain", not "severe sciatica").
-      if (!IsClinical(hm.type) || hm.entry == nullptr) type = schema::NODE_TYPE_UNSPECIFIED;
+      if (!IsClinical(hm.type) || hm.entry == nullptr) {
+        type = schema::NODE_TYPE_UNSPECIFIED;
+      }
     }
     if (type == schema::NODE_TYPE_UNSPECIFIED) {
       a = b;
@@ -647,8 +649,6 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       a = b;
       continue;
     }
-    // A lone head word of a lexicon entry, or a lexicon name as a whole, is
-    // already a mention.
     Mention m;
     m.type = type;
     m.first_token = first.first;

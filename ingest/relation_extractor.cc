@@ -1867,6 +1867,23 @@ bool TypesAllowed(Relation relation, NodeType s, NodeType o) {
   }
 }
 
+std::vector<AnalyzedSentence> AnalyzeSentences(
+    const EntityLinker& linker, const StructuredText& doc,
+    const std::vector<Sentence>& split) {
+  std::vector<AnalyzedSentence> sentences;
+  sentences.reserve(split.size());
+  LinkerState state;
+  for (const Sentence& s : split) {
+    AnalyzedSentence a;
+    a.sentence = s;
+    a.text = std::string(SentenceText(doc, s));
+    a.tokens = Tokenize(a.text);
+    a.mentions = linker.Link(a.tokens, &state);
+    sentences.push_back(std::move(a));
+  }
+  return sentences;
+}
+
 schema::DocumentClaims RelationExtractor::Extract(
     absl::string_view document_id, const StructuredText& doc,
     const std::vector<AnalyzedSentence>& sentences) const {

@@ -39,6 +39,13 @@ struct AnalyzedSentence {
   std::vector<Mention> mentions;
 };
 
+// Tokenizes the sentences `split` of `doc` (in document order) and links
+// their entities, with one LinkerState for the document: the input of
+// Extract().
+std::vector<AnalyzedSentence> AnalyzeSentences(
+    const EntityLinker& linker, const StructuredText& doc,
+    const std::vector<Sentence>& split);
+
 class RelationExtractor {
  public:
   // `linker` must outlive the extractor.

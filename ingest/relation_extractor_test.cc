@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest/claim_strings_for_test.h"
 #include "ingest/ingester.h"
 
 namespace mskg::ingest {
@@ -33,16 +34,7 @@ class RelationExtractorTest : public ::testing::Test {
                                   const std::string& id = "t.txt") {
     auto doc = ingester_->Extract(id, text);
     EXPECT_TRUE(doc.ok()) << doc.status();
-    std::vector<std::string> out;
-    for (const schema::Claim& c : doc->claims()) {
-      std::string s = absl::StrCat(c.subject().name(), " ",
-                                   schema::Relation_Name(c.relation()), " ",
-                                   c.object().name());
-      if (c.provenance().polarity() == schema::NEGATED) s = "!" + s;
-      if (c.provenance().hedged()) s = "?" + s;
-      out.push_back(s);
-    }
-    return out;
+    return doc.ok() ? ClaimStrings(*doc) : std::vector<std::string>();
   }
   static Ingester* ingester_;
 };

@@ -9,6 +9,10 @@
 // of the topic; "Treatment: ... ice and rest help" gives ice and rest as
 // treatments. Negated mentions ("surgery is not needed") are claimed
 // negated.
+//
+// TopicPairs() proposes, for every clinical entity of any sentence, the
+// relation its kind suggests with the section's condition; the claim model
+// (claim_model.h) keeps those its features support.
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -28,8 +32,7 @@ void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
   if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
   SentenceView v(s);
   const Ref& cond = section_condition_;
-  for (size_t k = 0; k < s.mentions.size(); ++k) {
-    const Mention& m = s.mentions[k];
+  for (const Mention& m : s.mentions) {
     const Ref r = FromMention(m);
     if (r.name == cond.name) continue;
     const bool negated = Negated(v, m.first_token);
