@@ -444,22 +444,6 @@ std::vector<Mention> EntityLinker::Link(const std::vector<Token>& tokens,
     mentions.push_back(std::move(m));
     i = end;
   }
-  // A gloss that names one muscle twice restates the name before it: "the
-  // lower back muscles (quadratus lumborum or QLs)" are that muscle here,
-  // not a group with a member.
-  for (size_t k = 0; k + 2 < mentions.size(); ++k) {
-    const Mention& x = mentions[k];
-    const Mention& a = mentions[k + 1];
-    const Mention& b = mentions[k + 2];
-    if (x.type != schema::MUSCLE || a.type != schema::MUSCLE ||
-        a.entry == nullptr || a.entry != b.entry || x.entry == a.entry ||
-        a.first_token != x.end_token + 1 || tokens[x.end_token].lower != "(" ||
-        b.first_token != a.end_token + 1 || tokens[a.end_token].lower != "or" ||
-        b.end_token >= n || tokens[b.end_token].lower != ")") {
-      continue;
-    }
-    mentions[k] = make(a.entry, x.first_token, x.end_token);
-  }
   // A shared head noun: "the core, back, and gluteal muscles".
   for (size_t k = 0; k < mentions.size(); ++k) {
     const Mention& g = mentions[k];

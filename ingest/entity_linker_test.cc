@@ -118,9 +118,6 @@ TEST_F(EntityLinkerTest, StateVerbsPronounsAndGlosses) {
   Names("the piriformis is deep");
   EXPECT_EQ(Names("if they get too tight they pinch"),
             (std::vector<std::string>{"tight piriformis"}));
-  // Two names of one muscle in parentheses restate the name before them.
-  EXPECT_EQ(Names("the lower back muscles (quadratus lumborum or QLs) ache")[0],
-            "quadratus lumborum");
   // "prone to straining": the strain of the muscle named before.
   EXPECT_EQ(Names("a tight QL is prone to straining"),
             (std::vector<std::string>{"tight quadratus lumborum",

@@ -691,17 +691,12 @@ void DocumentExtractor::Lists(const SentenceView& v, int index) {
 
 void DocumentExtractor::Treats(const SentenceView& v, int index) {
   const size_t first_claim = claims_.size();
-  // A treatment item's description names what the item treats:
-  // "Targeting compressed nerves ...", "Removing a herniated disc ...",
-  // "For patients with spinal instability ...".
+  // A treatment item's description names whom it is for: "For patients
+  // with spinal instability ...".
   if (in_item_description_ && item_head_.valid() &&
       item_head_.type == schema::TREATMENT) {
     int j = -1;
-    if (absl::StartsWith(v.word(0), "target") ||
-        absl::StartsWith(v.word(0), "remov") ||
-        In(v.word(0), {"repair", "repairs", "repairing"})) {
-      j = 1;
-    } else if (v.word(0) == "for" &&
+    if (v.word(0) == "for" &&
                In(v.word(1),
                   {"patients", "people", "those", "cases", "individuals"}) &&
                In(v.word(2), {"with", "of"})) {
@@ -1411,10 +1406,10 @@ void DocumentExtractor::Compensates(const SentenceView& v, int index) {
 
 void DocumentExtractor::Discourse(const SentenceView& v, int index,
                                   bool had_causes) {
-  // Sentence-level causal links to the sentences before: "Because while my
-  // other muscles were tired, from lifting ..., the QL was still going."
-  // explains the previous sentence's condition; "So it ... sending it into
-  // spasm." is the consequence of the previous sentences' causes.
+  // Sentence-level causal links to the sentences before: a sentence that
+  // opens with "Because" explains the previous sentence's condition; one
+  // that opens with "So", "Therefore" or "As a result" is the consequence
+  // of the previous sentences' causes.
   if (had_causes || index == 0 || v.size() == 0) return;
   const AnalyzedSentence& s = v.sentence();
   if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
@@ -1430,32 +1425,6 @@ void DocumentExtractor::Discourse(const SentenceView& v, int index,
     return true;
   };
   const absl::string_view w0 = v.word(0);
-  // "In this posture, ..., shortening the QLs": a participial state is the
-  // result of the sentence's condition, or of the previous sentence's when
-  // the sentence opens with "In this <noun>".
-  for (size_t m = 0; m < s.mentions.size(); ++m) {
-    const Mention& st = s.mentions[m];
-    if (st.type != schema::CONDITION || st.entry != nullptr ||
-        st.first_token < 1 || v.word(st.first_token - 1) != "," ||
-        !absl::EndsWith(v.word(st.first_token), "ing")) {
-      continue;
-    }
-    Ref cause;
-    for (size_t c = 0; c < m; ++c) {
-      if (HasType(s.mentions[c].type, kCauseTypes)) {
-        cause = FromMention(s.mentions[c]);
-        break;
-      }
-    }
-    if (!cause.valid() && w0 == "in" && In(v.word(1), {"this", "that"}) &&
-        same_section(index - 1)) {
-      for (const Mention& c : sentences_[index - 1].mentions) {
-        if (c.type == schema::CONDITION) cause = FromMention(c);
-      }
-    }
-    Add(cause, schema::CAUSES, FromMention(st), index, "participle_result",
-        0.5f, false, true);
-  }
   if (w0 == "because" && v.word(1) != "of") {
     const AnalyzedSentence& prev = sentences_[index - 1];
     if (!same_section(index - 1)) return;
