@@ -232,7 +232,7 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       continue;
     }
     // A word inside a mention is part of a name ("stretching exercises"),
-    // not a cue, unless the mention is the cue's own exercise word.
+    // not a cue.
     if (v.mention_at(i) >= 0) continue;
     for (const CueRule& rule : Cues()) {
       const int end = MatchCue(v, i, rule);
@@ -241,13 +241,9 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       const bool hedged = Hedged(v, i);
       const Relation rel = rule.relation;
       const bool forward = rule.direction == Direction::kForward;
-      const auto left_types =
-          forward ? SubjectTypes(rel) : ObjectTypes(rel);
-      const auto right_types =
-          forward ? ObjectTypes(rel) : SubjectTypes(rel);
+      const Types lt = forward ? SubjectTypes(rel) : ObjectTypes(rel);
+      const Types rt = forward ? ObjectTypes(rel) : SubjectTypes(rel);
       std::vector<Ref> left, right;
-      const Types& lt = left_types;
-      const Types& rt = right_types;
       for (int m : Before(v, i, {lt.t[0], lt.t[1], lt.t[2]})) {
         left.push_back(FromMention(v.mentions()[m]));
       }
@@ -257,7 +253,7 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       if (right.empty()) break;
       // A subject left out or standing for the section's condition.
       if (left.empty() && section_condition_.valid() &&
-          left_types.Has(schema::CONDITION)) {
+          lt.Has(schema::CONDITION)) {
         left.push_back(section_condition_);
       }
       // An imperative exercise ("Stretch your calves"): the exercise.
