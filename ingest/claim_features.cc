@@ -73,6 +73,21 @@ const char* Bucket(int n) {
 
 }  // namespace
 
+void DocumentExtractor::BuildFacts() const {
+  sentence_facts_.resize(sentences_.size());
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    const AnalyzedSentence& t = sentences_[i];
+    sentence_facts_[i].cues = SentenceView(t).cues();
+    absl::flat_hash_set<absl::string_view> seen;
+    for (const Mention& m : t.mentions) {
+      if (seen.insert(m.name).second) ++sentences_naming_[m.name];
+      if (topic_condition_.valid() && m.name == topic_condition_.name) {
+        sentence_facts_[i].names_topic = true;
+      }
+    }
+  }
+}
+
 std::vector<std::string> DocumentExtractor::Features(const Claim& c) const {
   std::vector<std::string> f;
   f.reserve(24);
@@ -95,15 +110,14 @@ std::vector<std::string> DocumentExtractor::Features(const Claim& c) const {
   f.push_back(absl::StrCat("block&rel=", kind, "&", rel));
   f.push_back(absl::StrCat("rule&scope=", c.rule, "&", scope_match));
   f.push_back(absl::StrCat("rule&block=", c.rule, "&", kind));
-  const SentenceView v(s);
-  const bool cued = v.has(CuesOf(c.relation));
+  if (sentence_facts_.empty()) BuildFacts();
+  const SentenceFacts& facts = sentence_facts_[c.sentence];
+  const bool cued = (facts.cues & CuesOf(c.relation)) != 0;
   f.push_back(absl::StrCat("cued=", cued, "&", rel));
   f.push_back(absl::StrCat("cued&rule=", cued, "&", c.rule));
   if (c.negated) f.push_back("negated");
   if (c.hedged) f.push_back("hedged");
-  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) {
-    f.push_back("question");
-  }
+  if (IsQuestion(s.text)) f.push_back("question");
   const bool s_topic = topic_condition_.valid() &&
                        c.subject.name == topic_condition_.name;
   const bool o_topic = topic_condition_.valid() &&
@@ -117,25 +131,10 @@ std::vector<std::string> DocumentExtractor::Features(const Claim& c) const {
   int words = 1;
   for (char ch : other.name) words += ch == ' ' ? 1 : 0;
   f.push_back(absl::StrCat("words=", Bucket(words)));
-  if (sentences_naming_.empty()) {
-    // Once a document: how many sentences name each entity.
-    for (const AnalyzedSentence& t : sentences_) {
-      absl::flat_hash_set<absl::string_view> seen;
-      for (const Mention& m : t.mentions) {
-        if (seen.insert(m.name).second) ++sentences_naming_[m.name];
-      }
-    }
-    sentences_naming_[""] = 0;  // Marks the table as built.
-  }
   auto it = sentences_naming_.find(other.name);
   const int named = it == sentences_naming_.end() ? 0 : it->second;
   f.push_back(absl::StrCat("named=", Bucket(named)));
-  bool topic_in_sentence = false;
-  for (const Mention& m : s.mentions) {
-    if (topic_condition_.valid() && m.name == topic_condition_.name) {
-      topic_in_sentence = true;
-    }
-  }
+  const bool topic_in_sentence = facts.names_topic;
   if (topic_in_sentence) f.push_back("topic_in_sentence");
   f.push_back(absl::StrCat("rule&topic_in_sentence=", c.rule, "&",
                            topic_in_sentence));

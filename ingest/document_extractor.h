@@ -20,6 +20,7 @@
 #include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "ingest/claim_model.h"
@@ -136,6 +137,7 @@ class SentenceView {
   // Whether a word of the sentence has a cue of `family`; whether word i
   // does.
   bool has(uint32_t family) const { return (cues_ & family) != 0; }
+  uint32_t cues() const { return cues_; }
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool cue(int i, uint32_t family) const {
     return i >= 0 && i < size() && (cue_[i] & family) != 0;
   }
@@ -185,6 +187,11 @@ class SentenceView {
   mutable bool hedges_done_ = false;
   mutable std::vector<char> hedged_;  // Clause -> hedged.
 };
+
+// Whether a sentence asks rather than says ("Can heat relieve it?").
+inline bool IsQuestion(absl::string_view text) {
+  return absl::EndsWith(absl::StripTrailingAsciiWhitespace(text), "?");
+}
 
 // The lexicon's canonical name of a mention (which the mention itself may
 // name as the text does, entity_linker.h), else its name.
@@ -355,6 +362,10 @@ class DocumentExtractor {
   // model, which weighs whether the text supports them.
   void TopicPairs(const AnalyzedSentence& s, int index);
 
+  // The section's kind at sentence `index`: its list item's, inside a
+  // scoped list, else the section's.
+  Scope ScopeAt(int index) const;
+
   // claim_features.cc: the model's features of a claim.
   std::vector<std::string> Features(const Claim& c) const;
 
@@ -395,9 +406,16 @@ class DocumentExtractor {
   // medius)": (group, member).
   std::vector<std::pair<Ref, Ref>> glossed_groups_;
   bool in_item_description_ = false;
-  // Entity name -> how many sentences name it (claim_features.cc; built on
-  // first use).
+  // What Features() needs of the document, built on its first call: how
+  // many sentences name each entity, and per sentence its cue families and
+  // whether it names the topic.
+  struct SentenceFacts {
+    uint32_t cues = 0;
+    bool names_topic = false;
+  };
+  void BuildFacts() const;
   mutable absl::flat_hash_map<std::string, int> sentences_naming_;
+  mutable std::vector<SentenceFacts> sentence_facts_;
   bool sentence_had_treats_ = false;
   bool sentence_had_diagnoses_ = false;
 };

@@ -6,12 +6,11 @@
 // errors can be traced to the stage that made them.
 //   bazel run //ingest:dump_mentions -- [--lexicon DIR] FILE...
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "ingest/document_reader.h"
+#include "ingest/dump_input.h"
 #include "ingest/entity_linker.h"
 #include "ingest/lexicon.h"
 #include "ingest/relation_extractor.h"
@@ -33,14 +32,7 @@ int main(int argc, char** argv) {
   }
   EntityLinker linker(lexicon->get());
   for (int a = first_file; a < argc; ++a) {
-    std::ifstream in(argv[a], std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "%s: cannot read\n", argv[a]);
-      return 2;
-    }
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    auto doc = ReadDocument(argv[a], bytes.str(), DocumentFormat::kAuto);
+    auto doc = ReadDocumentFile(argv[a]);
     if (!doc.ok()) {
       std::fprintf(stderr, "%s\n", doc.status().ToString().c_str());
       return 2;

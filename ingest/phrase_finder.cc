@@ -344,11 +344,6 @@ bool IsAnatomy(NodeType t) {
          t == schema::VESSEL;
 }
 
-bool IsClinical(NodeType t) {
-  return t == schema::CONDITION || t == schema::SYMPTOM ||
-         t == schema::TREATMENT || t == schema::TEST || t == schema::CAUSE;
-}
-
 // A sentence as a sequence of units: single tokens, or the existing
 // mentions that cover several.
 struct Unit {
@@ -358,6 +353,11 @@ struct Unit {
 };
 
 }  // namespace
+
+bool IsClinical(NodeType t) {
+  return t == schema::CONDITION || t == schema::SYMPTOM ||
+         t == schema::TREATMENT || t == schema::TEST || t == schema::CAUSE;
+}
 
 NodeType HeadWordType(absl::string_view lower) {
   const auto& heads = HeadWords();

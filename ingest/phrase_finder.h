@@ -33,6 +33,10 @@ namespace mskg::ingest {
 // NODE_TYPE_UNSPECIFIED if it gives none.
 schema::NodeType HeadWordType(absl::string_view lower);
 
+// Whether `type` is a clinical kind (condition, symptom, cause, treatment,
+// test) rather than anatomy or an action.
+bool IsClinical(schema::NodeType type);
+
 // Whether `lower` is a function word, verb or adverb that ends a noun
 // phrase (and so never belongs to an open-vocabulary name).
 bool BreaksNounPhrase(absl::string_view lower);

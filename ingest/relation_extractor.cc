@@ -199,18 +199,21 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
            .second) {
     return;
   }
-  Scope scope = section_scope_;
-  if (doc_.blocks[sentences_[sentence].sentence.block].kind ==
-          BlockKind::kListItem &&
-      item_scope_ != Scope::kNone) {
-    scope = item_scope_;
-  }
   claims_.push_back({s, r, o, sentence, std::string(rule), confidence, negated,
-                     hedged, scope});
+                     hedged, ScopeAt(sentence)});
   if (r == schema::TREATS || r == schema::PREVENTS) {
     if (r == schema::TREATS) sentence_had_treats_ = true;
   }
   if (r == schema::DIAGNOSES) sentence_had_diagnoses_ = true;
+}
+
+Scope DocumentExtractor::ScopeAt(int index) const {
+  if (doc_.blocks[sentences_[index].sentence.block].kind ==
+          BlockKind::kListItem &&
+      item_scope_ != Scope::kNone) {
+    return item_scope_;
+  }
+  return section_scope_;
 }
 
 bool DocumentExtractor::IsGroup(const Mention& m) const {
@@ -403,9 +406,7 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
     Ref r = FromEntry(*e);
     // Named as the label writes it, as the linker names clinical terms
     // (NameAsWritten), unless it is a muscle state.
-    if (e->type != schema::MUSCLE && e->type != schema::STRUCTURE &&
-        e->type != schema::ACTION && e->type != schema::NERVE &&
-        e->type != schema::VESSEL && label.mentions.size() == 1 &&
+    if (IsClinical(e->type) && label.mentions.size() == 1 &&
         label.mentions[0].entry == e && label.mentions[0].state.empty()) {
       r = FromMention(label.mentions[0]);
     }
@@ -1412,7 +1413,7 @@ void DocumentExtractor::Discourse(const SentenceView& v, int index,
   // of the previous sentences' causes.
   if (had_causes || index == 0 || v.size() == 0) return;
   const AnalyzedSentence& s = v.sentence();
-  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  if (IsQuestion(s.text)) return;
   const std::initializer_list<NodeType> kCauseTypes = {schema::CAUSE,
                                                        schema::CONDITION};
   auto same_section = [&](int j) {
@@ -1490,7 +1491,7 @@ void DocumentExtractor::SentenceRules(int index) {
   const AnalyzedSentence& s = sentences_[index];
   // A question asserts nothing ("What lifestyle changes can help prevent
   // psoas spasms?"); its answer, in the sentences after it, does.
-  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  if (IsQuestion(s.text)) return;
   SentenceView v(s);
   size_t before = claims_.size();
   Causes(v, index);

@@ -22,14 +22,10 @@ namespace mskg::ingest::extraction {
 
 void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
   if (!section_condition_.valid()) return;
-  const Block& block = doc_.blocks[s.sentence.block];
-  Scope scope = section_scope_;
-  if (block.kind == BlockKind::kListItem && item_scope_ != Scope::kNone) {
-    scope = item_scope_;
-  }
+  const Scope scope = ScopeAt(index);
   if (scope == Scope::kNone || scope == Scope::kFunctions) return;
   // A question asks, it does not say.
-  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  if (IsQuestion(s.text)) return;
   SentenceView v(s);
   const Ref& cond = section_condition_;
   for (const Mention& m : s.mentions) {
@@ -83,7 +79,7 @@ void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
 
 void DocumentExtractor::TopicPairs(const AnalyzedSentence& s, int index) {
   if (!section_condition_.valid()) return;
-  if (absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), "?")) return;
+  if (IsQuestion(s.text)) return;
   SentenceView v(s);
   const Ref& cond = section_condition_;
   for (const Mention& m : s.mentions) {
