@@ -200,6 +200,13 @@ inline absl::string_view LexiconName(const Mention& m) {
                             : absl::string_view(m.name);
 }
 
+// The phrases a list item longer than a name lists (section_rules.cc): its
+// lead, the words before the first dash, comma, colon or parenthesis
+// ("Being female - possibly due to ..."), if it has at most eight words,
+// and the examples that follow it ("..., such as soccer, football and
+// skiing"). Empty if the item has no such lead.
+std::vector<AnalyzedSentence> ItemPhrases(const AnalyzedSentence& s);
+
 // Whether `w` may join coordinated mentions ("A, B and the C").
 bool IsCoordinator(absl::string_view w);
 
@@ -284,6 +291,9 @@ class DocumentExtractor {
            absl::string_view rule, float confidence, bool negated = false,
            bool hedged = false);
   void AddComposedTreatment(const Ref& t, int sentence);
+  // `head`, listed in an item of the current list's kind, in that kind's
+  // relation with the section's condition.
+  void AddListed(const Ref& head, int index);
 
   // Mentions of `types` before token `cue` in its clause: the nearest and
   // those coordinated with it.

@@ -264,6 +264,24 @@ bool LooksLikeHeading(absl::string_view s) {
   return capitalized * 10 >= long_words * 6;
 }
 
+// A line that stands alone between blank lines, is short and ends without
+// sentence punctuation is a heading in plain text whatever its case
+// ("Risk factors", "When to see a doctor"): a sentence that short standing
+// alone would end with a full stop.
+bool StandaloneHeading(const std::vector<Line>& lines, size_t i) {
+  absl::string_view s = lines[i].content;
+  if (s.empty() || CountWords(s) > 8) return false;
+  if (i > 0 && !lines[i - 1].content.empty()) return false;
+  if (i + 1 >= lines.size() || !lines[i + 1].content.empty()) return false;
+  const char last = s.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' ||
+      last == '!' || last == ')' || last == '"') {
+    return false;
+  }
+  const unsigned char first = static_cast<unsigned char>(s[0]);
+  return absl::ascii_isupper(first) || absl::ascii_isdigit(first);
+}
+
 void AppendLine(const Line& line, size_t skip, BlockBuilder* b) {
   if (!b->empty()) b->Space(line.content_offset);
   b->AppendBytes(line.content.substr(skip),
@@ -335,7 +353,7 @@ StructuredText ReadPlainText(absl::string_view bytes) {
         line.indent <= list_indents.front()) {
       list_indents.clear();
     }
-    if (LooksLikeHeading(line.content)) {
+    if (LooksLikeHeading(line.content) || StandaloneHeading(lines, i)) {
       AppendLine(line, 0, &b);
       b.Flush(BlockKind::kHeading, seen_content ? 2 : 1, false, &out.blocks);
       seen_content = true;

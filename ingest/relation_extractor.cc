@@ -468,8 +468,10 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
       break;
     }
   }
+  // A gerund opens a name of an activity ("Playing on artificial turf").
   if (type != schema::TREATMENT && first_word != nullptr &&
-      BreaksNounPhrase(first_word->lower)) {
+      BreaksNounPhrase(first_word->lower) &&
+      !absl::EndsWith(first_word->lower, "ing")) {
     return Ref();
   }
   Ref r;
@@ -1518,6 +1520,33 @@ void DocumentExtractor::SentenceRules(int index) {
   CueRules(v, index);
 }
 
+void DocumentExtractor::AddListed(const Ref& head, int index) {
+  const Ref& cond = section_condition_;
+  switch (item_scope_) {
+    case Scope::kCauses:
+      Add(head, schema::CAUSES, cond, index, "section_list", 0.8f);
+      break;
+    case Scope::kSymptoms:
+      Add(cond, schema::HAS_SYMPTOM, head, index, "section_list", 0.8f);
+      break;
+    case Scope::kTests:
+      Add(head, schema::DIAGNOSES, cond, index, "section_list", 0.8f);
+      break;
+    case Scope::kTreats:
+      Add(head, schema::TREATS, cond, index, "section_list", 0.8f);
+      break;
+    case Scope::kPrevents:
+      Add(head, schema::PREVENTS, cond, index, "section_list", 0.8f);
+      break;
+    case Scope::kFunctions:
+      Add(section_muscle_, schema::PERFORMS, head, index,
+          "section_list", 0.7f);
+      break;
+    case Scope::kNone:
+      break;
+  }
+}
+
 schema::DocumentClaims DocumentExtractor::Run(
     const ClaimModel* model, std::vector<std::string>* features) {
   FindTopic();
@@ -1596,30 +1625,7 @@ schema::DocumentClaims DocumentExtractor::Run(
         if (type != schema::NODE_TYPE_UNSPECIFIED &&
             (s.sentence.is_label || s.tokens.size() <= 10)) {
           Ref head = HeadRef(s, type);
-          const Ref& cond = section_condition_;
-          switch (item_scope_) {
-            case Scope::kCauses:
-              Add(head, schema::CAUSES, cond, index, "section_list", 0.8f);
-              break;
-            case Scope::kSymptoms:
-              Add(cond, schema::HAS_SYMPTOM, head, index, "section_list", 0.8f);
-              break;
-            case Scope::kTests:
-              Add(head, schema::DIAGNOSES, cond, index, "section_list", 0.8f);
-              break;
-            case Scope::kTreats:
-              Add(head, schema::TREATS, cond, index, "section_list", 0.8f);
-              break;
-            case Scope::kPrevents:
-              Add(head, schema::PREVENTS, cond, index, "section_list", 0.8f);
-              break;
-            case Scope::kFunctions:
-              Add(section_muscle_, schema::PERFORMS, head, index,
-                  "section_list", 0.7f);
-              break;
-            case Scope::kNone:
-              break;
-          }
+          AddListed(head, index);
           AddComposedTreatment(head, index);
           if (head.valid()) item_head_ = head;
           if (s.sentence.is_label) {
@@ -1629,6 +1635,14 @@ schema::DocumentClaims DocumentExtractor::Run(
             // Spasms") gives each of its entities of the list's kind.
             if (!head.valid()) SectionText(s, index);
             continue;
+          }
+        } else if (type != schema::NODE_TYPE_UNSPECIFIED) {
+          // A longer item: its lead phrase and examples.
+          for (const AnalyzedSentence& phrase : ItemPhrases(s)) {
+            const Ref head = HeadRef(phrase, type);
+            AddListed(head, index);
+            AddComposedTreatment(head, index);
+            if (head.valid() && !item_head_.valid()) item_head_ = head;
           }
         }
         if (s.sentence.is_label) {

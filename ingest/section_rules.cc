@@ -17,8 +17,78 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "ingest/document_extractor.h"
+#include "ingest/tokenizer.h"
 
 namespace mskg::ingest::extraction {
+
+namespace {
+
+// Tokens [a, b) of `s` as a sentence of their own.
+AnalyzedSentence SubSentence(const AnalyzedSentence& s, int a, int b) {
+  AnalyzedSentence out;
+  out.sentence = s.sentence;
+  out.sentence.is_label = false;
+  const size_t begin = s.tokens[a].begin;
+  out.text = s.text.substr(begin, s.tokens[b - 1].end - begin);
+  for (int t = a; t < b; ++t) {
+    Token tok = s.tokens[t];
+    tok.begin -= begin;
+    tok.end -= begin;
+    out.tokens.push_back(std::move(tok));
+  }
+  for (const Mention& m : s.mentions) {
+    if (m.first_token >= a && m.end_token <= b) {
+      Mention shifted = m;
+      shifted.first_token -= a;
+      shifted.end_token -= a;
+      out.mentions.push_back(std::move(shifted));
+    }
+  }
+  return out;
+}
+
+bool CutsItem(absl::string_view w) {
+  return w == "-" || w == "," || w == "(" || w == ":" || w == ";" ||
+         w == "." || w == "?" || w == "!";
+}
+
+}  // namespace
+
+std::vector<AnalyzedSentence> ItemPhrases(const AnalyzedSentence& s) {
+  std::vector<AnalyzedSentence> out;
+  const int n = static_cast<int>(s.tokens.size());
+  int cut = 0;
+  while (cut < n && !CutsItem(s.tokens[cut].lower)) ++cut;
+  int words = 0;
+  for (int t = 0; t < cut; ++t) words += s.tokens[t].is_word ? 1 : 0;
+  if (cut == n || words == 0 || words > 8) return out;
+  out.push_back(SubSentence(s, 0, cut));
+  // "..., such as A, B and C": the examples, each of a few words.
+  int i = cut;
+  while (i < n && s.tokens[i].lower == ",") ++i;
+  const absl::string_view w = i < n ? absl::string_view(s.tokens[i].lower)
+                                    : absl::string_view();
+  if (w == "such" && i + 1 < n && s.tokens[i + 1].lower == "as") {
+    i += 2;
+  } else if (w == "including" || w == "like" || w == "especially") {
+    i += 1;
+  } else {
+    return out;
+  }
+  while (i < n) {
+    int j = i;
+    while (j < n && s.tokens[j].lower != "," && s.tokens[j].lower != "and" &&
+           s.tokens[j].lower != "or" && !CutsItem(s.tokens[j].lower)) {
+      ++j;
+    }
+    if (j > i && j - i <= 4) out.push_back(SubSentence(s, i, j));
+    if (j >= n || (CutsItem(s.tokens[j].lower) && s.tokens[j].lower != ",")) {
+      break;
+    }
+    i = j + 1;
+  }
+  return out;
+}
 
 void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
   if (!section_condition_.valid()) return;
