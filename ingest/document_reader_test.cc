@@ -66,6 +66,18 @@ TEST(DocumentReaderTest, PlainTextStructure) {
   EXPECT_EQ(text.substr(b.offsets[15], 7), "Lifting");
 }
 
+TEST(DocumentReaderTest, ShortLineStandingAloneIsAHeading) {
+  StructuredText doc = Read(
+      "Tennis elbow\n\nIt hurts.\n\nRisk factors\n\nAge matters.\n\n"
+      "Rest helps most\nwhen the pain is fresh.\n",
+      DocumentFormat::kText);
+  ASSERT_EQ(doc.blocks.size(), 5u);
+  EXPECT_EQ(doc.blocks[2].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc.blocks[2].text, "Risk factors");
+  // A short line that a paragraph continues is no heading.
+  EXPECT_EQ(doc.blocks[4].kind, BlockKind::kParagraph);
+}
+
 TEST(DocumentReaderTest, LabelLineWithoutMarker) {
   StructuredText doc =
       Read("Treatment\n\nRest:\nStop running for a week.\n", DocumentFormat::kText);

@@ -109,5 +109,33 @@ TEST_F(OpenRulesTest, TopicFromATitleSymptomOrTheMostNamedCondition) {
   EXPECT_THAT(Claims(story), Contains("gentle stretching TREATS hip bursitis"));
 }
 
+TEST_F(OpenRulesTest, LongListItemsGiveTheirLeadAndExamples) {
+  const std::string doc =
+      "Elbow bursitis\n\n"
+      "Risk factors\n\n"
+      "Several things raise the risk:\n\n"
+      "  - Leaning on the elbows - for example at a desk all day\n"
+      "  - Playing certain sports, such as darts, rowing and wrestling\n"
+      "  - A past elbow fracture that never healed in line with the arm\n";
+  auto c = Claims(doc);
+  EXPECT_THAT(c, Contains("leaning on the elbows CAUSES elbow bursitis"));
+  EXPECT_THAT(c, Contains("playing certain sports CAUSES elbow bursitis"));
+  EXPECT_THAT(c, Contains("darts CAUSES elbow bursitis"));
+  EXPECT_THAT(c, Contains("wrestling CAUSES elbow bursitis"));
+  // An item with no short lead before its first break names nothing whole.
+  EXPECT_THAT(c, Not(Contains(HasSubstr("never healed"))));
+}
+
+TEST_F(OpenRulesTest, OneEntityOneNameInADocument) {
+  // "injuries" and "injury" are one node, named as the text names it most.
+  const std::string doc =
+      "Wrist tendinitis\n\n"
+      "Wrist injuries lead to wrist tendinitis. Wrist injury is common. "
+      "A wrist injury heals slowly.\n";
+  auto c = Claims(doc);
+  EXPECT_THAT(c, Contains("wrist injury CAUSES wrist tendinitis"));
+  EXPECT_THAT(c, Not(Contains(HasSubstr("wrist injuries"))));
+}
+
 }  // namespace
 }  // namespace mskg::ingest

@@ -53,6 +53,13 @@ void NameAsWritten(const EntityLinker& linker,
                    const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions);
 
+// Gives every clinical entity of one document one name: the mentions of a
+// lexicon entry, and the open mentions whose names differ only in number
+// ("ACL injury", "ACL injuries"), all take the name the document writes
+// most often (the first, on a tie). An article that writes "ice" and "ice
+// packs" for one treatment has one node for it, under its own word.
+void OneNamePerDocument(const std::vector<std::vector<Mention>*>& sentences);
+
 // Adds to `mentions` (ordered by position, not overlapping; kept so) a
 // mention for every noun phrase of `tokens` whose head word has a type and
 // that the lexicon does not name as a whole. A phrase may contain lexicon

@@ -1865,6 +1865,10 @@ std::vector<AnalyzedSentence> AnalyzeSentences(
     a.mentions = linker.Link(a.tokens, &state);
     sentences.push_back(std::move(a));
   }
+  std::vector<std::vector<Mention>*> mentions;
+  mentions.reserve(sentences.size());
+  for (AnalyzedSentence& a : sentences) mentions.push_back(&a.mentions);
+  OneNamePerDocument(mentions);
   return sentences;
 }
 
