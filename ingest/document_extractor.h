@@ -311,6 +311,10 @@ class DocumentExtractor {
   void SentenceRules(int index);
   // topic_rules.cc: the article's topic condition and muscle.
   void FindTopic();
+  // The first two conditions of `s` joined by "and", "or" or a comma, as
+  // `*first` and `*second`; unchanged if there are none.
+  void CoordinatedConditions(const AnalyzedSentence& s, Ref* first,
+                             Ref* second) const;
   // `r` as a condition: a symptom that an article or section is about
   // ("Neck pain") is the condition it discusses.
   static Ref AsCondition(Ref r);
@@ -403,6 +407,10 @@ class DocumentExtractor {
   Ref topic_muscle_;
   Scope section_scope_ = Scope::kNone;
   Ref section_condition_;
+  // The second of two conditions a section (or the title) is about at
+  // once ("Sprains and strains"); claims of the first are made of it too.
+  Ref section_condition_also_;
+  Ref topic_condition_also_;
   Ref section_muscle_;
   // "Several muscles are susceptible to spasms when <C>": C causes each
   // muscle's spasm named in the section.

@@ -205,6 +205,18 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
     if (r == schema::TREATS) sentence_had_treats_ = true;
   }
   if (r == schema::DIAGNOSES) sentence_had_diagnoses_ = true;
+  // A section about two conditions at once ("Sprains and strains"): what
+  // it says of the one its sentence leaves unnamed, it says of both.
+  const Ref& also = section_condition_also_;
+  if (also.valid() && (s.name == section_condition_.name ||
+                       o.name == section_condition_.name)) {
+    for (const Mention& m : sentences_[sentence].mentions) {
+      if (m.name == section_condition_.name || m.name == also.name) return;
+    }
+    Add(s.name == section_condition_.name ? also : s, r,
+        o.name == section_condition_.name ? also : o, sentence, rule,
+        confidence, negated, hedged);
+  }
 }
 
 Scope DocumentExtractor::ScopeAt(int index) const {
@@ -1580,7 +1592,9 @@ schema::DocumentClaims DocumentExtractor::Run(
       section_scope_ = ScopeOf(s.text, /*heading=*/true);
       lead_scope_ = Scope::kNone;
       section_condition_ = Ref();
+      section_condition_also_ = Ref();
       section_muscle_ = Ref();
+      CoordinatedConditions(s, &section_condition_, &section_condition_also_);
       for (const Mention& m : s.mentions) {
         if (m.type == schema::CONDITION && !section_condition_.valid()) {
           section_condition_ = FromMention(m);
@@ -1596,7 +1610,10 @@ schema::DocumentClaims DocumentExtractor::Run(
           section_condition_ = AsCondition(FromMention(m));
         }
       }
-      if (!section_condition_.valid()) section_condition_ = topic_condition_;
+      if (!section_condition_.valid()) {
+        section_condition_ = topic_condition_;
+        section_condition_also_ = topic_condition_also_;
+      }
       if (!section_muscle_.valid()) section_muscle_ = topic_muscle_;
       item_head_ = Ref();
       item_label_.clear();

@@ -4,7 +4,8 @@
 // text file's title is its first line when that line is short; a symptom
 // named as the title ("Shoulder pain") is the condition the article is
 // about. An article whose title names no condition ("My story") is about
-// the condition it names most often, if it names one at least twice.
+// the condition it names most often, if it names one at least twice. A
+// title that coordinates two conditions ("Sprains and strains") gives both.
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -17,6 +18,27 @@ Ref DocumentExtractor::AsCondition(Ref r) {
   return r;
 }
 
+void DocumentExtractor::CoordinatedConditions(const AnalyzedSentence& s,
+                                              Ref* first, Ref* second) const {
+  const std::vector<Mention>& ms = s.mentions;
+  for (size_t i = 0; i + 1 < ms.size(); ++i) {
+    if (ms[i].type != schema::CONDITION || ms[i + 1].type != schema::CONDITION ||
+        ms[i].name == ms[i + 1].name) {
+      continue;
+    }
+    // Only "and", "or", "&" or a comma between the two names.
+    bool coordinated = ms[i + 1].first_token > ms[i].end_token;
+    for (int t = ms[i].end_token; t < ms[i + 1].first_token; ++t) {
+      const std::string& w = s.tokens[t].lower;
+      if (w != "and" && w != "or" && w != "&" && w != ",") coordinated = false;
+    }
+    if (!coordinated) continue;
+    *first = FromMention(ms[i]);
+    *second = FromMention(ms[i + 1]);
+    return;
+  }
+}
+
 void DocumentExtractor::FindTopic() {
   if (sentences_.empty()) return;
   const AnalyzedSentence& first = sentences_.front();
@@ -27,6 +49,7 @@ void DocumentExtractor::FindTopic() {
                      ((b.kind == BlockKind::kHeading && b.level == 1) ||
                       (b.kind != BlockKind::kListItem && words <= 14));
   if (title) {
+    CoordinatedConditions(first, &topic_condition_, &topic_condition_also_);
     for (const Mention& m : first.mentions) {
       if (m.type == schema::CONDITION && !topic_condition_.valid()) {
         topic_condition_ = FromMention(m);
