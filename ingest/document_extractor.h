@@ -287,6 +287,8 @@ class DocumentExtractor {
   Ref FromMention(const Mention& m) const;
   Ref FromEntry(const LexiconEntry& e) const;
   Ref HeadRef(const AnalyzedSentence& label, NodeType type) const;
+  static std::string ClaimKey(const Ref& s, Relation r, const Ref& o,
+                              int sentence, bool negated);
   void Add(const Ref& s, Relation r, const Ref& o, int sentence,
            absl::string_view rule, float confidence, bool negated = false,
            bool hedged = false);

@@ -126,6 +126,20 @@ TEST_F(OpenRulesTest, LongListItemsGiveTheirLeadAndExamples) {
   EXPECT_THAT(c, Not(Contains(HasSubstr("never healed"))));
 }
 
+TEST_F(OpenRulesTest, ATitleOfTwoConditionsGivesSectionClaimsOfBoth) {
+  const std::string doc =
+      "Wrist tendinitis and elbow bursitis\n\n"
+      "Symptoms\n\n"
+      "Most people notice swelling.\n\n"
+      "Elbow bursitis\n\n"
+      "It brings a dull ache.\n";
+  auto c = Claims(doc);
+  EXPECT_THAT(c, Contains("wrist tendinitis HAS_SYMPTOM swelling"));
+  EXPECT_THAT(c, Contains("elbow bursitis HAS_SYMPTOM swelling"));
+  // A heading of one of them is about that one alone.
+  EXPECT_THAT(c, Not(Contains("wrist tendinitis HAS_SYMPTOM dull ache")));
+}
+
 TEST_F(OpenRulesTest, OneEntityOneNameInADocument) {
   // "injuries" and "injury" are one node, named as the text names it most.
   const std::string doc =

@@ -187,16 +187,20 @@ Ref DocumentExtractor::FromMention(const Mention& m) const {
   return r;
 }
 
+std::string DocumentExtractor::ClaimKey(const Ref& s, Relation r,
+                                        const Ref& o, int sentence,
+                                        bool negated) {
+  return absl::StrCat(s.name, "\t", static_cast<int>(r), "\t", o.name, "\t",
+                      sentence, negated ? "!" : "");
+}
+
 void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
                             int sentence, absl::string_view rule,
                             float confidence, bool negated, bool hedged) {
   if (!s.valid() || !o.valid()) return;
   if (s.name == o.name) return;
   if (!TypesAllowed(r, s.type, o.type)) return;
-  if (!claim_keys_
-           .insert(absl::StrCat(s.name, "\t", static_cast<int>(r), "\t",
-                                o.name, "\t", sentence, negated ? "!" : ""))
-           .second) {
+  if (!claim_keys_.insert(ClaimKey(s, r, o, sentence, negated)).second) {
     return;
   }
   claims_.push_back({s, r, o, sentence, std::string(rule), confidence, negated,
@@ -1711,6 +1715,24 @@ schema::DocumentClaims DocumentExtractor::Run(
       }
     }
   }
+  // The model's decisions, before the rules that build on other claims: a
+  // chain has only accepted claims as its links.
+  if (model != nullptr) {
+    std::vector<Claim> kept;
+    kept.reserve(claims_.size());
+    claim_keys_.clear();
+    for (Claim& c : claims_) {
+      if (model->Decides(c.rule)) {
+        const double p = model->Probability(Features(c));
+        if (p < model->threshold()) continue;
+        c.confidence = static_cast<float>(p);
+      }
+      claim_keys_.insert(
+          ClaimKey(c.subject, c.relation, c.object, c.sentence, c.negated));
+      kept.push_back(std::move(c));
+    }
+    claims_ = std::move(kept);
+  }
   // Causal chains argued in a passage: A causes B and, within two
   // sentences, B causes C, so A causes C (gold README "Implied causal
   // shortcuts").
@@ -1766,21 +1788,11 @@ schema::DocumentClaims DocumentExtractor::Run(
     AddComposedTreatment(s, claims_[c].sentence);
   }
 
-  // The model's decisions.
-  if (model != nullptr || features != nullptr) {
-    std::vector<Claim> kept;
-    kept.reserve(claims_.size());
-    for (Claim& c : claims_) {
-      std::vector<std::string> f = Features(c);
-      if (model != nullptr && model->Decides(c.rule)) {
-        const double p = model->Probability(f);
-        if (p < model->threshold()) continue;
-        c.confidence = static_cast<float>(p);
-      }
-      if (features != nullptr) features->push_back(absl::StrJoin(f, " "));
-      kept.push_back(std::move(c));
+  // For training: the features of every claim of the result, in order.
+  if (features != nullptr) {
+    for (const Claim& c : claims_) {
+      features->push_back(absl::StrJoin(Features(c), " "));
     }
-    claims_ = std::move(kept);
   }
   schema::DocumentClaims out;
   out.set_document_id(id_);
