@@ -2,10 +2,13 @@
 //
 // The machinery shared by the extraction rules: a sentence's token and
 // mention view, node references, and DocumentExtractor, which runs every
-// rule over one document. relation_extractor.cc holds the core rules and the
-// document walk; rule families with their own file (alignment_rules.cc,
-// solution_rules.cc, group_action_rules.cc) define further members of
-// DocumentExtractor. Not part of the package's API.
+// rule over one document. relation_extractor.cc holds the document walk
+// (headings, list items, paragraphs, the claim model's decisions);
+// each rule family defines its members of DocumentExtractor in a file of
+// its own: extractor_support.cc (shared helpers), cause_rules.cc,
+// treatment_rules.cc, anatomy_rules.cc, list_rules.cc, alignment_rules.cc,
+// solution_rules.cc, group_rules.cc, cue_rules.cc, section_rules.cc,
+// topic_rules.cc and claim_features.cc. Not part of the package's API.
 #ifndef MSKG_INGEST_DOCUMENT_EXTRACTOR_H_
 #define MSKG_INGEST_DOCUMENT_EXTRACTOR_H_
 
