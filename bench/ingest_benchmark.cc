@@ -1,8 +1,8 @@
 // bench/ingest_benchmark.cc
 //
 // Ingest throughput in MB/s of text on one core, over the evaluation corpus
-// ($MSKG_SHARED/corpus/*) or, without MSKG_SHARED, the sample corpus
-// (data/sample_corpus):
+// (bench_documents.h: $MSKG_SHARED/corpus/*, $MSKG_BENCH_DOCS, or the sample
+// corpus). extract_stages_benchmark.cc times each stage of extraction.
 //   BM_Extract          Ingester::Extract alone; the lexicon is loaded once,
 //                       outside the timed loop.
 //   BM_ExtractBatch     the measure: a batch of documents (the
@@ -18,19 +18,18 @@
 //   BM_IngestFiles      the same batch as files, through IngestFiles (what
 //                       `mskg ingest FOLDER` runs): extraction on worker
 //                       threads, writes on the calling one. Wall time.
-#include <dirent.h>
 #include <stdlib.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "bench/bench_documents.h"
 #include "benchmark/benchmark.h"
 #include "graph/graph_store.h"
 #include "ingest/ingest_files.h"
@@ -39,28 +38,7 @@
 namespace mskg::ingest {
 namespace {
 
-std::vector<std::pair<std::string, std::string>> LoadDocuments() {
-  std::string dir = "data/sample_corpus";
-  if (const char* shared = std::getenv("MSKG_SHARED")) {
-    dir = std::string(shared) + "/corpus";
-  }
-  std::vector<std::pair<std::string, std::string>> docs;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (struct dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (!absl::EndsWith(name, ".txt") && !absl::EndsWith(name, ".md") &&
-          !absl::EndsWith(name, ".html")) {
-        continue;
-      }
-      std::ifstream in(dir + "/" + name, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      docs.emplace_back(name, ss.str());
-    }
-    closedir(d);
-  }
-  return docs;
-}
+using bench::LoadBenchDocuments;
 
 void BM_Extract(benchmark::State& state) {
   static Ingester* ingester = [] {
@@ -75,7 +53,7 @@ void BM_Extract(benchmark::State& state) {
     state.SkipWithError("lexicon failed to load");
     return;
   }
-  static const auto docs = LoadDocuments();
+  static const auto docs = LoadBenchDocuments();
   if (docs.empty()) {
     state.SkipWithError("no documents");
     return;
@@ -132,7 +110,7 @@ bool StartSession(benchmark::State& state, const std::string& path,
 }
 
 void BM_ExtractBatch(benchmark::State& state) {
-  static const auto docs = LoadDocuments();
+  static const auto docs = LoadBenchDocuments();
   if (docs.empty()) {
     state.SkipWithError("no documents");
     return;
@@ -158,7 +136,7 @@ void BM_ExtractBatch(benchmark::State& state) {
 BENCHMARK(BM_ExtractBatch)->Unit(benchmark::kMillisecond);
 
 void BM_IngestIntoStore(benchmark::State& state) {
-  static const auto docs = LoadDocuments();
+  static const auto docs = LoadBenchDocuments();
   if (docs.empty()) {
     state.SkipWithError("no documents");
     return;
@@ -197,7 +175,7 @@ void BM_IngestIntoStore(benchmark::State& state) {
 BENCHMARK(BM_IngestIntoStore)->Unit(benchmark::kMillisecond);
 
 void BM_IngestFiles(benchmark::State& state) {
-  static const auto docs = LoadDocuments();
+  static const auto docs = LoadBenchDocuments();
   if (docs.empty()) {
     state.SkipWithError("no documents");
     return;

@@ -1,0 +1,20 @@
+// bench/bench_documents.h
+//
+// The documents the ingest benchmarks read: $MSKG_SHARED/corpus/* when
+// MSKG_SHARED is set (the evaluation corpus), else the bundled sample
+// corpus (data/sample_corpus); $MSKG_BENCH_DOCS names another folder.
+#ifndef MSKG_BENCH_BENCH_DOCUMENTS_H_
+#define MSKG_BENCH_BENCH_DOCUMENTS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mskg::bench {
+
+// (file name, bytes) of every .txt, .md and .html file of the folder.
+std::vector<std::pair<std::string, std::string>> LoadBenchDocuments();
+
+}  // namespace mskg::bench
+
+#endif  // MSKG_BENCH_BENCH_DOCUMENTS_H_
