@@ -47,6 +47,12 @@ AnalyzedSentence SubSentence(const AnalyzedSentence& s, int a, int b) {
   return out;
 }
 
+// Whether `r` is the bare head of the condition's own name ("pain" of
+// "neck pain"): no symptom of it.
+bool OwnHead(const Ref& cond, const Ref& r) {
+  return absl::EndsWith(cond.name, absl::StrCat(" ", r.name));
+}
+
 bool CutsItem(absl::string_view w) {
   return w == "-" || w == "," || w == "(" || w == ":" || w == ";" ||
          w == "." || w == "?" || w == "!";
@@ -109,7 +115,7 @@ void DocumentExtractor::SectionText(const AnalyzedSentence& s, int index) {
         // bare head of the condition's own name ("pain" of "neck pain")
         // is no symptom of it.
         if ((m.type == schema::SYMPTOM || m.type == schema::CONDITION) &&
-            !absl::EndsWith(cond.name, absl::StrCat(" ", r.name))) {
+            !OwnHead(cond, r)) {
           Ref symptom = r;
           symptom.type = schema::SYMPTOM;
           Add(cond, schema::HAS_SYMPTOM, symptom, index, "section_text", 0.5f,
@@ -163,6 +169,7 @@ void DocumentExtractor::TopicPairs(const AnalyzedSentence& s, int index) {
             hedged);
         break;
       case schema::SYMPTOM:
+        if (OwnHead(cond, r)) break;
         Add(cond, schema::HAS_SYMPTOM, r, index, "topic_pair", 0.2f, negated,
             hedged);
         break;
