@@ -102,6 +102,8 @@ void DocumentExtractor::Antagonist(const SentenceView& v, int index) {
   for (int i = 0; v.has(kCueOppose) && i < v.size(); ++i) {
     absl::string_view w = v.word(i);
     if (!v.cue(i, kCueOppose)) continue;
+    // "opposite" says where, not what works against what.
+    if (absl::StartsWith(w, "opposite")) continue;
     if (!(absl::StartsWith(w, "oppos") || absl::StartsWith(w, "antagonist") ||
           absl::StartsWith(w, "counteract") || absl::StartsWith(w, "offset") ||
           absl::StartsWith(w, "counterbalanc"))) {

@@ -681,6 +681,14 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       a = b;
       continue;
     }
+    // "the psoas inserts on the femur", "the strap supports into ...": an
+    // open word after a body part and before "on"/"into" is its verb.
+    if (head.mention < 0 && b - a >= 2 && units[b - 2].mention >= 0 &&
+        IsAnatomy((*mentions)[units[b - 2].mention].type) && b < u_count &&
+        In(tokens[units[b].first].lower, {"on", "onto", "into"})) {
+      a = b;
+      continue;
+    }
     NodeType type = unit_type(head);
     int start = a;
     const bool head_is_mention = head.mention >= 0;
