@@ -1,0 +1,396 @@
+// Tests of the rule families of ingest/, one TEST per family file, through
+// Ingester::Extract with the test lexicon (ingest/testdata/lexicon):
+//   CauseRules      cause_rules.cc      Causes, Discourse, SectionSpasmCause
+//   TreatmentRules  treatment_rules.cc  Treats, StrengthenStretch, Diagnoses
+//   AnatomyRules    anatomy_rules.cc    PartOf, Antagonist, Attach, Supply,
+//                                       Performs, Stabilizes, Compensates
+//   ListRules       list_rules.cc       HeadRef, AddComposedTreatment, Lists,
+//                                       AddListed
+//   AlignmentRules  alignment_rules.cc  Alignment, ConditionDefinition
+//   SolutionRules   solution_rules.cc   Solution, PassiveTreats
+//   GroupRules      group_rules.cc      GroupActions
+//   CueRules        cue_rules.cc        the general cue table
+//   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
+//   TopicRules      topic_rules.cc      FindTopic, CoordinatedConditions
+// Each rule has a text it must read, with the exact claim, and a look-alike
+// (negated, asked, of the wrong type, or with the cue elsewhere) that must
+// not give that claim. All texts were written for these tests.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/claim_strings_for_test.h"
+#include "ingest/ingester.h"
+
+namespace mskg::ingest {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+class RuleFamiliesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ing = Ingester::Create({"ingest/testdata/lexicon"});
+    ASSERT_TRUE(ing.ok()) << ing.status();
+    ingester_ = ing->release();
+  }
+  static void TearDownTestSuite() { delete ingester_; }
+  // "subject REL object", "!" prefixed when negated, "?" when hedged.
+  std::vector<std::string> Claims(const std::string& text) {
+    auto doc = ingester_->Extract("t.txt", text);
+    EXPECT_TRUE(doc.ok()) << doc.status();
+    return doc.ok() ? ClaimStrings(*doc) : std::vector<std::string>();
+  }
+  static Ingester* ingester_;
+};
+
+Ingester* RuleFamiliesTest::ingester_ = nullptr;
+
+// cause_rules.cc: Causes, Discourse, SectionSpasmCause.
+TEST_F(RuleFamiliesTest, CauseRules) {
+  // Causes: "predisposes ... to", a cue only this rule knows.
+  EXPECT_THAT(Claims("Obesity predisposes people to arthritis."),
+              Contains("obesity CAUSES arthritis"));
+  EXPECT_THAT(Claims("Weak muscles make a runner prone to hamstring strain."),
+              Contains("weak muscles CAUSES hamstring strain"));
+  // Negated, the claim is negated; asked, there is none.
+  auto negated = Claims("Obesity does not predispose people to arthritis.");
+  EXPECT_THAT(negated, Contains("!obesity CAUSES arthritis"));
+  EXPECT_THAT(negated, Not(Contains("obesity CAUSES arthritis")));
+  EXPECT_THAT(Claims("Does obesity predispose people to arthritis?"),
+              IsEmpty());
+
+  // Discourse: a sentence opening with "Because" explains the condition of
+  // the sentence before; "Because of" is no such opening.
+  EXPECT_THAT(Claims("I was diagnosed with piriformis syndrome in May. "
+                     "Because my poor posture never improved at the office."),
+              Contains("?poor posture CAUSES piriformis syndrome"));
+  EXPECT_THAT(Claims("I was diagnosed with piriformis syndrome in May. "
+                     "Because of poor posture at the office."),
+              Not(Contains("?poor posture CAUSES piriformis syndrome")));
+  // "Therefore ...": the consequence of the sentence before, not across a
+  // heading.
+  EXPECT_THAT(Claims("Poor posture was part of my office job for years. "
+                     "Therefore piriformis syndrome set in by the spring."),
+              Contains("?poor posture CAUSES piriformis syndrome"));
+  EXPECT_THAT(Claims("Piriformis syndrome\n\n"
+                     "Poor posture was part of my office job for years.\n\n"
+                     "Later on\n\n"
+                     "Therefore piriformis syndrome set in by the spring.\n"),
+              Not(Contains("?poor posture CAUSES piriformis syndrome")));
+
+  // SectionSpasmCause: a sentence making spasms likelier for those prone to
+  // a condition gives that condition as the cause of the muscle spasms the
+  // section goes on to name.
+  EXPECT_THAT(Claims("Spasms strike more often in people prone to muscle "
+                     "fatigue. My psoas spasm began after a long hike."),
+              Contains("?muscle fatigue CAUSES psoas major spasm"));
+  // Without "prone", no cause; a heading ends the section.
+  EXPECT_THAT(Claims("Spasms strike more often in people with muscle "
+                     "fatigue. My psoas spasm began after a long hike."),
+              Not(Contains("?muscle fatigue CAUSES psoas major spasm")));
+  EXPECT_THAT(Claims("Spasms strike more often in people prone to muscle "
+                     "fatigue.\n\nRecovery\n\n"
+                     "My psoas spasm began after a long hike.\n"),
+              Not(Contains("?muscle fatigue CAUSES psoas major spasm")));
+}
+
+// treatment_rules.cc: Treats, StrengthenStretch, Diagnoses.
+TEST_F(RuleFamiliesTest, TreatmentRules) {
+  // Treats.
+  EXPECT_THAT(Claims("Massage therapy eases muscle tension."),
+              Contains("massage therapy TREATS muscle tension"));
+  EXPECT_THAT(Claims("Proper lifting techniques prevent muscle strain."),
+              Contains("proper lifting techniques PREVENTS muscle strain"));
+  auto negated = Claims("Massage therapy does not ease muscle tension.");
+  EXPECT_THAT(negated, Contains("!massage therapy TREATS muscle tension"));
+  EXPECT_THAT(negated, Not(Contains("massage therapy TREATS muscle tension")));
+  EXPECT_THAT(Claims("Does massage therapy ease muscle tension?"), IsEmpty());
+
+  // StrengthenStretch: the object must be a muscle.
+  EXPECT_THAT(Claims("Bridges strengthen the gluteus maximus."),
+              Contains("bridges STRENGTHENS gluteus maximus"));
+  EXPECT_THAT(Claims("Squats strengthen the femur."),
+              Not(Contains(HasSubstr("STRENGTHENS"))));
+
+  // Diagnoses: needs a test in the sentence.
+  EXPECT_THAT(Claims("Electromyography detects nerve compression."),
+              Contains("electromyography DIAGNOSES nerve compression"));
+  auto cannot = Claims("Blood tests cannot detect nerve compression.");
+  EXPECT_THAT(cannot, Contains("!blood tests DIAGNOSES nerve compression"));
+  EXPECT_THAT(cannot, Not(Contains("blood tests DIAGNOSES nerve compression")));
+  EXPECT_THAT(Claims("Numbness can help you detect nerve compression."),
+              Not(Contains(HasSubstr("DIAGNOSES"))));
+}
+
+// anatomy_rules.cc: PartOf, Antagonist, Attach, Supply, Performs,
+// Stabilizes, Compensates.
+TEST_F(RuleFamiliesTest, AnatomyRules) {
+  // PartOf: members introduced by "which include"; coordination is not
+  // membership.
+  auto members = Claims(
+      "The hip flexors, which include the psoas major and "
+      "the iliacus, sit in front of the hip joint.");
+  EXPECT_THAT(members, Contains("psoas major PART_OF hip flexors"));
+  EXPECT_THAT(members, Contains("iliacus PART_OF hip flexors"));
+  EXPECT_THAT(Claims("The hip flexors and the hamstrings work together."),
+              Not(Contains(HasSubstr("PART_OF"))));
+
+  // Antagonist.
+  EXPECT_THAT(Claims("The quadriceps oppose the hamstrings."),
+              Contains("quadriceps ANTAGONIST_OF hamstrings"));
+  auto not_opposed = Claims("The quadriceps do not oppose the hamstrings.");
+  EXPECT_THAT(not_opposed, Contains("!quadriceps ANTAGONIST_OF hamstrings"));
+  EXPECT_THAT(not_opposed,
+              Not(Contains("quadriceps ANTAGONIST_OF hamstrings")));
+
+  // Attach: the structures after the cue, not those before it.
+  EXPECT_THAT(Claims("The iliacus originates from the ilium."),
+              Contains("iliacus ORIGINATES_FROM ilium"));
+  EXPECT_THAT(Claims("The psoas major is inserted into the femur."),
+              Contains("psoas major INSERTS_ON femur"));
+  auto before = Claims(
+      "The iliacus, which lies near the femur, originates from the ilium.");
+  EXPECT_THAT(before, Contains("iliacus ORIGINATES_FROM ilium"));
+  EXPECT_THAT(before, Not(Contains("iliacus ORIGINATES_FROM femur")));
+
+  // Supply: a nerve with a cue of innervation.
+  EXPECT_THAT(Claims("The femoral nerve innervates the iliacus."),
+              Contains("iliacus INNERVATED_BY femoral nerve"));
+  EXPECT_THAT(Claims("The femoral nerve runs beside the iliacus."),
+              Not(Contains(HasSubstr("INNERVATED_BY"))));
+
+  // Performs: an action with a cue of function.
+  EXPECT_THAT(Claims("The hamstrings are responsible for knee flexion."),
+              Contains("hamstrings PERFORMS knee flexion"));
+  EXPECT_THAT(Claims("The hamstrings stretch out during knee flexion."),
+              Not(Contains(HasSubstr("PERFORMS"))));
+
+  // Stabilizes: "keep ... aligned" holds; "keep ... moving" does not.
+  EXPECT_THAT(Claims("The gluteus medius stabilizes the pelvis."),
+              Contains("gluteus medius STABILIZES pelvis"));
+  EXPECT_THAT(Claims("The core muscles keep the spine aligned."),
+              Contains("core muscles STABILIZES spine"));
+  EXPECT_THAT(Claims("The core muscles keep the spine moving."),
+              Not(Contains(HasSubstr("STABILIZES"))));
+
+  // Compensates: the muscle right before "(has) to compensate".
+  EXPECT_THAT(Claims("When the gluteus maximus is weak, the hamstrings have "
+                     "to compensate."),
+              Contains("hamstrings COMPENSATES_FOR gluteus maximus"));
+  EXPECT_THAT(Claims("A runner has to compensate for weak glutes."),
+              Not(Contains(HasSubstr("COMPENSATES_FOR"))));
+}
+
+// list_rules.cc: HeadRef, AddComposedTreatment, Lists, AddListed.
+TEST_F(RuleFamiliesTest, ListRules) {
+  // AddListed: the items of a scoped section, for its condition; HeadRef
+  // reads an item's head without its parentheses.
+  auto treatment = Claims(
+      "Sciatica\n\nTreatment\n\n"
+      "- Physical therapy\n- Massage therapy\n");
+  EXPECT_THAT(treatment, Contains("physical therapy TREATS sciatica"));
+  EXPECT_THAT(treatment, Contains("massage therapy TREATS sciatica"));
+  EXPECT_THAT(Claims("Sciatica\n\nDiagnosis\n\n"
+                     "- MRI (magnetic resonance imaging)\n"
+                     "- Strength testing\n"),
+              Contains("MRI DIAGNOSES sciatica"));
+  // A heading of no relation's kind scopes nothing.
+  EXPECT_THAT(Claims("Sciatica\n\nBackground\n\n"
+                     "- Physical therapy\n- Massage therapy\n"),
+              Not(Contains(HasSubstr("TREATS"))));
+
+  // AddComposedTreatment: a treatment named after what it works on.
+  auto composed = Claims(
+      "Sciatica\n\nTreatment\n\n"
+      "- Glute strengthening\n- Hamstring stretching\n"
+      "- Hamstring massage\n");
+  EXPECT_THAT(composed,
+              Contains("glute strengthening STRENGTHENS gluteal muscles"));
+  EXPECT_THAT(composed, Contains("hamstring stretching STRETCHES hamstrings"));
+  EXPECT_THAT(composed, Not(Contains(HasSubstr("massage STRETCHES"))));
+  EXPECT_THAT(composed, Not(Contains(HasSubstr("massage STRENGTHENS"))));
+
+  // Lists: "triggers include A and B" for the topic; of the wrong types, or
+  // with no condition to be about, nothing.
+  auto triggers = Claims(
+      "Sciatica\n\nKnown triggers include dehydration and overtraining.\n");
+  EXPECT_THAT(triggers, Contains("dehydration CAUSES sciatica"));
+  EXPECT_THAT(triggers, Contains("overtraining CAUSES sciatica"));
+  EXPECT_THAT(Claims("Sciatica\n\n"
+                     "Known triggers include the hamstrings and the femur.\n"),
+              Not(Contains(HasSubstr("CAUSES"))));
+  EXPECT_THAT(Claims("Triggers include dehydration and overtraining."),
+              Not(Contains(HasSubstr("CAUSES"))));
+}
+
+// alignment_rules.cc: Alignment, ConditionDefinition.
+TEST_F(RuleFamiliesTest, AlignmentRules) {
+  // "pull <joint> out of alignment": the joint's misalignment condition.
+  EXPECT_THAT(Claims("A tight piriformis can pull the sacroiliac joint out "
+                     "of alignment."),
+              Contains("tight piriformis CAUSES sacroiliac joint dysfunction"));
+  // "<muscle>, when too tight, can pull ...": the muscle's tightness.
+  EXPECT_THAT(Claims("The piriformis, when too tight, can pull the "
+                     "sacroiliac joint out of place."),
+              Contains("tight piriformis CAUSES sacroiliac joint dysfunction"));
+  // "pull <bone> into <condition>".
+  auto into = Claims(
+      "Tight hip flexors pull the pelvis into anterior pelvic "
+      "tilt.");
+  EXPECT_THAT(into, Contains("tight hip flexors CAUSES anterior pelvic tilt"));
+  EXPECT_THAT(into, Contains("anterior pelvic tilt AFFECTS pelvis"));
+  // The condition in another clause, not pulled into.
+  EXPECT_THAT(Claims("Tight hip flexors pull the pelvis forward, and "
+                     "anterior pelvic tilt is rare."),
+              Not(Contains("tight hip flexors CAUSES anterior pelvic tilt")));
+
+  // ConditionDefinition: the first entity of ", where ..." is a structure.
+  EXPECT_THAT(Claims("Upslip, where the ilium shifts upward, hurts."),
+              Contains("upslip AFFECTS ilium"));
+  EXPECT_THAT(Claims("Upslip, where the hamstrings tighten, hurts."),
+              Not(Contains(HasSubstr("upslip AFFECTS"))));
+}
+
+// solution_rules.cc: Solution, PassiveTreats.
+TEST_F(RuleFamiliesTest, SolutionRules) {
+  // Solution: "the remedy for C is T", "the solution to C is to stretch X
+  // and strengthen Y", "To fix this problem, <imperative>".
+  EXPECT_THAT(Claims("The best remedy for muscle tension is massage therapy."),
+              Contains("massage therapy TREATS muscle tension"));
+  auto exercises = Claims(
+      "The solution to muscle imbalance is to stretch the "
+      "hip flexors and strengthen the glutes.");
+  EXPECT_THAT(exercises,
+              Contains("hip flexors stretching TREATS muscle imbalance"));
+  EXPECT_THAT(exercises,
+              Contains("gluteal strengthening TREATS muscle imbalance"));
+  EXPECT_THAT(Claims("I had a lot of muscle tension last year. To fix this "
+                     "problem, try foam rolling every night."),
+              Contains("foam rolling TREATS muscle tension"));
+  // A remedy noun with no determiner is no statement of the remedy.
+  EXPECT_THAT(Claims("Remedies for muscle tension vary, and massage therapy "
+                     "is one."),
+              Not(Contains("massage therapy TREATS muscle tension")));
+
+  // PassiveTreats: "C is (usually) eased with T"; without "is" no passive.
+  EXPECT_THAT(Claims("Piriformis syndrome is usually eased with massage "
+                     "therapy."),
+              Contains("massage therapy TREATS piriformis syndrome"));
+  EXPECT_THAT(Claims("Piriformis syndrome can be eased by stretching the "
+                     "hamstrings."),
+              Contains("hamstrings stretching TREATS piriformis syndrome"));
+  EXPECT_THAT(Claims("Piriformis syndrome eased with massage therapy."),
+              Not(Contains(HasSubstr("TREATS"))));
+}
+
+// group_rules.cc: GroupActions.
+TEST_F(RuleFamiliesTest, GroupRules) {
+  // A group named after its action, defined by its members, performs the
+  // action, and so does each member.
+  auto such_as =
+      Claims("The hip flexors, such as the iliacus, sit deep in the pelvis.");
+  EXPECT_THAT(such_as, Contains("hip flexors PERFORMS hip flexion"));
+  EXPECT_THAT(such_as, Contains("iliacus PERFORMS hip flexion"));
+  EXPECT_THAT(Claims("The hip abductors (gluteus medius) weaken with age."),
+              Contains("gluteus medius PERFORMS hip abduction"));
+  // Coordinated, the iliacus is no member: no action.
+  EXPECT_THAT(Claims("The hip flexors and the iliacus sit deep in the pelvis."),
+              Not(Contains(HasSubstr("PERFORMS"))));
+}
+
+// cue_rules.cc: the general cue table.
+TEST_F(RuleFamiliesTest, CueRules) {
+  // Cues only the table knows: "progresses to", "characterized by",
+  // "responds to".
+  EXPECT_THAT(Claims("Untreated tendonitis often progresses to a rotator cuff "
+                     "tear."),
+              Contains("untreated tendonitis CAUSES rotator cuff tear"));
+  EXPECT_THAT(Claims("Sciatica is characterized by radiating pain."),
+              Contains("sciatica HAS_SYMPTOM radiating pain"));
+  EXPECT_THAT(Claims("Frozen shoulder responds to physical therapy."),
+              Contains("physical therapy TREATS frozen shoulder"));
+  // The cue of another clause ("whereas ...") is not the first clause's.
+  auto whereas = Claims(
+      "Sciatica is painful, whereas fibromyalgia is "
+      "characterized by fatigue.");
+  EXPECT_THAT(whereas, Contains("fibromyalgia HAS_SYMPTOM fatigue"));
+  EXPECT_THAT(whereas, Not(Contains("sciatica HAS_SYMPTOM fatigue")));
+}
+
+// section_rules.cc: SectionText, TopicPairs, ItemPhrases.
+TEST_F(RuleFamiliesTest, SectionRules) {
+  // SectionText: what a "Symptoms" section names, for its condition; a
+  // question there asserts nothing, nor does a section of no kind.
+  auto symptoms = Claims(
+      "Sciatica\n\nSymptoms\n\nMany people feel numbness and tingling.\n");
+  EXPECT_THAT(symptoms, Contains("sciatica HAS_SYMPTOM numbness"));
+  EXPECT_THAT(symptoms, Contains("sciatica HAS_SYMPTOM tingling"));
+  EXPECT_THAT(Claims("Sciatica\n\nSymptoms\n\nDo you feel numbness?\n"),
+              IsEmpty());
+  EXPECT_THAT(Claims("Sciatica\n\nBackground\n\nMany people feel numbness and "
+                     "tingling.\n"),
+              Not(Contains("sciatica HAS_SYMPTOM numbness")));
+
+  // TopicPairs: a treatment in any section, proposed for the section's
+  // condition and kept by the claim model; asked, not proposed.
+  EXPECT_THAT(Claims("Sciatica\n\nBackground\n\n"
+                     "Most patients try physical therapy first.\n"),
+              Contains("physical therapy TREATS sciatica"));
+  EXPECT_THAT(Claims("Sciatica\n\nBackground\n\n"
+                     "Do most patients try physical therapy first?\n"),
+              Not(Contains(HasSubstr("TREATS"))));
+
+  // ItemPhrases: a long item's short lead and its examples; an item whose
+  // lead runs past eight words gives nothing.
+  auto items = Claims(
+      "Whiplash\n\nRisk factors\n\n"
+      "People develop it in several ways:\n\n"
+      "- Riding in cars without headrests, such as old trucks or vans\n"
+      "- A long afternoon of carrying boxes up three flights of narrow "
+      "stairs every week\n");
+  EXPECT_THAT(items,
+              Contains("riding in cars without headrests CAUSES whiplash"));
+  EXPECT_THAT(items, Contains("old trucks CAUSES whiplash"));
+  EXPECT_THAT(items, Contains("vans CAUSES whiplash"));
+  EXPECT_THAT(items, Not(Contains(HasSubstr("carrying boxes"))));
+}
+
+// topic_rules.cc: FindTopic, CoordinatedConditions.
+TEST_F(RuleFamiliesTest, TopicRules) {
+  // FindTopic: a symptom as the title is the topic condition.
+  EXPECT_THAT(Claims("Neck pain\n\nTreatment\n\n"
+                     "Acupuncture was what finally worked for me.\n"),
+              Contains("acupuncture TREATS neck pain"));
+  // An untitled story: the condition it names at least twice; once is not
+  // enough.
+  EXPECT_THAT(Claims("Notes from a quiet year\n\n"
+                     "Whiplash ruined my winter. By March, whiplash still "
+                     "woke me at night.\n\nTreatment\n\n"
+                     "Acupuncture was what finally worked for me.\n"),
+              Contains("acupuncture TREATS whiplash"));
+  EXPECT_THAT(Claims("Notes from a quiet year\n\n"
+                     "Whiplash ruined my winter.\n\nTreatment\n\n"
+                     "Acupuncture was what finally worked for me.\n"),
+              Not(Contains("acupuncture TREATS whiplash")));
+
+  // CoordinatedConditions: a title of two conditions joined by "and" makes
+  // both the topic; "without" joins nothing.
+  auto both = Claims(
+      "Sciatica and piriformis syndrome\n\nTreatment\n\n"
+      "Acupuncture was what finally worked for me.\n");
+  EXPECT_THAT(both, Contains("acupuncture TREATS sciatica"));
+  EXPECT_THAT(both, Contains("acupuncture TREATS piriformis syndrome"));
+  auto without = Claims(
+      "Sciatica without piriformis syndrome\n\nTreatment\n\n"
+      "Acupuncture was what finally worked for me.\n");
+  EXPECT_THAT(without, Contains("acupuncture TREATS sciatica"));
+  EXPECT_THAT(without, Not(Contains("acupuncture TREATS piriformis syndrome")));
+}
+
+}  // namespace
+}  // namespace mskg::ingest
