@@ -143,6 +143,9 @@ TEST_F(RuleFamiliesTest, AnatomyRules) {
   // Antagonist.
   EXPECT_THAT(Claims("The quadriceps oppose the hamstrings."),
               Contains("quadriceps ANTAGONIST_OF hamstrings"));
+  // "opposite" says where a muscle lies.
+  EXPECT_THAT(Claims("The quadriceps sit opposite the hamstrings."),
+              Not(Contains(HasSubstr("ANTAGONIST_OF"))));
   auto not_opposed = Claims("The quadriceps do not oppose the hamstrings.");
   EXPECT_THAT(not_opposed, Contains("!quadriceps ANTAGONIST_OF hamstrings"));
   EXPECT_THAT(not_opposed,
@@ -152,6 +155,9 @@ TEST_F(RuleFamiliesTest, AnatomyRules) {
   EXPECT_THAT(Claims("The iliacus originates from the ilium."),
               Contains("iliacus ORIGINATES_FROM ilium"));
   EXPECT_THAT(Claims("The psoas major is inserted into the femur."),
+              Contains("psoas major INSERTS_ON femur"));
+  // The verb "inserts" after a muscle is no treatment noun ("inserts").
+  EXPECT_THAT(Claims("The psoas major inserts on the femur."),
               Contains("psoas major INSERTS_ON femur"));
   auto before = Claims(
       "The iliacus, which lies near the femur, originates from the ilium.");
