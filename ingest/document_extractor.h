@@ -381,6 +381,11 @@ class DocumentExtractor {
   // model, which weighs whether the text supports them.
   void TopicPairs(const AnalyzedSentence& s, int index);
 
+  // Of a (subject, object) pair claimed both as TREATS and as PREVENTS,
+  // keeps only the relation that a section of its own kind claims, if only
+  // one does.
+  void KeepTreatsOrPrevents();
+
   // The section's kind at sentence `index`: its list item's, inside a
   // scoped list, else the section's.
   Scope ScopeAt(int index) const;

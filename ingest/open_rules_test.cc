@@ -140,6 +140,19 @@ TEST_F(OpenRulesTest, ATitleOfTwoConditionsGivesSectionClaimsOfBoth) {
   EXPECT_THAT(c, Not(Contains("wrist tendinitis HAS_SYMPTOM dull ache")));
 }
 
+TEST_F(OpenRulesTest, AdviceUnderPreventionPreventsRatherThanTreats) {
+  const std::string doc =
+      "Wrist tendinitis\n\n"
+      "Prevention\n\n"
+      "Wrist braces help with wrist tendinitis.\n";
+  auto c = Claims(doc);
+  EXPECT_THAT(c, Contains("wrist braces PREVENTS wrist tendinitis"));
+  EXPECT_THAT(c, Not(Contains("wrist braces TREATS wrist tendinitis")));
+  // Outside such a section, the cue's relation stands.
+  EXPECT_THAT(Claims("Wrist braces help with wrist tendinitis."),
+              Contains("wrist braces TREATS wrist tendinitis"));
+}
+
 TEST_F(OpenRulesTest, OneEntityOneNameInADocument) {
   // "injuries" and "injury" are one node, named as the text names it most.
   const std::string doc =

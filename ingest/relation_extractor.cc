@@ -97,6 +97,43 @@ void DocumentExtractor::SentenceRules(int index) {
 }
 
 
+void DocumentExtractor::KeepTreatsOrPrevents() {
+  // Per (subject, object): whether a TREATS / PREVENTS claim of it was read
+  // in a section of its own kind.
+  struct Sections {
+    bool treats = false, prevents = false;
+    bool treats_in_kind = false, prevents_in_kind = false;
+  };
+  absl::flat_hash_map<std::pair<std::string, std::string>, Sections> pairs;
+  for (const Claim& c : claims_) {
+    if (c.negated) continue;
+    Sections& p = pairs[{c.subject.name, c.object.name}];
+    if (c.relation == schema::TREATS) {
+      p.treats = true;
+      p.treats_in_kind |= c.scope == Scope::kTreats;
+    } else if (c.relation == schema::PREVENTS) {
+      p.prevents = true;
+      p.prevents_in_kind |= c.scope == Scope::kPrevents;
+    }
+  }
+  // A pair claimed both ways keeps the relation its own section gives, when
+  // only one of them has one: advice under "Prevention" prevents.
+  std::vector<Claim> kept;
+  kept.reserve(claims_.size());
+  for (Claim& c : claims_) {
+    if (c.relation == schema::TREATS || c.relation == schema::PREVENTS) {
+      auto it = pairs.find({c.subject.name, c.object.name});
+      if (it != pairs.end() && it->second.treats && it->second.prevents &&
+          it->second.treats_in_kind != it->second.prevents_in_kind) {
+        const bool keep_treats = it->second.treats_in_kind;
+        if ((c.relation == schema::TREATS) != keep_treats) continue;
+      }
+    }
+    kept.push_back(std::move(c));
+  }
+  claims_ = std::move(kept);
+}
+
 schema::DocumentClaims DocumentExtractor::Run(
     const ClaimModel* model, std::vector<std::string>* features) {
   FindTopic();
@@ -322,6 +359,7 @@ schema::DocumentClaims DocumentExtractor::Run(
     AddComposedTreatment(s, claims_[c].sentence);
   }
 
+  KeepTreatsOrPrevents();
   // For training: the features of every claim of the result, in order.
   if (features != nullptr) {
     for (const Claim& c : claims_) {
