@@ -260,7 +260,11 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       if (left.empty() &&
           (rel == schema::STRENGTHENS || rel == schema::STRETCHES)) {
         std::vector<int> muscles = After(v, end, {schema::MUSCLE}, 3);
-        if (!muscles.empty()) left.push_back(ExerciseFor(rel, v, muscles));
+        if (!muscles.empty()) {
+          Ref advice = AdviceAsWritten(v, i, muscles);
+          left.push_back(advice.valid() ? std::move(advice)
+                                        : ExerciseFor(rel, v, muscles));
+        }
       }
       const std::vector<Ref>& subjects = forward ? left : right;
       const std::vector<Ref>& objects = forward ? right : left;

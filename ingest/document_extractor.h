@@ -365,6 +365,11 @@ class DocumentExtractor {
   // "strengthening exercises" / "stretching" for several.
   Ref ExerciseFor(Relation rel, const SentenceView& v,
                   const std::vector<int>& muscles) const;
+  // Advice in the imperative that opens with the verb "stretch" or
+  // "strengthen" at `cue` ("Stretch your chest muscles"), named as written
+  // up to the last of `muscles`; invalid otherwise.
+  Ref AdviceAsWritten(const SentenceView& v, int cue,
+                      const std::vector<int>& muscles) const;
   // The treatment of mention `mention`, or, for the generic "stretching"
   // or "strengthening" followed by muscles ("stretching the calves"), the
   // exercise for them.

@@ -114,6 +114,11 @@ TEST_F(RuleFamiliesTest, TreatmentRules) {
   // StrengthenStretch: the object must be a muscle.
   EXPECT_THAT(Claims("Bridges strengthen the gluteus maximus."),
               Contains("bridges STRENGTHENS gluteus maximus"));
+  // Advice in the imperative is named as written.
+  EXPECT_THAT(Claims("Stretch your hamstrings."),
+              Contains("stretch your hamstrings STRETCHES hamstrings"));
+  EXPECT_THAT(Claims("Stretching of the hamstrings is not advised."),
+              Not(Contains(HasSubstr("stretch your"))));
   EXPECT_THAT(Claims("Squats strengthen the femur."),
               Not(Contains(HasSubstr("STRENGTHENS"))));
 

@@ -81,6 +81,24 @@ int DocumentExtractor::ProblemAt(const SentenceView& v, int j, int index,
   return ms[c].end_token;
 }
 
+Ref DocumentExtractor::AdviceAsWritten(const SentenceView& v, int cue,
+                                       const std::vector<int>& muscles) const {
+  Ref advice;
+  // The verb's base form: "Strengthening of the back ..." names no advice.
+  if (!In(v.word(cue), {"stretch", "strengthen"})) return advice;
+  for (int t = 0; t < cue; ++t) {
+    if (v.sentence().tokens[t].is_word) return advice;  // Not the first word.
+  }
+  advice.type = schema::TREATMENT;
+  const int last = v.mentions()[muscles.back()].end_token;
+  for (int t = cue; t < last; ++t) {
+    if (!v.sentence().tokens[t].is_word) continue;
+    if (!advice.name.empty()) advice.name.push_back(' ');
+    absl::StrAppend(&advice.name, v.word(t));
+  }
+  return advice;
+}
+
 Ref DocumentExtractor::ExerciseFor(Relation rel, const SentenceView& v,
                                    const std::vector<int>& muscles) const {
   Ref t;

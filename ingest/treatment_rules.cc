@@ -233,6 +233,10 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
             {"stretching", "strengthening exercises"})) {
       subjects.push_back(FromMention(v.mentions()[cue_mention]));
     }
+    if (subjects.empty()) {
+      Ref advice = AdviceAsWritten(v, i, objects);
+      if (advice.valid()) subjects.push_back(std::move(advice));
+    }
     if (subjects.empty()) subjects.push_back(ExerciseFor(rel, v, objects));
     for (const Ref& s : subjects) {
       // "Leg raises and stretching can strengthen and stretch the psoas":
