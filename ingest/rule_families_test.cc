@@ -119,6 +119,8 @@ TEST_F(RuleFamiliesTest, TreatmentRules) {
               Contains("stretch your hamstrings STRETCHES hamstrings"));
   EXPECT_THAT(Claims("Stretching of the hamstrings is not advised."),
               Not(Contains(HasSubstr("stretch your"))));
+  EXPECT_THAT(Claims("Lean forward until you feel a stretch in the hamstrings."),
+              Not(Contains(HasSubstr("STRETCHES"))));
   EXPECT_THAT(Claims("Squats strengthen the femur."),
               Not(Contains(HasSubstr("STRENGTHENS"))));
 

@@ -180,6 +180,12 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
                (end = v.Match(i, {"strength", "in"})) > 0) {
       rel = schema::STRENGTHENS;
     } else if (absl::StartsWith(w, "stretch")) {
+      // "feel a stretch in the calves": where a stretch is felt, not an
+      // exercise.
+      if (In(v.word(i - 1), {"a", "the", "gentle", "slight", "good"}) &&
+          In(v.word(i + 1), {"in", "on", "through", "along", "across"})) {
+        continue;
+      }
       rel = schema::STRETCHES;
       end = i + 1;
     } else {
