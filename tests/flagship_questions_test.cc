@@ -109,8 +109,15 @@ class FlagshipQuestionsTest : public ::testing::Test {
 
   void SetUp() override {
     if (store_ == nullptr) {
-      GTEST_SKIP() << "MSKG_SHARED/corpus not found: set MSKG_SHARED to the "
-                      "shared folder (tools/test.sh does) to run corpus tests";
+      // tools/test.sh always names the shared folder: a missing corpus
+      // there is a failure, not a skip.
+      const char* shared = std::getenv("MSKG_SHARED");
+      if (shared != nullptr && *shared != '\0') {
+        GTEST_FAIL() << shared << "/corpus not found (MSKG_SHARED=" << shared
+                     << "): point MSKG_SHARED at the shared folder";
+      }
+      GTEST_SKIP() << "MSKG_SHARED is not set: set it to the shared folder "
+                      "(tools/test.sh does) to run corpus tests";
     }
   }
 
@@ -159,6 +166,8 @@ TEST_F(FlagshipQuestionsTest, AliasesResolve) {
   query::ResultTable by_name = Run(
       "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: 'Psoas Major'}) "
       "RETURN DISTINCT m.name");
+  // Not vacuous: the answer has rows.
+  EXPECT_FALSE(Names(by_name).empty());
   EXPECT_EQ(Names(by_alias), Names(by_name));
 }
 
