@@ -46,10 +46,13 @@ for t in "${TARGETS[@]}"; do
   rm -rf "$work/corpus"
   mkdir -p "$work/corpus" "$work/artifacts"
   cp "fuzz/corpus/$t/"* "$work/corpus/"
-  "$BIN/${t}_fuzzer" -max_total_time="$SECONDS_EACH" -timeout=10 \
-      -rss_limit_mb=2048 -max_len=8192 -jobs="$JOBS" -workers="$JOBS" \
+  parallel=()
+  # Several jobs write their logs (fuzz-N.log) in the working folder.
+  if (( JOBS > 1 )); then parallel=(-jobs="$JOBS" -workers="$JOBS"); fi
+  (cd "$work" && "$BIN/${t}_fuzzer" -max_total_time="$SECONDS_EACH" -timeout=10 \
+      -rss_limit_mb=2048 -max_len=8192 "${parallel[@]}" \
       -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
-      "$work/corpus" >"$work/log" 2>&1
+      "$work/corpus" >"$work/log" 2>&1)
   code=$?
   execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$' | tail -1)"
   cov="$(grep -o 'cov: [0-9]*' "$work/log" | tail -1)"
