@@ -139,13 +139,18 @@ absl::string_view ToView(const rocksdb::Slice& s) {
 
 class GraphStore::Impl {
  public:
-  ~Impl() {
+  ~Impl() { CloseDb(); }
+
+  // Releases the column family handles and closes RocksDB, if open.
+  void CloseDb() {
     if (db_ != nullptr) {
       for (rocksdb::ColumnFamilyHandle* handle : handles_) {
         db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
       }
       db_->Close().PermitUncheckedError();
+      db_.reset();
     }
+    handles_.clear();
   }
 
   absl::Status Open(absl::string_view path, const GraphStoreOptions& options);
@@ -756,8 +761,7 @@ absl::Status GraphStore::Impl::OpenDb(bool create) {
         !absl::StrContains(status.message(), "No such file or directory")) {
       return status;
     }
-    db_.reset();
-    handles_.clear();
+    CloseDb();
     absl::SleepFor(absl::Milliseconds(std::min(attempt, 10)));
   }
 }
