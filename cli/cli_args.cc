@@ -14,7 +14,9 @@ const std::set<std::string>& ValueFlags() {
   static const auto* flags = new std::set<std::string>{
       "db",       "format",   "param",   "o",     "output",
       "max-rows", "max-hops", "lexicon", "query", "subset", "threads",
-      "timeout",  "max-intermediate-rows", "max-memory-mb", "max-document-mb"};
+      "timeout",  "max-intermediate-rows", "max-memory-mb", "max-document-mb",
+      // mskg show
+      "neighbours", "max-nodes", "max-pixels", "layout-timeout"};
   return *flags;
 }
 
@@ -168,8 +170,15 @@ commands:
   import --format F FILE  read triples or jsonl (our exports, provenance kept),
                           or an OBO 1.4 ontology as reference knowledge
       --subset muscles    with obo: only muscles and what they point to
-  show 'CYPHER' -o F.svg  draw the answer's subgraph (needs Graphviz's dot):
-                          matched nodes and edges highlighted, neighbours faded
+  show 'CYPHER' -o F.svg  draw the answer (needs Graphviz's dot; .png, or .dot
+                          for the DOT text): the matched nodes and edges only,
+                          parallel edges merged, inferred ones dashed with
+                          their rule
+      --neighbours N      also the N best-linked neighbours, faded (default 0)
+      --max-nodes N       at most N nodes, the first by rank (default 60)
+      --max-pixels N      at most N pixels on the long side (default 2000)
+      --layout-timeout S  stop Graphviz after S seconds (default 10)
+      --timeout S         the query's deadline, as for query (default 30)
   stats                   counts of documents, nodes and edges by type
   help                    this text
 

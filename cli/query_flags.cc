@@ -9,17 +9,24 @@
 #include "absl/time/time.h"
 
 namespace mskg::cli {
+absl::Status IntFlag(const CliArgs& args, const char* name, int64_t min,
+                     int64_t* value) {
+  if (!args.Has(name)) return absl::OkStatus();
+  if (!absl::SimpleAtoi(args.Get(name, ""), value) || *value < min) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", name,
+        min == 1 ? " needs a positive integer"
+                 : absl::StrCat(" needs an integer of at least ", min)));
+  }
+  return absl::OkStatus();
+}
+
 namespace {
 
 // Reads --`name` into `value` when given. InvalidArgument unless positive.
 absl::Status PositiveFlag(const CliArgs& args, const char* name,
                           int64_t* value) {
-  if (!args.Has(name)) return absl::OkStatus();
-  if (!absl::SimpleAtoi(args.Get(name, ""), value) || *value <= 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--", name, " needs a positive integer"));
-  }
-  return absl::OkStatus();
+  return IntFlag(args, name, 1, value);
 }
 
 }  // namespace

@@ -18,6 +18,11 @@ inline constexpr double kDefaultTimeoutSeconds = 30;
 // Sets the fields of `options` that the flags name; the deadline to now +
 // --timeout (default kDefaultTimeoutSeconds; 0: none). InvalidArgument if a
 // number is not a positive integer (--timeout: a non-negative number).
+// Reads --`name`, when given, into `value`. InvalidArgument unless it is an
+// integer of at least `min`. (Also for other commands' integer flags.)
+absl::Status IntFlag(const CliArgs& args, const char* name, int64_t min,
+                     int64_t* value);
+
 absl::Status ApplyQueryFlags(const CliArgs& args, query::QueryOptions* options);
 
 }  // namespace mskg::cli

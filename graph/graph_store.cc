@@ -18,6 +18,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
@@ -29,6 +30,7 @@
 #include "graph/sst_bulk_loader.h"
 #include "graph/sst_file.h"
 #include "graph/sst_triples_loader.h"
+#include "graph/store_creation.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -137,16 +139,25 @@ absl::string_view ToView(const rocksdb::Slice& s) {
 
 class GraphStore::Impl {
  public:
-  ~Impl() {
+  ~Impl() { CloseDb(); }
+
+  // Releases the column family handles and closes RocksDB, if open.
+  void CloseDb() {
     if (db_ != nullptr) {
       for (rocksdb::ColumnFamilyHandle* handle : handles_) {
         db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
       }
       db_->Close().PermitUncheckedError();
+      db_.reset();
     }
+    handles_.clear();
   }
 
   absl::Status Open(absl::string_view path, const GraphStoreOptions& options);
+  // Opens RocksDB at path_ with mskg's column families, creating the
+  // database and its format record if `create`.
+  absl::Status OpenDb(bool create);
+  absl::Status OpenDbOnce(bool create);
 
   absl::StatusOr<DocumentWriteResult> PutDocument(
       const schema::DocumentClaims& doc);
@@ -723,14 +734,47 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
   if (!has_db && (read_only_ || !options.create_if_missing)) {
     return absl::NotFoundError(absl::StrCat("no mskg store at ", path_));
   }
+  if (!has_db) {
+    // Built aside and renamed in whole (store_creation.h says why).
+    MSKG_RETURN_IF_ERROR(CreateStoreAtomically(
+        path_, [](const std::string& temp_dir) -> absl::Status {
+          Impl scratch;
+          scratch.path_ = temp_dir;
+          return scratch.OpenDb(/*create=*/true);
+        }));
+  } else if (!read_only_) {
+    // What a bulk load killed midway left; the next one would remove it too.
+    fs::remove_all(fs::path(path_) / "bulk_load.tmp", ec);
+  }
+  return OpenDb(/*create=*/false);
+}
 
+absl::Status GraphStore::Impl::OpenDb(bool create) {
+  // A read-only open reads the MANIFEST, then opens the files it names; a
+  // writer in another process may compact or roll the MANIFEST in between
+  // and delete them. That is no corruption: the next attempt reads the new
+  // MANIFEST. Found by tests/concurrency_test.cc (1 open in ~100 failed).
+  constexpr int kAttempts = 50;
+  for (int attempt = 1;; ++attempt) {
+    absl::Status status = OpenDbOnce(create);
+    if (status.ok() || !read_only_ || attempt == kAttempts ||
+        !absl::StrContains(status.message(), "No such file or directory")) {
+      return status;
+    }
+    CloseDb();
+    absl::SleepFor(absl::Milliseconds(std::min(attempt, 10)));
+  }
+}
+
+absl::Status GraphStore::Impl::OpenDbOnce(bool create) {
   rocksdb::Options db_options;
-  db_options.create_if_missing = !read_only_;
+  db_options.create_if_missing = create;
+  // Writable opens also add families a store of an older layout lacks.
   db_options.create_missing_column_families = !read_only_;
   db_options.atomic_flush = true;
   db_options.IncreaseParallelism(2);
   db_options.write_buffer_size = 64 << 20;
-  if (has_db) {
+  if (!create) {
     std::vector<std::string> existing;
     rocksdb::Status s =
         rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
@@ -738,7 +782,10 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
     if (std::find(existing.begin(), existing.end(), keys::kMetaCf) ==
         existing.end()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          path_, " holds a RocksDB database that is not an mskg store"));
+          path_,
+          " holds a RocksDB database that is not an mskg store (an mskg "
+          "older than atomic creation, killed while creating it, leaves "
+          "one: delete the folder and run the command again)"));
     }
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;

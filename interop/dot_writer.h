@@ -34,12 +34,23 @@ struct DotWriterOptions {
   std::string title;
   // Layout direction. Default: "LR".
   std::string rankdir = "LR";
+  // Draw all the edges between two nodes as one line, labelled with each
+  // relation once ("NOT" for denied ones, the rules of those only inferred),
+  // an arrow at each end it points to, dashed if every edge is inferred.
+  // Default: false (one line per edge, as exported).
+  bool merge_parallel = false;
+  // Scale the drawing down to at most this many screen pixels (96 per
+  // inch) on its long side (Graphviz `size`). Default: 0 (no bound).
+  int max_pixels = 0;
+  // The `dpi` written with max_pixels: 96 for bitmaps; 72 for SVG, whose
+  // lengths are points (a browser draws 1 pt as 4/3 px). Default: 96.
+  int dpi = 96;
 };
 
 // Returns the fill colour of `type` as "#RRGGBB".
 absl::string_view TypeColor(schema::NodeType type);
 
-// Streams `view` to `out`. Returns the number of edges written. Internal if
+// Streams `view` to `out`. Returns the number of edge lines written. Internal if
 // the stream fails.
 absl::StatusOr<int64_t> WriteDot(const graph::GraphView& view,
                                  const DotWriterOptions& options,

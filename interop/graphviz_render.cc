@@ -2,10 +2,12 @@
 #include "interop/graphviz_render.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -16,6 +18,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 
 extern char** environ;
 
@@ -69,7 +72,8 @@ absl::StatusOr<std::string> RenderFormatForPath(absl::string_view path) {
 absl::StatusOr<RenderResult> RenderDot(absl::string_view dot_text,
                                        absl::string_view format,
                                        const std::string& output_path,
-                                       const std::string& dot_program) {
+                                       const std::string& dot_program,
+                                       absl::Duration timeout) {
   if (format != "svg" && format != "png") {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown picture format '", format, "'; use svg or png"));
@@ -112,11 +116,29 @@ absl::StatusOr<RenderResult> RenderDot(absl::string_view dot_text,
         "; install Graphviz (apt-get install graphviz)"));
   }
   int wait_status = 0;
-  while (waitpid(pid, &wait_status, 0) < 0) {
-    if (errno != EINTR) {
+  const absl::Time deadline = absl::Now() + timeout;
+  absl::Duration pause = absl::Milliseconds(1);
+  while (true) {
+    const pid_t done = waitpid(pid, &wait_status, WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) {
       return absl::InternalError(
           absl::StrCat("waiting for dot: ", std::strerror(errno)));
     }
+    if (absl::Now() >= deadline) {
+      kill(pid, SIGKILL);
+      while (waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {
+      }
+      unlink(output_path.c_str());
+      return absl::DeadlineExceededError(absl::StrCat(
+          "Graphviz's layout took longer than ", absl::FormatDuration(timeout),
+          " and was stopped; draw less (a narrower query, fewer "
+          "--neighbours, a lower --max-nodes) or allow more time with "
+          "--layout-timeout SECONDS"));
+    }
+    // Polls: most layouts take milliseconds, the deadline is seconds.
+    absl::SleepFor(pause);
+    pause = std::min(pause * 2, absl::Milliseconds(20));
   }
   RenderResult result;
   result.warnings = ReadFile(errors.path());

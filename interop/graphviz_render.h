@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace mskg::interop {
 
@@ -27,11 +28,13 @@ absl::StatusOr<std::string> RenderFormatForPath(absl::string_view path);
 // Runs `dot -T<format> -o <output_path>` on `dot_text`. `format` is "svg" or
 // "png" (InvalidArgument otherwise). `dot_program` is looked up on PATH
 // unless it has a '/'. FailedPrecondition if it cannot be started (Graphviz
-// not installed); Internal if it fails, with its message.
-absl::StatusOr<RenderResult> RenderDot(absl::string_view dot_text,
-                                       absl::string_view format,
-                                       const std::string& output_path,
-                                       const std::string& dot_program = "dot");
+// not installed); Internal if it fails, with its message. Past `timeout`
+// `dot` is killed and the partial output removed: DeadlineExceeded (a
+// layout's time grows fast with edges, and some never end in patience).
+absl::StatusOr<RenderResult> RenderDot(
+    absl::string_view dot_text, absl::string_view format,
+    const std::string& output_path, const std::string& dot_program = "dot",
+    absl::Duration timeout = absl::InfiniteDuration());
 
 }  // namespace mskg::interop
 

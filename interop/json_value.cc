@@ -80,7 +80,7 @@ class Parser {
       if (pos_ >= text_.size() || text_[pos_] != ':') return false;
       ++pos_;
       SkipSpace();
-      v->members.emplace_back(std::move(name), JsonValue());
+      v->members.push_back(JsonMember{std::move(name), JsonValue()});
       if (!Value(&v->members.back().second, depth + 1)) return false;
       SkipSpace();
       if (pos_ >= text_.size()) return false;

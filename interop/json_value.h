@@ -15,6 +15,8 @@
 
 namespace mskg::interop {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject };
   Kind kind = Kind::kNull;
@@ -22,10 +24,17 @@ struct JsonValue {
   double number = 0;
   std::string text;  // kString: the string; kNumber: the literal.
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;
+  // Not std::pair<std::string, JsonValue>: a pair needs JsonValue complete
+  // here, which libstdc++ with clang (the fuzz build) enforces.
+  std::vector<JsonMember> members;
 
   // Returns the member named `name`, or nullptr (also for non-objects).
   const JsonValue* Find(absl::string_view name) const;
+};
+
+struct JsonMember {
+  std::string first;  // The name.
+  JsonValue second;
 };
 
 // Parses `text` as exactly one JSON value. InvalidArgument, with the byte

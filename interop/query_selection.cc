@@ -11,7 +11,8 @@ namespace {
 
 class Collector {
  public:
-  explicit Collector(const graph::GraphView& view) : view_(view) {}
+  Collector(const graph::GraphView& view, bool premises)
+      : view_(view), premises_(premises) {}
 
   void AddValue(const query::Value& value) {
     if (value.is_node()) {
@@ -38,6 +39,7 @@ class Collector {
         }
       }
     }
+    if (!premises_) return;
     for (const query::EdgeEvidence& premise : evidence.premises) {
       AddEvidence(premise);
     }
@@ -52,6 +54,7 @@ class Collector {
 
  private:
   const graph::GraphView& view_;
+  const bool premises_;
   absl::flat_hash_set<graph::NodeIndex> nodes_;
   absl::flat_hash_set<graph::EdgeIndex> edges_;
 };
@@ -59,8 +62,8 @@ class Collector {
 }  // namespace
 
 Selection SelectionFromResult(const graph::GraphView& view,
-                              const query::ResultTable& table) {
-  Collector collector(view);
+                              const query::ResultTable& table, bool premises) {
+  Collector collector(view, premises);
   for (const query::ResultRow& row : table.rows) {
     for (const query::Value& value : row.values) collector.AddValue(value);
     for (const query::EdgeEvidence& evidence : row.evidence) {
@@ -72,7 +75,7 @@ Selection SelectionFromResult(const graph::GraphView& view,
 
 absl::StatusOr<QuerySelection> SelectByQuery(
     std::shared_ptr<const graph::GraphView> view, absl::string_view cypher,
-    const query::QueryOptions& options) {
+    const query::QueryOptions& options, bool premises) {
   query::QueryOptions with_evidence = options;
   with_evidence.collect_evidence = true;
   const graph::GraphView& ref = *view;
@@ -80,7 +83,7 @@ absl::StatusOr<QuerySelection> SelectByQuery(
   absl::StatusOr<query::ResultTable> table = engine.Run(cypher, with_evidence);
   if (!table.ok()) return table.status();
   QuerySelection result;
-  result.selection = SelectionFromResult(ref, *table);
+  result.selection = SelectionFromResult(ref, *table, premises);
   result.rows = static_cast<int64_t>(table->rows.size());
   result.truncated = table->truncated;
   return result;

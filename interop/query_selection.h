@@ -28,13 +28,16 @@ struct QuerySelection {
 
 // Runs `cypher` on `view` and returns what it selected. Errors of the query
 // engine are returned as they are (InvalidArgument "line:col: ...").
+// With `premises` false, the premises of inferred edges are not selected
+// (`mskg show` draws what matched, not why).
 absl::StatusOr<QuerySelection> SelectByQuery(
     std::shared_ptr<const graph::GraphView> view, absl::string_view cypher,
-    const query::QueryOptions& options = {});
+    const query::QueryOptions& options = {}, bool premises = true);
 
 // Returns the selection named by an answer `table` computed on `view`.
 Selection SelectionFromResult(const graph::GraphView& view,
-                              const query::ResultTable& table);
+                              const query::ResultTable& table,
+                              bool premises = true);
 
 }  // namespace mskg::interop
 

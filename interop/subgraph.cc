@@ -32,6 +32,17 @@ absl::StatusOr<Subgraph> BuildSubgraph(const graph::GraphView& view,
   }
   const absl::flat_hash_set<graph::NodeIndex> selected_nodes = nodes;
   const absl::flat_hash_set<graph::EdgeIndex> selected_edges = edges;
+  if (options.context != nullptr) {
+    for (graph::NodeIndex v : options.context->nodes) {
+      if (v < view.num_nodes()) nodes.insert(v);
+    }
+    for (graph::EdgeIndex e : options.context->edges) {
+      if (e >= view.num_edges()) continue;
+      edges.insert(e);
+      nodes.insert(view.edge(e).source);
+      nodes.insert(view.edge(e).target);
+    }
+  }
   if (options.neighbours) {
     for (graph::NodeIndex v : selected_nodes) {
       size_t added = 0;
@@ -50,6 +61,7 @@ absl::StatusOr<Subgraph> BuildSubgraph(const graph::GraphView& view,
   std::vector<graph::NodeIndex> kept(nodes.begin(), nodes.end());
   std::sort(kept.begin(), kept.end());
   for (graph::NodeIndex v : kept) {
+    if (!options.edges_among_kept) break;
     for (const graph::Adjacent& a : view.Out(v)) {
       if (!nodes.contains(a.node)) continue;
       const bool among_selected =

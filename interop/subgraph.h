@@ -38,6 +38,14 @@ struct SubgraphOptions {
   // fast with edges. The selection's own edges and each neighbour's edge
   // to the selection are always kept. Default: 150.
   size_t max_edges = 150;
+  // Also take every edge between two kept nodes (between two selected
+  // nodes whatever the budget). `mskg show` turns it off to draw only what
+  // the query matched. Default: true.
+  bool edges_among_kept = true;
+  // Nodes and edges kept besides the selection but not counted as selected
+  // (the ranked context of `mskg show --neighbours`), with the endpoints of
+  // its edges. Not owned; must outlive the call. Default: none.
+  const Selection* context = nullptr;
 };
 
 struct Subgraph {

@@ -658,8 +658,12 @@ class Parser {
           const size_t save = i_;
           if (std::shared_ptr<ast::Pattern> pattern = TryPatternAt(save)) {
             e->kind = Expr::Kind::kPattern;
+            // The depth first: the order in which arguments are evaluated
+            // is unspecified, and `e` is moved from in one of them (clang
+            // read the moved-from pointer; found by //fuzz:query_fuzzer).
+            const int depth = PatternDepth(*pattern);
             e->pattern = std::move(pattern);
-            return Sealed(std::move(e), PatternDepth(*e->pattern));
+            return Sealed(std::move(e), depth);
           }
           i_ = save;
           Advance();

@@ -18,6 +18,9 @@ PACKAGES=(
   python3                # the evaluation scorer
   graphviz               # mskg show, and the DOT export's test
   raptor2-utils          # rapper: the RDF export's test
+  clang-14               # the fuzz targets (tools/fuzz.sh), with
+  libclang-rt-14-dev     #   libFuzzer and the sanitizer runtimes
+  lld                    #   and its linker (gold cannot link them quietly)
 )
 
 missing=()

@@ -20,3 +20,11 @@ if [[ -n "${CI:-}" ]]; then BAZEL_FLAGS+=(--curses=no --color=no); fi
 
 bazel test "${BAZEL_FLAGS[@]}" //...
 bazel test "${BAZEL_FLAGS[@]}" --config=asan //...
+
+# A short libFuzzer run of each fuzz target (issue 10; tools/fuzz.sh builds
+# them with clang-14, long runs by hand: tools/fuzz.sh --seconds 7200).
+if command -v clang-14 >/dev/null; then
+  tools/fuzz.sh --seconds 8
+else
+  echo "note: clang-14 not found; fuzz runs skipped (the seed corpora ran above)" >&2
+fi
