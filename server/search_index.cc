@@ -3,20 +3,33 @@
 #include <algorithm>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "util/name_key.h"
 
 namespace mskg::server {
 namespace {
 
-// Most entries one prefix range contributes: a one-letter prefix on a
-// large graph spans tens of thousands of names, of which the first this
-// many (in key order) are ranked. Bounds a keystroke's cost.
-constexpr size_t kMaxScanPerPrefix = 4096;
+// Most entries the query's own prefix range contributes: a one-letter
+// prefix on a large graph spans tens of thousands of names, of which the
+// first this many (in key order) are ranked. Bounds a keystroke's cost.
+constexpr size_t kMaxScanPerPrefix = 2048;
+// The same for each of the few hundred one-edit variants of the query: a
+// typo is the fallback when little matched, so a few hits per variant do.
+constexpr size_t kMaxScanPerVariant = 16;
 
 // The characters of NameKey output a typo may stand for.
 constexpr absl::string_view kKeyAlphabet =
     "abcdefghijklmnopqrstuvwxyz0123456789 ";
+
+// Leaves one hit per node, its best match.
+void KeepBestPerNode(std::vector<SearchIndex::Hit>* hits) {
+  using Hit = SearchIndex::Hit;
+  std::sort(hits->begin(), hits->end(), [](const Hit& a, const Hit& b) {
+    return a.node != b.node ? a.node < b.node : a.match < b.match;
+  });
+  hits->erase(std::unique(hits->begin(), hits->end(),
+                          [](const Hit& a, const Hit& b) { return a.node == b.node; }),
+              hits->end());
+}
 
 }  // namespace
 
@@ -28,7 +41,10 @@ SearchIndex SearchIndex::Build(const graph::GraphView& view) {
     auto add = [&](const std::string& text) {
       std::string key = NameKey(text);
       if (key.empty()) return;
-      index.spellings_.push_back(Spelling{std::move(key), &text, v});
+      const uint32_t degree =
+          static_cast<uint32_t>(view.Out(v).size() + view.In(v).size());
+      index.spellings_.push_back(
+          Spelling{std::move(key), &text, v, node.type, degree});
     };
     add(node.name);
     for (const std::string& alias : node.aliases) add(alias);
@@ -48,13 +64,13 @@ SearchIndex SearchIndex::Build(const graph::GraphView& view) {
 }
 
 template <typename Visit>
-void SearchIndex::ForEachWithPrefix(absl::string_view prefix,
+void SearchIndex::ForEachWithPrefix(absl::string_view prefix, size_t max_scan,
                                     const Visit& visit) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), prefix,
                              [this](const Entry& e, absl::string_view p) {
                                return EntryKey(e) < p;
                              });
-  for (size_t n = 0; it != entries_.end() && n < kMaxScanPerPrefix; ++it, ++n) {
+  for (size_t n = 0; it != entries_.end() && n < max_scan; ++it, ++n) {
     const absl::string_view key = EntryKey(*it);
     if (key.substr(0, prefix.size()) != prefix) break;
     visit(*it, key);
@@ -67,29 +83,20 @@ std::vector<SearchIndex::Hit> SearchIndex::Search(absl::string_view query,
   std::vector<Hit> hits;
   const std::string key = NameKey(query);
   if (key.empty() || limit == 0 || view_ == nullptr) return hits;
-  absl::flat_hash_map<graph::NodeIndex, size_t> slot;  // Node -> hits index.
+  // Every match, then the best of each node (sorted by node, best first).
   auto offer = [&](const Entry& e, Match match) {
     const Spelling& s = spellings_[e.spelling];
-    if (type != schema::NODE_TYPE_UNSPECIFIED && view_->node(s.node).type != type) {
-      return;
-    }
-    auto [it, inserted] = slot.try_emplace(s.node, hits.size());
-    if (inserted) {
-      const uint32_t degree = static_cast<uint32_t>(view_->Out(s.node).size() +
-                                                    view_->In(s.node).size());
-      hits.push_back(Hit{s.node, match, s.text, degree});
-    } else if (match < hits[it->second].match) {
-      hits[it->second].match = match;
-      hits[it->second].matched = s.text;
-    }
+    if (type != schema::NODE_TYPE_UNSPECIFIED && s.type != type) return;
+    hits.push_back(Hit{s.node, match, s.text, s.degree});
   };
-  ForEachWithPrefix(key, [&](const Entry& e, absl::string_view entry_key) {
+  ForEachWithPrefix(key, kMaxScanPerPrefix, [&](const Entry& e, absl::string_view entry_key) {
     if (e.offset > 0) {
       offer(e, Match::kWordPrefix);
     } else {
       offer(e, entry_key.size() == key.size() ? Match::kExact : Match::kPrefix);
     }
   });
+  KeepBestPerNode(&hits);
   if (hits.size() < limit && key.size() >= 3) {
     // One edit of the key, then a prefix search: the typo may be anywhere
     // in what was typed so far.
@@ -114,11 +121,12 @@ std::vector<SearchIndex::Hit> SearchIndex::Search(absl::string_view query,
     }
     for (const std::string& variant : variants) {
       if (variant.size() < 3) continue;  // Two letters match half the graph.
-      ForEachWithPrefix(variant, [&](const Entry& e, absl::string_view) {
+      ForEachWithPrefix(variant, kMaxScanPerVariant, [&](const Entry& e, absl::string_view) {
         offer(e, Match::kTypo);
       });
     }
   }
+  KeepBestPerNode(&hits);
   std::sort(hits.begin(), hits.end(), [this](const Hit& a, const Hit& b) {
     if (a.match != b.match) return a.match < b.match;
     if (a.degree != b.degree) return a.degree > b.degree;

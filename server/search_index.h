@@ -57,19 +57,24 @@ class SearchIndex {
     uint32_t spelling;  // Index into spellings_.
     uint32_t offset;    // Where in its key this entry starts (0 or a word).
   };
+  // The node's type and degree are copied here so that ranking a prefix
+  // range reads the spellings alone, not the view (a cache miss per hit).
   struct Spelling {
     std::string key;
     const std::string* text;
     graph::NodeIndex node;
+    schema::NodeType type;
+    uint32_t degree;
   };
 
   absl::string_view EntryKey(const Entry& e) const {
     return absl::string_view(spellings_[e.spelling].key).substr(e.offset);
   }
   // Calls visit(entry, entry key) for the entries whose key starts with
-  // `prefix`, in key order, at most kMaxScanPerPrefix of them.
+  // `prefix`, in key order, at most `max_scan` of them.
   template <typename Visit>
-  void ForEachWithPrefix(absl::string_view prefix, const Visit& visit) const;
+  void ForEachWithPrefix(absl::string_view prefix, size_t max_scan,
+                         const Visit& visit) const;
 
   const graph::GraphView* view_ = nullptr;
   std::vector<Spelling> spellings_;

@@ -11,7 +11,9 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> BuildSnapshot(
   const absl::Time start = absl::Now();
   MSKG_ASSIGN_OR_RETURN(std::shared_ptr<const graph::GraphView> view,
                         store.View());
+  const absl::Time viewed = absl::Now();
   auto snapshot = std::make_shared<Snapshot>(view);
+  snapshot->view_time = viewed - start;
   snapshot->search = SearchIndex::Build(*view);
   snapshot->index_of_id.reserve(view->num_nodes());
   for (graph::NodeIndex v = 0; v < view->num_nodes(); ++v) {

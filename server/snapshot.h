@@ -33,7 +33,8 @@ struct Snapshot {
   absl::flat_hash_map<uint64_t, graph::NodeIndex> index_of_id;
   uint64_t version = 0;       // 1 for the first, +1 per write.
   absl::Time built;           // When it was published.
-  absl::Duration build_time;  // View plus index.
+  absl::Duration build_time;  // View plus indices.
+  absl::Duration view_time;   // GraphStore::View() alone.
 
   explicit Snapshot(std::shared_ptr<const graph::GraphView> v)
       : view(v), engine(std::move(v)) {}

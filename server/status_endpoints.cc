@@ -39,7 +39,8 @@ absl::StatusOr<Response> Endpoints::Health(ApiHandler& api) {
              {"nodes", snapshot->view->num_nodes()},
              {"edges", snapshot->view->num_edges()},
              {"age_seconds", absl::ToDoubleSeconds(now - snapshot->built)},
-             {"build_ms", absl::ToDoubleMilliseconds(snapshot->build_time)}}}});
+             {"build_ms", absl::ToDoubleMilliseconds(snapshot->build_time)},
+             {"view_ms", absl::ToDoubleMilliseconds(snapshot->view_time)}}}});
 }
 
 absl::StatusOr<Response> Endpoints::Metrics(ApiHandler& api) {
