@@ -41,7 +41,10 @@ absl::Status CheckId(absl::string_view id, bool writing) {
 absl::StatusOr<ingest::DocumentFormat> FormatOf(absl::string_view content_type) {
   std::string type = absl::AsciiStrToLower(
       absl::StripAsciiWhitespace(content_type.substr(0, content_type.find(';'))));
-  if (type.empty() || type == "application/octet-stream") {
+  // curl -d / --data-binary sends form encoding unless told otherwise: the
+  // body is still the document's bytes.
+  if (type.empty() || type == "application/octet-stream" ||
+      type == "application/x-www-form-urlencoded") {
     return ingest::DocumentFormat::kAuto;
   }
   if (type == "text/plain") return ingest::DocumentFormat::kText;
