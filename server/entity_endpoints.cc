@@ -124,6 +124,15 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api, const Target& target
                         IntParam(target, "evidence", api.options_.entity_evidence, 0, 100));
   MSKG_ASSIGN_OR_RETURN(int64_t limit, IntParam(target, "limit", 100, 1, 10000));
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
+  // The page depends on these four and the snapshot only.
+  const std::string key = absl::StrCat(type_label, "\n", name, "\n", sentences,
+                                       "\n", limit);
+  if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
+    Response response;
+    response.SetHeader("Content-Type", "application/json");
+    response.body = *page;
+    return response;
+  }
   const graph::GraphView& view = *snapshot->view;
   const graph::NodeIndex v = Resolve(view, *type, name);
   if (v == graph::kInvalidIndex) {
@@ -148,7 +157,9 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api, const Target& target
                {"degree", view.Out(v).size() + view.In(v).size()},
                {"relations", std::move(groups)},
                {"snapshot", snapshot->version}};
-  return JsonResponse(200, json);
+  Response response = JsonResponse(200, json);
+  snapshot->pages.Insert(key, std::make_shared<const std::string>(response.body));
+  return response;
 }
 
 absl::StatusOr<Response> Endpoints::Search(ApiHandler& api, const Target& target) {

@@ -216,9 +216,15 @@ TEST_F(ServerTest, DocumentsNeedWriteKeysAndAreVisibleAtOnce) {
                  {{"X-API-Key", "not-a-key-at-all-no"}}).status, 401);
   EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text,
                  {kWrite, {"Content-Type", "image/png"}}).status, 400);
+  // Entity pages are cached per snapshot: the cached one, then a new one.
+  const int64_t before =
+      Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"].get<int64_t>();
+  EXPECT_EQ(Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"], before);
   Reply put = Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text,
                    {kWrite, {"Content-Type", "text/plain"}});
   ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_GT(Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"].get<int64_t>(),
+            before);
   EXPECT_GT(put.Json()["claims"].get<int>(), 0);
   Reply get = Call(port_, "GET", "/v1/documents/api%2Fa.txt");
   ASSERT_EQ(get.status, 200) << get.body;

@@ -22,6 +22,7 @@
 #include "graph/graph_store.h"
 #include "graph/graph_view.h"
 #include "query/query_engine.h"
+#include "server/page_cache.h"
 #include "server/search_index.h"
 
 namespace mskg::server {
@@ -35,6 +36,8 @@ struct Snapshot {
   absl::Time built;           // When it was published.
   absl::Duration build_time;  // View plus indices.
   absl::Duration view_time;   // GraphStore::View() alone.
+  // Entity pages built from this snapshot (mutable: a cache, not state).
+  mutable PageCache pages;
 
   explicit Snapshot(std::shared_ptr<const graph::GraphView> v)
       : view(v), engine(std::move(v)) {}
