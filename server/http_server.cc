@@ -273,9 +273,10 @@ absl::Status HttpServer::Impl::Listen() {
   if (!ec) acceptor_.bind(endpoint, ec);
   if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return absl::UnavailableError(absl::StrCat(
+    // FailedPrecondition: the machine's state (a port in use), not our bug.
+    return absl::FailedPreconditionError(absl::StrCat(
         "cannot listen on ", options_.bind, ":", options_.port, ": ",
-        ec.message()));
+        ec.message(), "; choose another with --port"));
   }
   port_ = acceptor_.local_endpoint().port();
   return absl::OkStatus();

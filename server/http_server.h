@@ -65,7 +65,7 @@ using Handler = std::function<Response(const Request&)>;
 class HttpServer {
  public:
   // Listens and starts the threads. InvalidArgument for a bad address or
-  // option; Unavailable if the port cannot be bound.
+  // option; FailedPrecondition if the port cannot be bound.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(
       const HttpServerOptions& options, Handler handler);
   ~HttpServer();  // Shutdown(), then Wait().
