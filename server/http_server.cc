@@ -15,6 +15,7 @@
 #include "boost/asio/signal_set.hpp"
 #include "boost/asio/steady_timer.hpp"
 #include "boost/asio/strand.hpp"
+#include "boost/asio/thread_pool.hpp"
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
 #include "server/responses.h"
@@ -41,7 +42,8 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   Impl(const HttpServerOptions& options, Handler handler)
       : options_(options),
         handler_(std::move(handler)),
-        ioc_(std::max(1, options.threads)),
+        ioc_(1),
+        workers_(static_cast<size_t>(std::max(1, options.threads))),
         acceptor_(asio::make_strand(ioc_)),
         signals_(ioc_),
         drain_timer_(ioc_) {}
@@ -54,7 +56,9 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
     for (std::thread& t : threads_) {
       if (t.joinable()) t.join();
     }
+    workers_.join();  // Handlers still running past a drain timeout.
   }
+  asio::thread_pool& workers() { return workers_; }
   int port() const { return port_; }
 
   // Sessions call these; `Closing()` tells them to end after the response.
@@ -69,7 +73,11 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
 
   const HttpServerOptions options_;
   const Handler handler_;
+  // One thread does all the I/O (cheap, never blocks); handlers, which may
+  // run a query for seconds, run on the workers, so a slow query holds a
+  // worker but never delays other connections' reads and writes.
   asio::io_context ioc_;
+  asio::thread_pool workers_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   asio::steady_timer drain_timer_;
@@ -210,10 +218,20 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.remote = remote_;
-    Response response = server_->Handle(request);
-    const bool keep_alive =
-        message.keep_alive() && !response.close && !server_->Closing();
-    Send(std::move(response), keep_alive, message.version());
+    const bool client_keep_alive = message.keep_alive();
+    const unsigned version = message.version();
+    asio::post(server_->workers(), [self = shared_from_this(),
+                                    request = std::move(request),
+                                    client_keep_alive, version]() mutable {
+      Response response = self->server_->Handle(request);
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response), client_keep_alive,
+                  version]() mutable {
+                   const bool keep_alive = client_keep_alive && !response.close &&
+                                           !self->server_->Closing();
+                   self->Send(std::move(response), keep_alive, version);
+                 });
+    });
   }
 
   void SendAndClose(Response response) { Send(std::move(response), false, 11); }
@@ -291,9 +309,7 @@ void HttpServer::Impl::Run() {
     });
   }
   Accept();
-  for (int i = 0; i < std::max(1, options_.threads); ++i) {
-    threads_.emplace_back([this] { ioc_.run(); });
-  }
+  threads_.emplace_back([this] { ioc_.run(); });
 }
 
 void HttpServer::Impl::Accept() {

@@ -5,7 +5,8 @@
 // request's header within a deadline and its body within another (then 408
 // and close), refuses headers and bodies past their limits (413), keeps
 // connections alive between requests (closing those idle too long), and
-// hands each whole request to the handler on one of its threads.
+// hands each whole request to the handler on one of its worker threads,
+// so a slow handler delays no other connection.
 //
 // Shutdown() (or SIGTERM/SIGINT with `stop_on_signals`) stops accepting,
 // closes connections waiting for a request, lets requests being read or
@@ -34,7 +35,7 @@ struct HttpServerOptions {
   std::string bind = "127.0.0.1";
   // Port; 0 picks a free one (see port()). Default: 8080.
   int port = 8080;
-  // Threads running the handlers and the I/O. Default: 2.
+  // Threads running the handlers (the I/O has one of its own). Default: 2.
   int threads = 2;
   // Largest request body (413 past it). Default: 16 MiB, the ingester's
   // largest document.

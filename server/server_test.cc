@@ -441,6 +441,25 @@ TEST(AccessTest, KeysScopesAndRateLimits) {
   EXPECT_FALSE(AccessControl::Create({.key_file_text = "0123456789abcdefgh admin"}).ok());
 }
 
+TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
+  HttpServerOptions http;
+  http.port = 0;
+  http.threads = 2;
+  auto server = HttpServer::Start(http, [](const Request& r) {
+                  if (r.target == "/slow") {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+                  }
+                  return Response();
+                }).value();
+  const int port = server->port();
+  std::thread slow([port] { EXPECT_EQ(Call(port, "GET", "/slow").status, 200); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(Call(port, "GET", "/fast").status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(600));
+  slow.join();
+}
+
 TEST(ShutdownTest, SigtermLetsRequestsInFlightFinish) {
   std::atomic<int> started{0};
   HttpServerOptions http;
