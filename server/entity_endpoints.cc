@@ -44,6 +44,14 @@ graph::NodeIndex Resolve(const graph::GraphView& view, schema::NodeType type,
   return graph::kInvalidIndex;
 }
 
+// Returns a 200 with a body from the snapshot's PageCache.
+Response CachedResponse(const std::string& body) {
+  Response response;
+  response.SetHeader("Content-Type", "application/json");
+  response.body = body;
+  return response;
+}
+
 const char* MatchName(SearchIndex::Match match) {
   switch (match) {
     case SearchIndex::Match::kExact: return "exact";
@@ -128,10 +136,7 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api, const Target& target
   const std::string key = absl::StrCat(type_label, "\n", name, "\n", sentences,
                                        "\n", limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    Response response;
-    response.SetHeader("Content-Type", "application/json");
-    response.body = *page;
-    return response;
+    return CachedResponse(*page);
   }
   const graph::GraphView& view = *snapshot->view;
   const graph::NodeIndex v = Resolve(view, *type, name);
@@ -177,6 +182,13 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api, const Target& target
   }
   MSKG_ASSIGN_OR_RETURN(int64_t limit, IntParam(target, "limit", 10, 1, 100));
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
+  // Search boxes send the same prefixes over and over: cached per snapshot
+  // like entity pages ("took_ms" is then the time of the first answer).
+  const std::string key =
+      absl::StrCat("search\n", q, "\n", static_cast<int>(type), "\n", limit);
+  if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
+    return CachedResponse(*page);
+  }
   const graph::GraphView& view = *snapshot->view;
   Json hits = Json::array();
   for (const SearchIndex::Hit& hit :
@@ -188,11 +200,13 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api, const Target& target
                     {"match", MatchName(hit.match)},
                     {"degree", hit.degree}});
   }
-  return JsonResponse(
+  Response response = JsonResponse(
       200, Json{{"query", q},
                 {"hits", std::move(hits)},
                 {"snapshot", snapshot->version},
                 {"took_ms", absl::ToDoubleMilliseconds(absl::Now() - start)}});
+  snapshot->pages.Insert(key, std::make_shared<const std::string>(response.body));
+  return response;
 }
 
 }  // namespace mskg::server
