@@ -12,6 +12,7 @@ run() {
   wrk -t2 -c32 -d10s --latency "${@:2}" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
 }
 run "search" "http://127.0.0.1:$port/v1/search?q=pso&limit=10"
+run "search, uncached (random prefixes)" -s "$here/search_uncached.lua" "http://127.0.0.1:$port/"
 run "entity page" "http://127.0.0.1:$port/v1/entities/Muscle/psoas%20major"
 run "flagship query" -s "$here/query.lua" "http://127.0.0.1:$port/v1/query"
 run "constant handler" "http://127.0.0.1:$constant/"
