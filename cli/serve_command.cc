@@ -50,9 +50,12 @@ absl::Status ReadServeFlags(const CliArgs& args,
                             server::ApiOptions* api) {
   http->bind = args.Get("bind", "127.0.0.1");
   int64_t port = 8080, threads = 2, body_mb = 16;
-  if (absl::Status s = IntFlag(args, "port", 0, 65535, &port); !s.ok()) return s;
-  if (absl::Status s = IntFlag(args, "threads", 1, 256, &threads); !s.ok()) return s;
-  if (absl::Status s = IntFlag(args, "max-body-mb", 1, 1024, &body_mb); !s.ok()) {
+  if (absl::Status s = IntFlag(args, "port", 0, 65535, &port); !s.ok())
+    return s;
+  if (absl::Status s = IntFlag(args, "threads", 1, 256, &threads); !s.ok())
+    return s;
+  if (absl::Status s = IntFlag(args, "max-body-mb", 1, 1024, &body_mb);
+      !s.ok()) {
     return s;
   }
   http->port = static_cast<int>(port);
@@ -72,9 +75,10 @@ absl::Status ReadServeFlags(const CliArgs& args,
   if (args.Has("rate-limit") &&
       (!absl::SimpleAtod(args.Get("rate-limit", ""), &api->access.rate_limit) ||
        api->access.rate_limit <= 0)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--rate-limit: expected a positive number of requests per second, got '",
-        args.Get("rate-limit", ""), "'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--rate-limit: expected a positive number of requests per "
+                     "second, got '",
+                     args.Get("rate-limit", ""), "'"));
   }
   return absl::OkStatus();
 }
@@ -124,8 +128,9 @@ int RunServe(const CliArgs& args) {
           http, [raw](const server::Request& r) { return raw->Handle(r); });
   if (!listening.ok()) return ReportError(listening.status());
   const auto snapshot = raw->snapshot();
-  std::cerr << "mskg: serving " << args.db << " (" << snapshot->view->num_nodes()
-            << " nodes, " << snapshot->view->num_edges() << " edges"
+  std::cerr << "mskg: serving " << args.db << " ("
+            << snapshot->view->num_nodes() << " nodes, "
+            << snapshot->view->num_edges() << " edges"
             << (read_only ? ", read-only" : "") << ") on http://" << http.bind
             << ":" << (*listening)->port() << "/v1/ with " << http.threads
             << " threads; SIGTERM or Ctrl-C stops\n";
@@ -134,7 +139,7 @@ int RunServe(const CliArgs& args) {
   (*listening)->Wait();
   listening->reset();  // Every request has finished.
   handler->reset();
-  store->reset();      // The store closes cleanly.
+  store->reset();  // The store closes cleanly.
   std::cerr << "mskg: stopped\n";
   return 0;
 }

@@ -65,12 +65,13 @@ absl::StatusOr<std::unique_ptr<AccessControl>> AccessControl::Create(
     std::vector<absl::string_view> fields =
         absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
     if (fields.size() < 2) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "keys:", line_number, ": expected 'KEY SCOPE' (scope read or write)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("keys:", line_number,
+                       ": expected 'KEY SCOPE' (scope read or write)"));
     }
-    if (absl::Status added = AddKey(fields[0], fields[1],
-                                    absl::StrCat("keys:", line_number),
-                                    &access->keys_);
+    if (absl::Status added =
+            AddKey(fields[0], fields[1], absl::StrCat("keys:", line_number),
+                   &access->keys_);
         !added.ok()) {
       return added;
     }
@@ -130,14 +131,14 @@ absl::Status AccessControl::Charge(const std::string& client) {
   if (buckets_.size() > kMaxBuckets) buckets_.clear();
   auto [it, inserted] = buckets_.try_emplace(client, Bucket{burst, now});
   Bucket& bucket = it->second;
-  bucket.tokens = std::min(
-      burst, bucket.tokens +
-                 absl::ToDoubleSeconds(now - bucket.last) * options_.rate_limit);
+  bucket.tokens =
+      std::min(burst, bucket.tokens + absl::ToDoubleSeconds(now - bucket.last) *
+                                          options_.rate_limit);
   bucket.last = now;
   if (bucket.tokens < 1) {
-    return RateLimitError(absl::StrCat(
-        "more than ", options_.rate_limit,
-        " requests per second; retry in a second"));
+    return RateLimitError(
+        absl::StrCat("more than ", options_.rate_limit,
+                     " requests per second; retry in a second"));
   }
   bucket.tokens -= 1;
   return absl::OkStatus();

@@ -18,9 +18,9 @@ namespace {
 
 // The metrics names of the routes.
 std::vector<std::string> EndpointNames() {
-  return {"query",         "ask",          "entity",          "search",
-          "document_get",  "document_put", "document_delete", "health",
-          "metrics",       "openapi",      "preflight"};
+  return {"query",        "ask",          "entity",          "search",
+          "document_get", "document_put", "document_delete", "health",
+          "metrics",      "openapi",      "preflight"};
 }
 
 Response MethodNotAllowed(absl::string_view allow) {
@@ -44,7 +44,8 @@ absl::StatusOr<std::unique_ptr<ApiHandler>> ApiHandler::Create(
       store, ingester, options, std::move(access), std::move(first)));
 }
 
-ApiHandler::ApiHandler(graph::GraphStore* store, const ingest::Ingester* ingester,
+ApiHandler::ApiHandler(graph::GraphStore* store,
+                       const ingest::Ingester* ingester,
                        const ApiOptions& options,
                        std::unique_ptr<AccessControl> access,
                        std::shared_ptr<const Snapshot> first)
@@ -92,7 +93,8 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
       return response;
     }
     absl::StatusOr<Response> response = fn();
-    return response.ok() ? *std::move(response) : ErrorResponse(response.status());
+    return response.ok() ? *std::move(response)
+                         : ErrorResponse(response.status());
   };
   // Answers `name` only for `want`, else 405.
   auto only = [&](absl::string_view want, absl::string_view name, Scope scope,
@@ -153,17 +155,20 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
   }
   absl::string_view rest = path;
   if (absl::ConsumePrefix(&rest, "/v1/entities/")) {
-    return only("GET", "entity", Scope::kRead, [&]() -> absl::StatusOr<Response> {
-      std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
-      if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-        return absl::NotFoundError(
-            "expected /v1/entities/{type}/{name}, e.g. "
-            "/v1/entities/Muscle/psoas%20major");
-      }
-      MSKG_ASSIGN_OR_RETURN(std::string type, PercentDecode(parts[0], false));
-      MSKG_ASSIGN_OR_RETURN(std::string name, PercentDecode(parts[1], false));
-      return Endpoints::Entity(*this, *target, type, name);
-    });
+    return only(
+        "GET", "entity", Scope::kRead, [&]() -> absl::StatusOr<Response> {
+          std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
+          if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+            return absl::NotFoundError(
+                "expected /v1/entities/{type}/{name}, e.g. "
+                "/v1/entities/Muscle/psoas%20major");
+          }
+          MSKG_ASSIGN_OR_RETURN(std::string type,
+                                PercentDecode(parts[0], false));
+          MSKG_ASSIGN_OR_RETURN(std::string name,
+                                PercentDecode(parts[1], false));
+          return Endpoints::Entity(*this, *target, type, name);
+        });
   }
   if (absl::ConsumePrefix(&rest, "/v1/documents/")) {
     absl::StatusOr<std::string> id = PercentDecode(rest, false);
@@ -182,12 +187,13 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
     }
     return MethodNotAllowed("GET, PUT, DELETE");
   }
-  return ErrorResponse(absl::NotFoundError(absl::StrCat(
-      "no endpoint ", path, "; see /v1/openapi.json")));
+  return ErrorResponse(absl::NotFoundError(
+      absl::StrCat("no endpoint ", path, "; see /v1/openapi.json")));
 }
 
-absl::Status ApiHandler::Write(const std::function<absl::StatusOr<bool>()>& write,
-                               absl::Duration* visible) {
+absl::Status ApiHandler::Write(
+    const std::function<absl::StatusOr<bool>()>& write,
+    absl::Duration* visible) {
   absl::MutexLock lock(&write_mu_);
   MSKG_ASSIGN_OR_RETURN(bool changed, write());
   const absl::Time committed = absl::Now();

@@ -81,8 +81,7 @@ class ApiHandler {
  private:
   friend struct Endpoints;
   ApiHandler(graph::GraphStore* store, const ingest::Ingester* ingester,
-             const ApiOptions& options,
-             std::unique_ptr<AccessControl> access,
+             const ApiOptions& options, std::unique_ptr<AccessControl> access,
              std::shared_ptr<const Snapshot> first);
 
   // Routes `request`; sets `*endpoint` to its metrics name.

@@ -25,8 +25,8 @@ absl::Status CheckId(absl::string_view id, bool writing) {
         "the document id is missing: /v1/documents/{id}");
   }
   if (id.size() > kMaxIdBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the document id is longer than ", kMaxIdBytes, " bytes"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the document id is longer than ", kMaxIdBytes, " bytes"));
   }
   if (writing && id == "reference") {
     return absl::InvalidArgumentError(
@@ -38,9 +38,10 @@ absl::Status CheckId(absl::string_view id, bool writing) {
 
 // Returns the format a Content-Type names. InvalidArgument for one that is
 // not text, Markdown or HTML.
-absl::StatusOr<ingest::DocumentFormat> FormatOf(absl::string_view content_type) {
-  std::string type = absl::AsciiStrToLower(
-      absl::StripAsciiWhitespace(content_type.substr(0, content_type.find(';'))));
+absl::StatusOr<ingest::DocumentFormat> FormatOf(
+    absl::string_view content_type) {
+  std::string type = absl::AsciiStrToLower(absl::StripAsciiWhitespace(
+      content_type.substr(0, content_type.find(';'))));
   // curl -d / --data-binary sends form encoding unless told otherwise: the
   // body is still the document's bytes.
   if (type.empty() || type == "application/octet-stream" ||
@@ -54,9 +55,9 @@ absl::StatusOr<ingest::DocumentFormat> FormatOf(absl::string_view content_type) 
   if (type == "text/html" || type == "application/xhtml+xml") {
     return ingest::DocumentFormat::kHtml;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unsupported Content-Type '", type,
-      "'; send text/plain, text/markdown or text/html"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("unsupported Content-Type '", type,
+                   "'; send text/plain, text/markdown or text/html"));
 }
 
 absl::Status CheckWritable(bool shutting_down,
@@ -77,8 +78,7 @@ absl::StatusOr<Response> Endpoints::PutDocument(ApiHandler& api,
                                                 const Request& request,
                                                 absl::string_view id) {
   MSKG_RETURN_IF_ERROR(CheckId(id, true));
-  MSKG_RETURN_IF_ERROR(
-      CheckWritable(api.shutting_down_.load(), api.ingester_));
+  MSKG_RETURN_IF_ERROR(CheckWritable(api.shutting_down_.load(), api.ingester_));
   MSKG_ASSIGN_OR_RETURN(ingest::DocumentFormat format,
                         FormatOf(request.Header("Content-Type")));
   std::vector<std::string> notices;
@@ -109,8 +109,7 @@ absl::StatusOr<Response> Endpoints::PutDocument(ApiHandler& api,
 absl::StatusOr<Response> Endpoints::DeleteDocument(ApiHandler& api,
                                                    absl::string_view id) {
   MSKG_RETURN_IF_ERROR(CheckId(id, true));
-  MSKG_RETURN_IF_ERROR(
-      CheckWritable(api.shutting_down_.load(), api.ingester_));
+  MSKG_RETURN_IF_ERROR(CheckWritable(api.shutting_down_.load(), api.ingester_));
   absl::Duration visible;
   MSKG_RETURN_IF_ERROR(api.Write(
       [&]() -> absl::StatusOr<bool> {

@@ -17,7 +17,8 @@
 namespace mskg::server {
 
 struct Endpoints {
-  static absl::StatusOr<Response> Query(ApiHandler& api, const Request& request);
+  static absl::StatusOr<Response> Query(ApiHandler& api,
+                                        const Request& request);
   static absl::StatusOr<Response> Ask(ApiHandler& api, const Request& request);
   // `type` and `name` are the decoded path segments.
   static absl::StatusOr<Response> Entity(ApiHandler& api, const Target& target,

@@ -25,8 +25,9 @@ absl::StatusOr<int64_t> IntParam(const Target& target, absl::string_view name,
   if (text.empty()) return fallback;
   int64_t value = 0;
   if (!absl::SimpleAtoi(text, &value) || value < min || value > max) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "parameter '", name, "' must be an integer between ", min, " and ", max));
+    return absl::InvalidArgumentError(
+        absl::StrCat("parameter '", name, "' must be an integer between ", min,
+                     " and ", max));
   }
   return value;
 }
@@ -54,10 +55,14 @@ Response CachedResponse(const std::string& body) {
 
 const char* MatchName(SearchIndex::Match match) {
   switch (match) {
-    case SearchIndex::Match::kExact: return "exact";
-    case SearchIndex::Match::kPrefix: return "prefix";
-    case SearchIndex::Match::kWordPrefix: return "word";
-    case SearchIndex::Match::kTypo: return "typo";
+    case SearchIndex::Match::kExact:
+      return "exact";
+    case SearchIndex::Match::kPrefix:
+      return "prefix";
+    case SearchIndex::Match::kWordPrefix:
+      return "word";
+    case SearchIndex::Match::kTypo:
+      return "typo";
   }
   return "";
 }
@@ -97,9 +102,9 @@ Json NeighbourJson(const graph::GraphView& view, const graph::Adjacent& adj,
 
 // Appends to `groups` one group per relation of `edges` (sorted by
 // relation), with its count and up to `limit` neighbours.
-void AddGroups(const graph::GraphView& view, absl::Span<const graph::Adjacent> edges,
-               const char* direction, int64_t limit, int sentences,
-               Json* groups) {
+void AddGroups(const graph::GraphView& view,
+               absl::Span<const graph::Adjacent> edges, const char* direction,
+               int64_t limit, int sentences, Json* groups) {
   for (size_t i = 0; i < edges.size();) {
     const schema::Relation relation = edges[i].relation;
     size_t end = i;
@@ -118,23 +123,27 @@ void AddGroups(const graph::GraphView& view, absl::Span<const graph::Adjacent> e
 
 }  // namespace
 
-absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api, const Target& target,
+absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
+                                           const Target& target,
                                            absl::string_view type_label,
                                            absl::string_view name) {
   absl::StatusOr<schema::NodeType> type = interop::ParseTypeLabel(type_label);
   if (!type.ok()) {
-    return absl::NotFoundError(absl::StrCat("no entity type '", type_label,
-                                            "'; types are Muscle, Structure, "
-                                            "Action, Condition, Cause, Symptom, "
-                                            "Treatment, Test, Nerve, Vessel"));
+    return absl::NotFoundError(
+        absl::StrCat("no entity type '", type_label,
+                     "'; types are Muscle, Structure, "
+                     "Action, Condition, Cause, Symptom, "
+                     "Treatment, Test, Nerve, Vessel"));
   }
-  MSKG_ASSIGN_OR_RETURN(int64_t sentences,
-                        IntParam(target, "evidence", api.options_.entity_evidence, 0, 100));
-  MSKG_ASSIGN_OR_RETURN(int64_t limit, IntParam(target, "limit", 100, 1, 10000));
+  MSKG_ASSIGN_OR_RETURN(
+      int64_t sentences,
+      IntParam(target, "evidence", api.options_.entity_evidence, 0, 100));
+  MSKG_ASSIGN_OR_RETURN(int64_t limit,
+                        IntParam(target, "limit", 100, 1, 10000));
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
   // The page depends on these four and the snapshot only.
-  const std::string key = absl::StrCat(type_label, "\n", name, "\n", sentences,
-                                       "\n", limit);
+  const std::string key =
+      absl::StrCat(type_label, "\n", name, "\n", sentences, "\n", limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
     return CachedResponse(*page);
   }
@@ -142,19 +151,23 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api, const Target& target
   const graph::NodeIndex v = Resolve(view, *type, name);
   if (v == graph::kInvalidIndex) {
     std::vector<std::string> suggestions;
-    for (const SearchIndex::Hit& hit : snapshot->search.Search(name, *type, 5)) {
+    for (const SearchIndex::Hit& hit :
+         snapshot->search.Search(name, *type, 5)) {
       suggestions.push_back(view.node(hit.node).name);
     }
     return absl::NotFoundError(absl::StrCat(
         "no ", type_label, " named '", name, "'",
-        suggestions.empty() ? ""
-                            : absl::StrCat("; did you mean: ",
-                                           absl::StrJoin(suggestions, ", "), "?")));
+        suggestions.empty()
+            ? ""
+            : absl::StrCat("; did you mean: ", absl::StrJoin(suggestions, ", "),
+                           "?")));
   }
   const graph::NodeInfo& node = view.node(v);
   Json groups = Json::array();
-  AddGroups(view, view.Out(v), "out", limit, static_cast<int>(sentences), &groups);
-  AddGroups(view, view.In(v), "in", limit, static_cast<int>(sentences), &groups);
+  AddGroups(view, view.Out(v), "out", limit, static_cast<int>(sentences),
+            &groups);
+  AddGroups(view, view.In(v), "in", limit, static_cast<int>(sentences),
+            &groups);
   Json json = {{"name", node.name},
                {"type", interop::TypeLabel(node.type)},
                {"id", node.id},
@@ -163,15 +176,18 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api, const Target& target
                {"relations", std::move(groups)},
                {"snapshot", snapshot->version}};
   Response response = JsonResponse(200, json);
-  snapshot->pages.Insert(key, std::make_shared<const std::string>(response.body));
+  snapshot->pages.Insert(key,
+                         std::make_shared<const std::string>(response.body));
   return response;
 }
 
-absl::StatusOr<Response> Endpoints::Search(ApiHandler& api, const Target& target) {
+absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
+                                           const Target& target) {
   const absl::Time start = absl::Now();
   const std::string q = target.Param("q", "");
   if (q.empty()) {
-    return absl::InvalidArgumentError("parameter 'q' is required: /v1/search?q=pso");
+    return absl::InvalidArgumentError(
+        "parameter 'q' is required: /v1/search?q=pso");
   }
   if (q.size() > 256) {
     return absl::InvalidArgumentError("parameter 'q' is longer than 256 bytes");
@@ -205,7 +221,8 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api, const Target& target
                 {"hits", std::move(hits)},
                 {"snapshot", snapshot->version},
                 {"took_ms", absl::ToDoubleMilliseconds(absl::Now() - start)}});
-  snapshot->pages.Insert(key, std::make_shared<const std::string>(response.body));
+  snapshot->pages.Insert(key,
+                         std::make_shared<const std::string>(response.body));
   return response;
 }
 

@@ -134,11 +134,13 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     if (server_->Closing() && requests_ > 0) return Close();
     parser_.emplace();
-    parser_->header_limit(static_cast<uint32_t>(server_->options().max_header_bytes));
+    parser_->header_limit(
+        static_cast<uint32_t>(server_->options().max_header_bytes));
     parser_->body_limit(server_->options().max_body_bytes);
     idle_ = true;
-    Arm(requests_ == 0 && buffer_.size() == 0 ? server_->options().header_timeout
-                                              : server_->options().idle_timeout);
+    Arm(requests_ == 0 && buffer_.size() == 0
+            ? server_->options().header_timeout
+            : server_->options().idle_timeout);
     http::async_read_header(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -156,13 +158,13 @@ class Session : public std::enable_shared_from_this<Session> {
       auto cont = std::make_shared<http::response<http::empty_body>>(
           http::status::continue_, header.version());
       Arm(server_->options().write_timeout);
-      http::async_write(stream_, *cont,
-                        [self = shared_from_this(), cont](beast::error_code ec,
-                                                          size_t) {
-                          self->timer_.cancel();
-                          if (ec) return self->Close();
-                          self->ReadBody();
-                        });
+      http::async_write(
+          stream_, *cont,
+          [self = shared_from_this(), cont](beast::error_code ec, size_t) {
+            self->timer_.cancel();
+            if (ec) return self->Close();
+            self->ReadBody();
+          });
       return;
     }
     ReadBody();
@@ -188,18 +190,18 @@ class Session : public std::enable_shared_from_this<Session> {
           "the request did not arrive in time; the connection is closed")));
     }
     if (ec == http::error::body_limit) {
-      return SendAndClose(ErrorResponse(TooLargeError(absl::StrCat(
-          "the body is larger than ", server_->options().max_body_bytes,
-          " bytes"))));
+      return SendAndClose(ErrorResponse(TooLargeError(
+          absl::StrCat("the body is larger than ",
+                       server_->options().max_body_bytes, " bytes"))));
     }
     if (ec == http::error::header_limit) {
-      return SendAndClose(ErrorResponse(TooLargeError(absl::StrCat(
-          "the header is larger than ", server_->options().max_header_bytes,
-          " bytes"))));
+      return SendAndClose(ErrorResponse(TooLargeError(
+          absl::StrCat("the header is larger than ",
+                       server_->options().max_header_bytes, " bytes"))));
     }
     if (ec == http::error::end_of_stream || ec == asio::error::eof ||
-        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-        !got_bytes) {
+        ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || !got_bytes) {
       return Close();
     }
     SendAndClose(ErrorResponse(absl::InvalidArgumentError(
@@ -224,13 +226,13 @@ class Session : public std::enable_shared_from_this<Session> {
                                     request = std::move(request),
                                     client_keep_alive, version]() mutable {
       Response response = self->server_->Handle(request);
-      asio::post(self->stream_.get_executor(),
-                 [self, response = std::move(response), client_keep_alive,
-                  version]() mutable {
-                   const bool keep_alive = client_keep_alive && !response.close &&
-                                           !self->server_->Closing();
-                   self->Send(std::move(response), keep_alive, version);
-                 });
+      asio::post(
+          self->stream_.get_executor(), [self, response = std::move(response),
+                                         client_keep_alive, version]() mutable {
+            const bool keep_alive = client_keep_alive && !response.close &&
+                                    !self->server_->Closing();
+            self->Send(std::move(response), keep_alive, version);
+          });
     });
   }
 
@@ -292,9 +294,9 @@ absl::Status HttpServer::Impl::Listen() {
   if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     // FailedPrecondition: the machine's state (a port in use), not our bug.
-    return absl::FailedPreconditionError(absl::StrCat(
-        "cannot listen on ", options_.bind, ":", options_.port, ": ",
-        ec.message(), "; choose another with --port"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot listen on ", options_.bind, ":", options_.port,
+                     ": ", ec.message(), "; choose another with --port"));
   }
   port_ = acceptor_.local_endpoint().port();
   return absl::OkStatus();
@@ -338,7 +340,8 @@ void HttpServer::Impl::Unregister(uint64_t id) {
   sessions_.erase(id);
   if (closing_.load() && sessions_.empty()) {
     // Nothing left to drain: let run() return now.
-    asio::post(ioc_, [self = shared_from_this()] { self->drain_timer_.cancel(); });
+    asio::post(ioc_,
+               [self = shared_from_this()] { self->drain_timer_.cancel(); });
   }
 }
 
@@ -379,7 +382,8 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
         absl::StrCat("--threads: expected 1 to 256, got ", options.threads));
   }
   auto impl = std::make_shared<Impl>(options, std::move(handler));
-  if (absl::Status listening = impl->Listen(); !listening.ok()) return listening;
+  if (absl::Status listening = impl->Listen(); !listening.ok())
+    return listening;
   impl->Run();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }

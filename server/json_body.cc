@@ -55,9 +55,9 @@ absl::StatusOr<Json> ParseJsonObject(absl::string_view body,
                                      const JsonLimits& limits) {
   if (body.size() > limits.max_bytes) {
     // "too large: " makes it a 413 (server/responses.h).
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "too large: the JSON body has ", body.size(), " bytes; at most ",
-        limits.max_bytes, " are read"));
+    return absl::ResourceExhaustedError(
+        absl::StrCat("too large: the JSON body has ", body.size(),
+                     " bytes; at most ", limits.max_bytes, " are read"));
   }
   if (size_t bad = FirstInvalidUtf8(body); bad != absl::string_view::npos) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -136,8 +136,8 @@ absl::StatusOr<int64_t> IntField(const Json& object, absl::string_view name,
         absl::StrCat("field '", name, "' must be an integer"));
   }
   if (value < min || value > max) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "field '", name, "' must be between ", min, " and ", max));
+    return absl::InvalidArgumentError(
+        absl::StrCat("field '", name, "' must be between ", min, " and ", max));
   }
   return value;
 }

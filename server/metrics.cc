@@ -47,8 +47,7 @@ std::string Metrics::Render(const std::vector<Gauge>& gauges) const {
       const uint64_t n = e->by_status[s].load(std::memory_order_relaxed);
       if (n == 0) continue;
       absl::StrAppend(
-          &out, "mskg_http_requests_total{endpoint=\"", e->name,
-          "\",status=\"",
+          &out, "mskg_http_requests_total{endpoint=\"", e->name, "\",status=\"",
           s < kNumStatuses - 1 ? absl::StrCat(kStatuses[s]) : "other", "\"} ",
           n, "\n");
     }
@@ -64,8 +63,8 @@ std::string Metrics::Render(const std::vector<Gauge>& gauges) const {
         errors += e->by_status[s].load(std::memory_order_relaxed);
       }
     }
-    absl::StrAppend(&out, "mskg_http_errors_total{endpoint=\"", e->name,
-                    "\"} ", errors, "\n");
+    absl::StrAppend(&out, "mskg_http_errors_total{endpoint=\"", e->name, "\"} ",
+                    errors, "\n");
   }
   absl::StrAppend(&out,
                   "# HELP mskg_http_request_duration_seconds Time from a "
@@ -75,17 +74,19 @@ std::string Metrics::Render(const std::vector<Gauge>& gauges) const {
     uint64_t cumulative = 0;
     for (int b = 0; b < kNumBuckets; ++b) {
       cumulative += e->buckets[b].load(std::memory_order_relaxed);
-      absl::StrAppend(&out, "mskg_http_request_duration_seconds_bucket{endpoint=\"",
-                      e->name, "\",le=\"", kBuckets[b], "\"} ", cumulative,
-                      "\n");
+      absl::StrAppend(
+          &out, "mskg_http_request_duration_seconds_bucket{endpoint=\"",
+          e->name, "\",le=\"", kBuckets[b], "\"} ", cumulative, "\n");
     }
     const uint64_t count = e->count.load(std::memory_order_relaxed);
-    absl::StrAppend(&out, "mskg_http_request_duration_seconds_bucket{endpoint=\"",
+    absl::StrAppend(&out,
+                    "mskg_http_request_duration_seconds_bucket{endpoint=\"",
                     e->name, "\",le=\"+Inf\"} ", count, "\n");
     absl::StrAppend(&out, "mskg_http_request_duration_seconds_sum{endpoint=\"",
                     e->name, "\"} ",
                     absl::StrFormat("%.6f", e->micros_sum.load() / 1e6), "\n");
-    absl::StrAppend(&out, "mskg_http_request_duration_seconds_count{endpoint=\"",
+    absl::StrAppend(&out,
+                    "mskg_http_request_duration_seconds_count{endpoint=\"",
                     e->name, "\"} ", count, "\n");
   }
   for (const Gauge& g : gauges) {

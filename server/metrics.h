@@ -42,14 +42,13 @@ class Metrics {
  private:
   // The statuses the server sends, counted separately; index kStatuses.size()
   // counts the rest.
-  static constexpr int kStatuses[] = {200, 204, 400, 401, 403, 404, 405,
-                                      408, 413, 429, 500, 503};
+  static constexpr int kStatuses[] = {200, 204, 400, 401, 403, 404,
+                                      405, 408, 413, 429, 500, 503};
   static constexpr int kNumStatuses = sizeof(kStatuses) / sizeof(int) + 1;
   // Upper bounds of the latency buckets, in seconds (+Inf is the count).
-  static constexpr double kBuckets[] = {0.0001, 0.00025, 0.0005, 0.001,
-                                        0.0025, 0.005,   0.01,   0.025,
-                                        0.05,   0.1,     0.25,   0.5,
-                                        1,      2.5,     5,      10};
+  static constexpr double kBuckets[] = {
+      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+      0.05,   0.1,     0.25,   0.5,   1,      2.5,   5,    10};
   static constexpr int kNumBuckets = sizeof(kBuckets) / sizeof(double);
 
   struct Endpoint {

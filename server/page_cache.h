@@ -24,7 +24,8 @@ namespace mskg::server {
 class PageCache {
  public:
   // Default: 64 MiB of bodies.
-  explicit PageCache(size_t max_bytes = size_t{64} << 20) : max_bytes_(max_bytes) {}
+  explicit PageCache(size_t max_bytes = size_t{64} << 20)
+      : max_bytes_(max_bytes) {}
 
   // Returns the body cached under `key`, or null.
   std::shared_ptr<const std::string> Find(absl::string_view key) const {
@@ -41,7 +42,8 @@ class PageCache {
       pages_.clear();
       bytes_ = 0;
     }
-    if (pages_.emplace(std::string(key), std::move(body)).second) bytes_ += size;
+    if (pages_.emplace(std::string(key), std::move(body)).second)
+      bytes_ += size;
   }
 
  private:

@@ -30,13 +30,15 @@ absl::Status ReadBounds(const ApiOptions& server, const Json& body,
                         query::QueryOptions* options, Page* page) {
   MSKG_ASSIGN_OR_RETURN(page->evidence, BoolField(body, "evidence", false));
   MSKG_ASSIGN_OR_RETURN(
-      page->limit, IntField(body, "limit", server.default_limit, 1, server.max_rows));
-  MSKG_ASSIGN_OR_RETURN(page->offset,
-                        IntField(body, "offset", 0, 0, server.max_rows - page->limit));
+      page->limit,
+      IntField(body, "limit", server.default_limit, 1, server.max_rows));
+  MSKG_ASSIGN_OR_RETURN(page->offset, IntField(body, "offset", 0, 0,
+                                               server.max_rows - page->limit));
   MSKG_ASSIGN_OR_RETURN(
       int64_t timeout_ms,
-      IntField(body, "timeout_ms", absl::ToInt64Milliseconds(server.default_timeout),
-               1, absl::ToInt64Milliseconds(server.max_timeout)));
+      IntField(body, "timeout_ms",
+               absl::ToInt64Milliseconds(server.default_timeout), 1,
+               absl::ToInt64Milliseconds(server.max_timeout)));
   MSKG_ASSIGN_OR_RETURN(options->include_inferred,
                         BoolField(body, "include_inferred", true));
   MSKG_ASSIGN_OR_RETURN(options->include_negated,
@@ -77,7 +79,8 @@ absl::StatusOr<Response> Endpoints::Query(ApiHandler& api,
   query::QueryOptions options;
   Page page;
   MSKG_RETURN_IF_ERROR(ReadBounds(api.options_, body, &options, &page));
-  if (auto params = body.find("params"); params != body.end() && !params->is_null()) {
+  if (auto params = body.find("params");
+      params != body.end() && !params->is_null()) {
     if (!params->is_object()) {
       return absl::InvalidArgumentError("field 'params' must be an object");
     }
@@ -98,10 +101,12 @@ absl::StatusOr<Response> Endpoints::Query(ApiHandler& api,
   return JsonResponse(200, json);
 }
 
-absl::StatusOr<Response> Endpoints::Ask(ApiHandler& api, const Request& request) {
+absl::StatusOr<Response> Endpoints::Ask(ApiHandler& api,
+                                        const Request& request) {
   const absl::Time start = absl::Now();
   MSKG_ASSIGN_OR_RETURN(Json body, ParseJsonObject(request.body));
-  MSKG_ASSIGN_OR_RETURN(std::string question, StringField(body, "question", ""));
+  MSKG_ASSIGN_OR_RETURN(std::string question,
+                        StringField(body, "question", ""));
   if (question.empty()) {
     return absl::InvalidArgumentError(
         "field 'question' is required: {\"question\": \"muscles opposing a "
@@ -113,8 +118,8 @@ absl::StatusOr<Response> Endpoints::Ask(ApiHandler& api, const Request& request)
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
   MSKG_ASSIGN_OR_RETURN(query::AskResult result,
                         query::Ask(snapshot->engine, question, options));
-  Json json = TableJson(result.table, static_cast<size_t>(page.offset),
-                        page.evidence);
+  Json json =
+      TableJson(result.table, static_cast<size_t>(page.offset), page.evidence);
   json["template"] = result.template_name;
   json["cypher"] = result.cypher;
   json["params"] = ParamsJson(result.params);

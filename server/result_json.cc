@@ -53,9 +53,10 @@ absl::StatusOr<query::Value> ParamValue(absl::string_view name,
     }
     return query::Value(std::move(list));
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "parameter '", name, "' must be null, a boolean, a number, a string or "
-      "a list of them"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("parameter '", name,
+                   "' must be null, a boolean, a number, a string or "
+                   "a list of them"));
 }
 
 Json ProvenanceJson(const schema::Provenance& p) {
@@ -78,10 +79,11 @@ Json EvidenceJson(const query::EdgeEvidence& edge) {
   for (const query::EdgeEvidence& premise : edge.premises) {
     premises.push_back(EvidenceJson(premise));
   }
-  Json json = {{"source", edge.source},     {"relation", edge.relation},
-               {"target", edge.target},     {"inferred", edge.inferred},
-               {"negated", edge.negated},   {"support", std::move(support)},
-               {"premises", std::move(premises)}};
+  Json json = {
+      {"source", edge.source},          {"relation", edge.relation},
+      {"target", edge.target},          {"inferred", edge.inferred},
+      {"negated", edge.negated},        {"support", std::move(support)},
+      {"premises", std::move(premises)}};
   json["rule"] = edge.inferred ? Json(edge.rule) : Json(nullptr);
   return json;
 }
@@ -93,7 +95,8 @@ Json TableJson(const query::ResultTable& table, size_t offset,
   for (size_t r = offset; r < table.rows.size(); ++r) {
     const query::ResultRow& row = table.rows[r];
     Json values = Json::array();
-    for (const query::Value& value : row.values) values.push_back(ValueJson(value));
+    for (const query::Value& value : row.values)
+      values.push_back(ValueJson(value));
     rows.push_back(std::move(values));
     if (with_evidence) {
       Json edges = Json::array();

@@ -26,9 +26,10 @@ void KeepBestPerNode(std::vector<SearchIndex::Hit>* hits) {
   std::sort(hits->begin(), hits->end(), [](const Hit& a, const Hit& b) {
     return a.node != b.node ? a.node < b.node : a.match < b.match;
   });
-  hits->erase(std::unique(hits->begin(), hits->end(),
-                          [](const Hit& a, const Hit& b) { return a.node == b.node; }),
-              hits->end());
+  hits->erase(
+      std::unique(hits->begin(), hits->end(),
+                  [](const Hit& a, const Hit& b) { return a.node == b.node; }),
+      hits->end());
 }
 
 }  // namespace
@@ -53,7 +54,8 @@ SearchIndex SearchIndex::Build(const graph::GraphView& view) {
     const std::string& key = index.spellings_[s].key;
     index.entries_.push_back(Entry{s, 0});
     for (uint32_t i = 1; i < key.size(); ++i) {
-      if (key[i - 1] == ' ' && key[i] != ' ') index.entries_.push_back(Entry{s, i});
+      if (key[i - 1] == ' ' && key[i] != ' ')
+        index.entries_.push_back(Entry{s, i});
     }
   }
   std::sort(index.entries_.begin(), index.entries_.end(),
@@ -66,10 +68,9 @@ SearchIndex SearchIndex::Build(const graph::GraphView& view) {
 template <typename Visit>
 void SearchIndex::ForEachWithPrefix(absl::string_view prefix, size_t max_scan,
                                     const Visit& visit) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), prefix,
-                             [this](const Entry& e, absl::string_view p) {
-                               return EntryKey(e) < p;
-                             });
+  auto it = std::lower_bound(
+      entries_.begin(), entries_.end(), prefix,
+      [this](const Entry& e, absl::string_view p) { return EntryKey(e) < p; });
   for (size_t n = 0; it != entries_.end() && n < max_scan; ++it, ++n) {
     const absl::string_view key = EntryKey(*it);
     if (key.substr(0, prefix.size()) != prefix) break;
@@ -89,13 +90,15 @@ std::vector<SearchIndex::Hit> SearchIndex::Search(absl::string_view query,
     if (type != schema::NODE_TYPE_UNSPECIFIED && s.type != type) return;
     hits.push_back(Hit{s.node, match, s.text, s.degree});
   };
-  ForEachWithPrefix(key, kMaxScanPerPrefix, [&](const Entry& e, absl::string_view entry_key) {
-    if (e.offset > 0) {
-      offer(e, Match::kWordPrefix);
-    } else {
-      offer(e, entry_key.size() == key.size() ? Match::kExact : Match::kPrefix);
-    }
-  });
+  ForEachWithPrefix(
+      key, kMaxScanPerPrefix, [&](const Entry& e, absl::string_view entry_key) {
+        if (e.offset > 0) {
+          offer(e, Match::kWordPrefix);
+        } else {
+          offer(e, entry_key.size() == key.size() ? Match::kExact
+                                                  : Match::kPrefix);
+        }
+      });
   KeepBestPerNode(&hits);
   if (hits.size() < limit && key.size() >= 3) {
     // One edit of the key, then a prefix search: the typo may be anywhere
@@ -121,9 +124,9 @@ std::vector<SearchIndex::Hit> SearchIndex::Search(absl::string_view query,
     }
     for (const std::string& variant : variants) {
       if (variant.size() < 3) continue;  // Two letters match half the graph.
-      ForEachWithPrefix(variant, kMaxScanPerVariant, [&](const Entry& e, absl::string_view) {
-        offer(e, Match::kTypo);
-      });
+      ForEachWithPrefix(
+          variant, kMaxScanPerVariant,
+          [&](const Entry& e, absl::string_view) { offer(e, Match::kTypo); });
     }
   }
   KeepBestPerNode(&hits);

@@ -31,13 +31,14 @@ namespace asio = boost::asio;
 
 constexpr char kWriteKey[] = "write-key-0123456789";
 constexpr char kReadKey[] = "read-key-0123456789a";
-const std::pair<std::string, std::string> kWrite = {"Authorization",
-                                                    absl::StrCat("Bearer ", kWriteKey)};
+const std::pair<std::string, std::string> kWrite = {
+    "Authorization", absl::StrCat("Bearer ", kWriteKey)};
 
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string dir = absl::StrCat(::testing::TempDir(), "/server_test_store");
+    const std::string dir =
+        absl::StrCat(::testing::TempDir(), "/server_test_store");
     std::filesystem::remove_all(dir);
     ingester_ = ingest::Ingester::Create().value().release();
     store_ = graph::GraphStore::Open(dir).value().release();
@@ -49,8 +50,8 @@ class ServerTest : public ::testing::Test {
       ASSERT_TRUE(ingester_->IngestFile(path, store_).ok()) << path;
     }
     ApiOptions api;
-    api.access.key_file_text =
-        absl::StrCat("# test keys\n", kWriteKey, " write\n", kReadKey, " read\n");
+    api.access.key_file_text = absl::StrCat("# test keys\n", kWriteKey,
+                                            " write\n", kReadKey, " read\n");
     api.access.public_reads = true;
     api.access.cors_origins = {"https://app.example"};
     handler_ = ApiHandler::Create(store_, ingester_, api).value().release();
@@ -61,9 +62,10 @@ class ServerTest : public ::testing::Test {
     http.max_header_bytes = 4 << 10;
     http.header_timeout = absl::Milliseconds(300);
     http.idle_timeout = absl::Milliseconds(500);
-    server_ = HttpServer::Start(http, [](const Request& r) {
-                return handler_->Handle(r);
-              }).value().release();
+    server_ = HttpServer::Start(
+                  http, [](const Request& r) { return handler_->Handle(r); })
+                  .value()
+                  .release();
     port_ = server_->port();
   }
   static void TearDownTestSuite() {
@@ -74,7 +76,8 @@ class ServerTest : public ::testing::Test {
   }
 
   static Reply Post(const std::string& target, const std::string& body) {
-    return Call(port_, "POST", target, body, {{"Content-Type", "application/json"}});
+    return Call(port_, "POST", target, body,
+                {{"Content-Type", "application/json"}});
   }
 
   static ingest::Ingester* ingester_;
@@ -99,8 +102,9 @@ TEST_F(ServerTest, Health) {
 }
 
 TEST_F(ServerTest, QueryWithParamsEvidenceAndPaging) {
-  Reply reply = Post("/v1/query",
-                     R"j({"query": "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: $x}) RETURN DISTINCT m.name ORDER BY m.name",
+  Reply reply = Post(
+      "/v1/query",
+      R"j({"query": "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: $x}) RETURN DISTINCT m.name ORDER BY m.name",
                          "params": {"x": "psoas"}, "evidence": true, "limit": 2})j");
   ASSERT_EQ(reply.status, 200) << reply.body;
   auto json = reply.Json();
@@ -112,15 +116,17 @@ TEST_F(ServerTest, QueryWithParamsEvidenceAndPaging) {
   EXPECT_TRUE(json["took_ms"].is_number());
   EXPECT_FALSE(json["evidence"][0].empty());
   EXPECT_TRUE(json["evidence"][0][0].contains("support"));
-  Reply next = Post("/v1/query",
-                    R"j({"query": "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: $x}) RETURN DISTINCT m.name ORDER BY m.name",
+  Reply next = Post(
+      "/v1/query",
+      R"j({"query": "MATCH (m:Muscle)-[:ANTAGONIST_OF]-(:Muscle {name: $x}) RETURN DISTINCT m.name ORDER BY m.name",
                         "params": {"x": "psoas"}, "limit": 2, "offset": 2})j");
   ASSERT_EQ(next.status, 200);
   EXPECT_NE(next.Json()["rows"][0], json["rows"][0]);
 }
 
 TEST_F(ServerTest, QueryErrorsCarryPositions) {
-  Reply syntax = Post("/v1/query", R"j({"query": "MATCH (m:Muscle RETURN m"})j");
+  Reply syntax =
+      Post("/v1/query", R"j({"query": "MATCH (m:Muscle RETURN m"})j");
   EXPECT_EQ(syntax.status, 400);
   EXPECT_EQ(syntax.Json()["error"]["code"], "INVALID_ARGUMENT");
   EXPECT_EQ(syntax.Json()["error"]["line"], 1);
@@ -130,12 +136,17 @@ TEST_F(ServerTest, QueryErrorsCarryPositions) {
   EXPECT_EQ(json.status, 400);
   EXPECT_EQ(json.Json()["error"]["line"], 2);
 
-  Reply deep = Post("/v1/query", std::string(1000, '[') + std::string(1000, ']'));
+  Reply deep =
+      Post("/v1/query", std::string(1000, '[') + std::string(1000, ']'));
   EXPECT_EQ(deep.status, 400);
-  EXPECT_THAT(deep.Json()["error"]["message"].get<std::string>(), HasSubstr("nested"));
+  EXPECT_THAT(deep.Json()["error"]["message"].get<std::string>(),
+              HasSubstr("nested"));
 
   EXPECT_EQ(Post("/v1/query", R"j({"query": 5})j").status, 400);
-  EXPECT_EQ(Post("/v1/query", R"j({"query": "MATCH (n) RETURN n", "limit": 0})j").status, 400);
+  EXPECT_EQ(
+      Post("/v1/query", R"j({"query": "MATCH (n) RETURN n", "limit": 0})j")
+          .status,
+      400);
   EXPECT_EQ(Post("/v1/query", "[1]").status, 400);
   EXPECT_EQ(Post("/v1/query", "{\"query\": \"\xff\"}").status, 400);
   EXPECT_EQ(Call(port_, "GET", "/v1/query").status, 405);
@@ -144,11 +155,13 @@ TEST_F(ServerTest, QueryErrorsCarryPositions) {
 }
 
 TEST_F(ServerTest, QueryBoundsFromTheRequest) {
-  Reply slow = Post("/v1/query",
-                    R"j({"query": "MATCH p = (a)-[*1..8]-(b) RETURN count(*)", "timeout_ms": 50})j");
+  Reply slow = Post(
+      "/v1/query",
+      R"j({"query": "MATCH p = (a)-[*1..8]-(b) RETURN count(*)", "timeout_ms": 50})j");
   EXPECT_TRUE(slow.status == 408 || slow.status == 400) << slow.body;
   EXPECT_TRUE(slow.Json()["error"].contains("message"));
-  Reply explain = Post("/v1/query", R"j({"query": "EXPLAIN MATCH (m:Muscle) RETURN m.name"})j");
+  Reply explain = Post(
+      "/v1/query", R"j({"query": "EXPLAIN MATCH (m:Muscle) RETURN m.name"})j");
   ASSERT_EQ(explain.status, 200) << explain.body;
   EXPECT_TRUE(explain.Json()["plan"].is_string());
 }
@@ -172,8 +185,9 @@ TEST_F(ServerTest, EntityPageResolvesAliases) {
     }
   }
   EXPECT_TRUE(inferred);
-  EXPECT_EQ(Call(port_, "GET", "/v1/entities/Muscle/Psoas%20Major").Json()["name"],
-            "psoas major");
+  EXPECT_EQ(
+      Call(port_, "GET", "/v1/entities/Muscle/Psoas%20Major").Json()["name"],
+      "psoas major");
   Reply missing = Call(port_, "GET", "/v1/entities/Muscle/psoaz");
   EXPECT_EQ(missing.status, 404);
   EXPECT_THAT(missing.body, HasSubstr("psoas major"));
@@ -199,11 +213,13 @@ TEST_F(ServerTest, SearchPrefixTypoTypeAndLimit) {
 }
 
 TEST_F(ServerTest, Ask) {
-  Reply reply = Post("/v1/ask", R"j({"question": "muscles opposing a tight psoas"})j");
+  Reply reply =
+      Post("/v1/ask", R"j({"question": "muscles opposing a tight psoas"})j");
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.Json()["params"]["x"], "psoas major");
   EXPECT_FALSE(reply.Json()["rows"].empty());
-  EXPECT_THAT(reply.Json()["cypher"].get<std::string>(), HasSubstr("ANTAGONIST_OF"));
+  EXPECT_THAT(reply.Json()["cypher"].get<std::string>(),
+              HasSubstr("ANTAGONIST_OF"));
   EXPECT_EQ(Post("/v1/ask", R"j({"question": "what is love"})j").status, 400);
 }
 
@@ -211,19 +227,29 @@ TEST_F(ServerTest, DocumentsNeedWriteKeysAndAreVisibleAtOnce) {
   const std::string text = "Tight hamstrings cause low back pain.";
   EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text).status, 401);
   EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text,
-                 {{"X-API-Key", kReadKey}}).status, 403);
+                 {{"X-API-Key", kReadKey}})
+                .status,
+            403);
   EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text,
-                 {{"X-API-Key", "not-a-key-at-all-no"}}).status, 401);
+                 {{"X-API-Key", "not-a-key-at-all-no"}})
+                .status,
+            401);
   EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text,
-                 {kWrite, {"Content-Type", "image/png"}}).status, 400);
+                 {kWrite, {"Content-Type", "image/png"}})
+                .status,
+            400);
   // Entity pages are cached per snapshot: the cached one, then a new one.
-  const int64_t before =
-      Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"].get<int64_t>();
-  EXPECT_EQ(Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"], before);
+  const int64_t before = Call(port_, "GET", "/v1/entities/Muscle/psoas")
+                             .Json()["snapshot"]
+                             .get<int64_t>();
+  EXPECT_EQ(Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"],
+            before);
   Reply put = Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text,
                    {kWrite, {"Content-Type", "text/plain"}});
   ASSERT_EQ(put.status, 200) << put.body;
-  EXPECT_GT(Call(port_, "GET", "/v1/entities/Muscle/psoas").Json()["snapshot"].get<int64_t>(),
+  EXPECT_GT(Call(port_, "GET", "/v1/entities/Muscle/psoas")
+                .Json()["snapshot"]
+                .get<int64_t>(),
             before);
   EXPECT_GT(put.Json()["claims"].get<int>(), 0);
   Reply get = Call(port_, "GET", "/v1/documents/api%2Fa.txt");
@@ -232,34 +258,50 @@ TEST_F(ServerTest, DocumentsNeedWriteKeysAndAreVisibleAtOnce) {
   EXPECT_FALSE(get.Json()["claims"].empty());
   EXPECT_EQ(get.Json()["claims"][0]["source_type"], "Condition");
   EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fa.txt", text, {kWrite})
-                .Json()["unchanged"], true);
-  EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fbin.txt", std::string("\0\1\2", 3),
-                 {kWrite}).status, 400);
-  EXPECT_EQ(Call(port_, "DELETE", "/v1/documents/api%2Fa.txt", "", {kWrite}).status, 200);
+                .Json()["unchanged"],
+            true);
+  EXPECT_EQ(Call(port_, "PUT", "/v1/documents/api%2Fbin.txt",
+                 std::string("\0\1\2", 3), {kWrite})
+                .status,
+            400);
+  EXPECT_EQ(
+      Call(port_, "DELETE", "/v1/documents/api%2Fa.txt", "", {kWrite}).status,
+      200);
   EXPECT_EQ(Call(port_, "GET", "/v1/documents/api%2Fa.txt").status, 404);
-  EXPECT_EQ(Call(port_, "DELETE", "/v1/documents/api%2Fa.txt", "", {kWrite}).status, 404);
-  EXPECT_EQ(Call(port_, "DELETE", "/v1/documents/reference", "", {kWrite}).status, 400);
+  EXPECT_EQ(
+      Call(port_, "DELETE", "/v1/documents/api%2Fa.txt", "", {kWrite}).status,
+      404);
+  EXPECT_EQ(
+      Call(port_, "DELETE", "/v1/documents/reference", "", {kWrite}).status,
+      400);
 }
 
 TEST_F(ServerTest, Cors) {
-  Reply allowed = Call(port_, "GET", "/v1/health", "", {{"Origin", "https://app.example"}});
-  EXPECT_EQ(allowed.Header("Access-Control-Allow-Origin"), "https://app.example");
-  Reply other = Call(port_, "GET", "/v1/health", "", {{"Origin", "https://evil.example"}});
+  Reply allowed =
+      Call(port_, "GET", "/v1/health", "", {{"Origin", "https://app.example"}});
+  EXPECT_EQ(allowed.Header("Access-Control-Allow-Origin"),
+            "https://app.example");
+  Reply other = Call(port_, "GET", "/v1/health", "",
+                     {{"Origin", "https://evil.example"}});
   EXPECT_EQ(other.Header("Access-Control-Allow-Origin"), "");
   Reply preflight = Call(port_, "OPTIONS", "/v1/query", "",
                          {{"Origin", "https://app.example"},
                           {"Access-Control-Request-Method", "POST"}});
   EXPECT_EQ(preflight.status, 204);
-  EXPECT_THAT(preflight.Header("Access-Control-Allow-Methods"), HasSubstr("POST"));
-  EXPECT_EQ(Call(port_, "OPTIONS", "/v1/query", "", {{"Origin", "https://evil.example"}})
-                .status, 403);
+  EXPECT_THAT(preflight.Header("Access-Control-Allow-Methods"),
+              HasSubstr("POST"));
+  EXPECT_EQ(Call(port_, "OPTIONS", "/v1/query", "",
+                 {{"Origin", "https://evil.example"}})
+                .status,
+            403);
 }
 
 TEST_F(ServerTest, SizeLimits) {
   Reply body = Post("/v1/query", std::string(100 << 10, ' '));
   EXPECT_EQ(body.status, 413);
   EXPECT_EQ(body.Json()["error"]["code"], "RESOURCE_EXHAUSTED");
-  Reply header = Call(port_, "GET", "/v1/health", "", {{"X-Big", std::string(8 << 10, 'a')}});
+  Reply header = Call(port_, "GET", "/v1/health", "",
+                      {{"X-Big", std::string(8 << 10, 'a')}});
   EXPECT_EQ(header.status, 413);
 }
 
@@ -268,7 +310,8 @@ TEST_F(ServerTest, SizeLimits) {
 std::string RawExchange(int port, const std::string& request, int wait_ms) {
   asio::io_context ioc;
   asio::ip::tcp::socket socket(ioc);
-  socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
+  socket.connect(
+      {asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
   asio::write(socket, asio::buffer(request));
   std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
   std::string out;
@@ -286,17 +329,19 @@ std::string RawExchange(int port, const std::string& request, int wait_ms) {
 
 TEST_F(ServerTest, SlowClientIsDropped) {
   const auto start = std::chrono::steady_clock::now();
-  const std::string got = RawExchange(port_, "GET /v1/health HTTP/1.1\r\nHost: x\r\n", 0);
+  const std::string got =
+      RawExchange(port_, "GET /v1/health HTTP/1.1\r\nHost: x\r\n", 0);
   const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_THAT(got, HasSubstr("HTTP/1.1 408"));
   EXPECT_LT(took, std::chrono::seconds(2));
 }
 
 TEST_F(ServerTest, KeepAliveThenIdleClose) {
-  const std::string got = RawExchange(
-      port_,
-      "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n",
-      0);
+  const std::string got =
+      RawExchange(port_,
+                  "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /v1/health "
+                  "HTTP/1.1\r\nHost: x\r\n\r\n",
+                  0);
   // Two answers on one connection, then closed silently once idle.
   size_t first = got.find("HTTP/1.1 200");
   ASSERT_NE(first, std::string::npos) << got;
@@ -310,8 +355,9 @@ TEST_F(ServerTest, ReadersNeverSeeAFailedOrTornReadDuringWrites) {
   auto reader = [&] {
     int64_t last_version = 0;
     while (!done.load()) {
-      Reply r = Post("/v1/query",
-                     R"j({"query": "MATCH (c:Condition {name: 'tight hamstrings'})-[r]->(x) RETURN count(r)"})j");
+      Reply r = Post(
+          "/v1/query",
+          R"j({"query": "MATCH (c:Condition {name: 'tight hamstrings'})-[r]->(x) RETURN count(r)"})j");
       if (r.status != 200) {
         ++failures;
         continue;
@@ -325,12 +371,16 @@ TEST_F(ServerTest, ReadersNeverSeeAFailedOrTornReadDuringWrites) {
   std::thread a(reader), b(reader);
   for (int i = 0; i < 6; ++i) {
     const std::string id = absl::StrCat("/v1/documents/live", i % 2, ".txt");
-    Reply put = Call(port_, "PUT", id,
-                     absl::StrCat("Tight hamstrings cause low back pain and knee pain ", i, "."),
-                     {kWrite});
+    Reply put =
+        Call(port_, "PUT", id,
+             absl::StrCat("Tight hamstrings cause low back pain and knee pain ",
+                          i, "."),
+             {kWrite});
     EXPECT_EQ(put.status, 200) << put.body;
   }
-  EXPECT_EQ(Call(port_, "DELETE", "/v1/documents/live0.txt", "", {kWrite}).status, 200);
+  EXPECT_EQ(
+      Call(port_, "DELETE", "/v1/documents/live0.txt", "", {kWrite}).status,
+      200);
   done = true;
   a.join();
   b.join();
@@ -342,18 +392,24 @@ TEST_F(ServerTest, MetricsArePrometheusText) {
   Call(port_, "GET", "/v1/search?q=psoas");
   Reply reply = Call(port_, "GET", "/metrics");
   ASSERT_EQ(reply.status, 200);
-  EXPECT_THAT(reply.body, HasSubstr("mskg_http_requests_total{endpoint=\"search\",status=\"200\"}"));
-  EXPECT_THAT(reply.body, HasSubstr("mskg_http_request_duration_seconds_bucket{endpoint=\"search\",le=\"+Inf\"}"));
+  EXPECT_THAT(
+      reply.body,
+      HasSubstr(
+          "mskg_http_requests_total{endpoint=\"search\",status=\"200\"}"));
+  EXPECT_THAT(reply.body, HasSubstr("mskg_http_request_duration_seconds_bucket{"
+                                    "endpoint=\"search\",le=\"+Inf\"}"));
   EXPECT_THAT(reply.body, HasSubstr("mskg_store_bytes "));
   EXPECT_THAT(reply.body, HasSubstr("mskg_snapshot_age_seconds "));
 }
 
 // Returns the "required" fields of a schema, following $ref and allOf.
-std::set<std::string> Required(const nlohmann::json& doc, const nlohmann::json& schema) {
+std::set<std::string> Required(const nlohmann::json& doc,
+                               const nlohmann::json& schema) {
   std::set<std::string> out;
   if (schema.contains("$ref")) {
     std::string ref = schema["$ref"];  // "#/components/schemas/X"
-    return Required(doc, doc["components"]["schemas"][ref.substr(ref.rfind('/') + 1)]);
+    return Required(
+        doc, doc["components"]["schemas"][ref.substr(ref.rfind('/') + 1)]);
   }
   if (schema.contains("allOf")) {
     for (const auto& part : schema["allOf"]) {
@@ -376,11 +432,14 @@ TEST_F(ServerTest, OpenApiDescribesRealResponses) {
     std::string path, method, target, body;
   };
   const std::vector<Example> examples = {
-      {"/v1/query", "post", "/v1/query", R"j({"query": "MATCH (m:Muscle) RETURN m.name", "limit": 1})j"},
-      {"/v1/ask", "post", "/v1/ask", R"j({"question": "muscles opposing a tight psoas"})j"},
+      {"/v1/query", "post", "/v1/query",
+       R"j({"query": "MATCH (m:Muscle) RETURN m.name", "limit": 1})j"},
+      {"/v1/ask", "post", "/v1/ask",
+       R"j({"question": "muscles opposing a tight psoas"})j"},
       {"/v1/entities/{type}/{name}", "get", "/v1/entities/Muscle/psoas", ""},
       {"/v1/search", "get", "/v1/search?q=pso", ""},
-      {"/v1/documents/{id}", "put", "/v1/documents/openapi.txt", "The psoas flexes the hip."},
+      {"/v1/documents/{id}", "put", "/v1/documents/openapi.txt",
+       "The psoas flexes the hip."},
       {"/v1/documents/{id}", "get", "/v1/documents/openapi.txt", ""},
       {"/v1/documents/{id}", "delete", "/v1/documents/openapi.txt", ""},
       {"/v1/health", "get", "/v1/health", ""},
@@ -401,20 +460,23 @@ TEST_F(ServerTest, OpenApiDescribesRealResponses) {
     ASSERT_EQ(reply.status, 200) << e.target << ": " << reply.body;
     const auto& response = doc["paths"][e.path][e.method]["responses"]["200"];
     ASSERT_TRUE(response.is_object()) << e.path << " " << e.method;
-    if (!response.contains("content") || !response["content"].contains("application/json")) {
+    if (!response.contains("content") ||
+        !response["content"].contains("application/json")) {
       continue;
     }
     const nlohmann::json body = reply.Json();
     for (const std::string& field :
          Required(doc, response["content"]["application/json"]["schema"])) {
-      EXPECT_TRUE(body.contains(field)) << e.path << " " << e.method << " lacks " << field;
+      EXPECT_TRUE(body.contains(field))
+          << e.path << " " << e.method << " lacks " << field;
     }
   }
   EXPECT_EQ(documented, exercised);
 }
 
 TEST(AccessTest, KeysScopesAndRateLimits) {
-  const std::string dir = absl::StrCat(::testing::TempDir(), "/access_test_store");
+  const std::string dir =
+      absl::StrCat(::testing::TempDir(), "/access_test_store");
   std::filesystem::remove_all(dir);
   auto store = graph::GraphStore::Open(dir).value();
   ApiOptions api;
@@ -424,7 +486,8 @@ TEST(AccessTest, KeysScopesAndRateLimits) {
   Request request;
   request.method = "GET";
   request.target = "/v1/search?q=psoas";
-  EXPECT_EQ(handler->Handle(request).status, 401);  // Keys exist: reads need one.
+  EXPECT_EQ(handler->Handle(request).status,
+            401);  // Keys exist: reads need one.
   request.headers = {{"Authorization", absl::StrCat("Bearer ", kReadKey)}};
   int ok = 0, limited = 0;
   for (int i = 0; i < 20; ++i) {
@@ -438,7 +501,9 @@ TEST(AccessTest, KeysScopesAndRateLimits) {
   request.target = "/v1/documents/a.txt";
   EXPECT_EQ(handler->Handle(request).status, 403);  // A read key.
   EXPECT_FALSE(AccessControl::Create({.key_list_text = "short:read"}).ok());
-  EXPECT_FALSE(AccessControl::Create({.key_file_text = "0123456789abcdefgh admin"}).ok());
+  EXPECT_FALSE(
+      AccessControl::Create({.key_file_text = "0123456789abcdefgh admin"})
+          .ok());
 }
 
 TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
@@ -452,11 +517,13 @@ TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
                   return Response();
                 }).value();
   const int port = server->port();
-  std::thread slow([port] { EXPECT_EQ(Call(port, "GET", "/slow").status, 200); });
+  std::thread slow(
+      [port] { EXPECT_EQ(Call(port, "GET", "/slow").status, 200); });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(Call(port, "GET", "/fast").status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(600));
+  EXPECT_LT(std::chrono::steady_clock::now() - start,
+            std::chrono::milliseconds(600));
   slow.join();
 }
 
@@ -477,7 +544,8 @@ TEST(ShutdownTest, SigtermLetsRequestsInFlightFinish) {
   const int port = server->port();
   Reply in_flight;
   std::thread client([&] { in_flight = Call(port, "GET", "/slow"); });
-  while (started.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  while (started.load() == 0)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ASSERT_EQ(raise(SIGTERM), 0);
   server->Wait();
   client.join();

@@ -35,9 +35,10 @@ struct Reply {
 };
 
 // Sends one request to 127.0.0.1:`port` and returns the reply.
-inline Reply Call(int port, const std::string& method, const std::string& target,
-                  const std::string& body = "",
-                  std::vector<std::pair<std::string, std::string>> headers = {}) {
+inline Reply Call(
+    int port, const std::string& method, const std::string& target,
+    const std::string& body = "",
+    std::vector<std::pair<std::string, std::string>> headers = {}) {
   namespace beast = boost::beast;
   namespace http = beast::http;
   boost::asio::io_context ioc;
@@ -48,11 +49,13 @@ inline Reply Call(int port, const std::string& method, const std::string& target
                  ec);
   Reply reply;
   if (ec) return reply;
-  http::request<http::string_body> request(http::string_to_verb(method), target, 11);
+  http::request<http::string_body> request(http::string_to_verb(method), target,
+                                           11);
   request.set(http::field::host, "127.0.0.1");
   for (const auto& [k, v] : headers) request.set(k, v);
   request.body() = body;
-  if (!body.empty() || method == "POST" || method == "PUT") request.prepare_payload();
+  if (!body.empty() || method == "POST" || method == "PUT")
+    request.prepare_payload();
   http::write(socket, request, ec);
   if (ec) return reply;
   beast::flat_buffer buffer;

@@ -34,8 +34,8 @@ absl::StatusOr<std::string> PercentDecode(absl::string_view text,
       const int hi = i + 2 < text.size() ? HexDigit(text[i + 1]) : -1;
       const int lo = i + 2 < text.size() ? HexDigit(text[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "bad percent escape at byte ", i, " of the URL"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("bad percent escape at byte ", i, " of the URL"));
       }
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

@@ -54,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   request.remote = "fuzzer";
   const size_t blank = input.find("\n\n");
   absl::string_view head = input.substr(0, blank);
-  if (blank != absl::string_view::npos) request.body = std::string(input.substr(blank + 2));
+  if (blank != absl::string_view::npos)
+    request.body = std::string(input.substr(blank + 2));
   int line = 0;
   for (absl::string_view text : absl::StrSplit(head, '\n')) {
     if (line == 0) {
@@ -64,8 +65,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       std::pair<absl::string_view, absl::string_view> field =
           absl::StrSplit(text, absl::MaxSplits(':', 1));
-      request.headers.emplace_back(std::string(field.first),
-                                   std::string(absl::StripAsciiWhitespace(field.second)));
+      request.headers.emplace_back(
+          std::string(field.first),
+          std::string(absl::StripAsciiWhitespace(field.second)));
     }
     ++line;
   }
