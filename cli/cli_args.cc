@@ -16,7 +16,9 @@ const std::set<std::string>& ValueFlags() {
       "max-rows", "max-hops", "lexicon", "query", "subset", "threads",
       "timeout",  "max-intermediate-rows", "max-memory-mb", "max-document-mb",
       // mskg show
-      "neighbours", "max-nodes", "max-pixels", "layout-timeout"};
+      "neighbours", "max-nodes", "max-pixels", "layout-timeout",
+      // mskg serve
+      "bind",     "port",     "keys",    "cors",  "rate-limit", "max-body-mb"};
   return *flags;
 }
 
@@ -26,13 +28,16 @@ const std::set<std::string>& BoolFlags() {
                                                        "quiet",
                                                        "no-reference",
                                                        "include-negated",
-                                                       "include-inferred"};
+                                                       "include-inferred",
+                                                       "public-reads",
+                                                       "read-only"};
   return *flags;
 }
 
 const std::set<std::string>& Commands() {
   static const auto* commands = new std::set<std::string>{
-      "ingest", "query", "ask", "export", "import", "show", "stats", "help"};
+      "ingest", "query", "ask",   "export",
+      "import", "show",  "stats", "serve", "help"};
   return *commands;
 }
 
@@ -81,7 +86,7 @@ absl::StatusOr<CliArgs> ParseArgs(const std::vector<std::string>& argv) {
           return absl::InvalidArgumentError(
               absl::StrCat("unknown command '", arg,
                            "'; commands: ingest, query, ask, export, import, "
-                           "show, stats, help"));
+                           "show, stats, serve, help"));
         }
         args.command = arg;
       } else {
@@ -180,6 +185,24 @@ commands:
       --layout-timeout S  stop Graphviz after S seconds (default 10)
       --timeout S         the query's deadline, as for query (default 30)
   stats                   counts of documents, nodes and edges by type
+  serve                   the HTTP/JSON API (README "Serving"): /v1/query,
+                          /v1/entities/TYPE/NAME, /v1/search, /v1/ask,
+                          /v1/documents/ID, /v1/health, /metrics,
+                          /v1/openapi.json; stops cleanly on SIGTERM
+      --bind ADDRESS      listen address (default 127.0.0.1)
+      --port N            port (default 8080; 0: any free one, printed)
+      --threads N         server threads (default 2)
+      --keys FILE         API keys, lines 'KEY read|write' (also
+                          $MSKG_API_KEYS='KEY:read,KEY:write'); writes need
+                          a write key; without any key reads are open and
+                          writes refused
+      --public-reads      reads need no key even when keys are set
+      --cors ORIGIN       let browsers from ORIGIN call the API (repeatable;
+                          '*' for any)
+      --rate-limit N      requests per second per key or address (default: no
+                          limit); past it, 429
+      --read-only         open the store read-only; writes answer 503
+      --max-body-mb N     largest request body (default 16); past it, 413
   help                    this text
 
 global flags:

@@ -18,6 +18,7 @@ int RunStats(const CliArgs& args);
 int RunImport(const CliArgs& args);
 int RunShow(const CliArgs& args);
 int RunAsk(const CliArgs& args);
+int RunServe(const CliArgs& args);
 
 // Prints "mskg: <message>" to standard error and returns the exit code for
 // `status`: 2 for errors caused by the input, 1 for the rest.

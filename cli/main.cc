@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   if (command == "import") return mskg::cli::RunImport(*parsed);
   if (command == "show") return mskg::cli::RunShow(*parsed);
   if (command == "ask") return mskg::cli::RunAsk(*parsed);
+  if (command == "serve") return mskg::cli::RunServe(*parsed);
   std::cerr << mskg::cli::UsageText();
   return 2;
 }

@@ -10,7 +10,8 @@ PACKAGES=(
   libprotobuf-dev
   protobuf-compiler
   libabsl-dev
-  libboost-graph-dev
+  libboost-graph-dev     # also brings Boost.Beast/Asio, mskg serve's HTTP
+  nlohmann-json3-dev     # mskg serve parses request JSON with it (hostile input)
   libgtest-dev
   libgmock-dev
   libbenchmark-dev

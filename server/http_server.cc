@@ -1,0 +1,395 @@
+#include "server/http_server.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "boost/asio/signal_set.hpp"
+#include "boost/asio/steady_timer.hpp"
+#include "boost/asio/strand.hpp"
+#include "boost/asio/thread_pool.hpp"
+#include "boost/beast/core.hpp"
+#include "boost/beast/http.hpp"
+#include "server/responses.h"
+
+namespace mskg::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::chrono::steady_clock::duration ToChrono(absl::Duration d) {
+  return std::chrono::microseconds(absl::ToInt64Microseconds(d));
+}
+
+}  // namespace
+
+class Session;
+
+class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
+ public:
+  Impl(const HttpServerOptions& options, Handler handler)
+      : options_(options),
+        handler_(std::move(handler)),
+        ioc_(1),
+        workers_(static_cast<size_t>(std::max(1, options.threads))),
+        acceptor_(asio::make_strand(ioc_)),
+        signals_(ioc_),
+        drain_timer_(ioc_) {}
+
+  absl::Status Listen();
+  void Run();
+  void Shutdown();
+  void Wait() {
+    std::lock_guard<std::mutex> lock(join_mu_);
+    for (std::thread& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+    workers_.join();  // Handlers still running past a drain timeout.
+  }
+  asio::thread_pool& workers() { return workers_; }
+  int port() const { return port_; }
+
+  // Sessions call these; `Closing()` tells them to end after the response.
+  void Register(uint64_t id, std::weak_ptr<Session> session);
+  void Unregister(uint64_t id);
+  bool Closing() const { return closing_.load(); }
+  const HttpServerOptions& options() const { return options_; }
+  Response Handle(const Request& request) { return handler_(request); }
+
+ private:
+  void Accept();
+
+  const HttpServerOptions options_;
+  const Handler handler_;
+  // One thread does all the I/O (cheap, never blocks); handlers, which may
+  // run a query for seconds, run on the workers, so a slow query holds a
+  // worker but never delays other connections' reads and writes.
+  asio::io_context ioc_;
+  asio::thread_pool workers_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  asio::steady_timer drain_timer_;
+  int port_ = 0;
+  std::atomic<bool> closing_{false};
+  std::atomic<uint64_t> next_id_{1};
+  std::mutex sessions_mu_;
+  std::unordered_map<uint64_t, std::weak_ptr<Session>> sessions_;
+  std::mutex join_mu_;
+  std::vector<std::thread> threads_;
+};
+
+// One connection: reads requests one after the other, each within its
+// deadlines, and writes their responses. Every handler runs on the
+// connection's strand, so the session's members need no lock.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, std::shared_ptr<HttpServer::Impl> server,
+          uint64_t id)
+      : stream_(std::move(socket)),
+        timer_(stream_.get_executor()),
+        server_(std::move(server)),
+        id_(id) {
+    beast::error_code ec;
+    tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = remote.address().to_string();
+  }
+  ~Session() { server_->Unregister(id_); }
+
+  void Start() {
+    asio::dispatch(stream_.get_executor(),
+                   [self = shared_from_this()] { self->ReadHeader(); });
+  }
+
+  // Closes the connection if it is waiting for a request (shutdown).
+  void CloseIfIdle() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_ && self->buffer_.size() == 0) self->Close();
+    });
+  }
+
+ private:
+  void Arm(absl::Duration timeout) {
+    timed_out_ = false;
+    timer_.expires_after(ToChrono(timeout));
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;  // Cancelled: the operation finished in time.
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
+  }
+
+  void ReadHeader() {
+    if (server_->Closing() && requests_ > 0) return Close();
+    parser_.emplace();
+    parser_->header_limit(
+        static_cast<uint32_t>(server_->options().max_header_bytes));
+    parser_->body_limit(server_->options().max_body_bytes);
+    idle_ = true;
+    Arm(requests_ == 0 && buffer_.size() == 0
+            ? server_->options().header_timeout
+            : server_->options().idle_timeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) {
+          self->OnHeader(ec);
+        });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    timer_.cancel();
+    idle_ = false;
+    if (ec) return OnReadError(ec, /*got_bytes=*/buffer_.size() > 0);
+    const auto& header = parser_->get();
+    if (beast::iequals(header[http::field::expect], "100-continue")) {
+      // curl waits for this before sending a body over 1 KB.
+      auto cont = std::make_shared<http::response<http::empty_body>>(
+          http::status::continue_, header.version());
+      Arm(server_->options().write_timeout);
+      http::async_write(
+          stream_, *cont,
+          [self = shared_from_this(), cont](beast::error_code ec, size_t) {
+            self->timer_.cancel();
+            if (ec) return self->Close();
+            self->ReadBody();
+          });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    if (parser_->is_done()) return Respond();
+    Arm(server_->options().body_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                       self->timer_.cancel();
+                       if (ec) return self->OnReadError(ec, true);
+                       self->Respond();
+                     });
+  }
+
+  // Answers what can be answered of a failed read, then closes.
+  void OnReadError(beast::error_code ec, bool got_bytes) {
+    if (timed_out_) {
+      // Silent when an idle connection simply stayed idle.
+      if (!got_bytes) return Close();
+      return SendAndClose(ErrorResponse(absl::DeadlineExceededError(
+          "the request did not arrive in time; the connection is closed")));
+    }
+    if (ec == http::error::body_limit) {
+      return SendAndClose(ErrorResponse(TooLargeError(
+          absl::StrCat("the body is larger than ",
+                       server_->options().max_body_bytes, " bytes"))));
+    }
+    if (ec == http::error::header_limit) {
+      return SendAndClose(ErrorResponse(TooLargeError(
+          absl::StrCat("the header is larger than ",
+                       server_->options().max_header_bytes, " bytes"))));
+    }
+    if (ec == http::error::end_of_stream || ec == asio::error::eof ||
+        ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || !got_bytes) {
+      return Close();
+    }
+    SendAndClose(ErrorResponse(absl::InvalidArgumentError(
+        absl::StrCat("malformed HTTP request: ", ec.message()))));
+  }
+
+  void Respond() {
+    ++requests_;
+    auto& message = parser_->get();
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    for (const auto& field : message) {
+      request.headers.emplace_back(std::string(field.name_string()),
+                                   std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    request.remote = remote_;
+    const bool client_keep_alive = message.keep_alive();
+    const unsigned version = message.version();
+    asio::post(server_->workers(), [self = shared_from_this(),
+                                    request = std::move(request),
+                                    client_keep_alive, version]() mutable {
+      Response response = self->server_->Handle(request);
+      asio::post(
+          self->stream_.get_executor(), [self, response = std::move(response),
+                                         client_keep_alive, version]() mutable {
+            const bool keep_alive = client_keep_alive && !response.close &&
+                                    !self->server_->Closing();
+            self->Send(std::move(response), keep_alive, version);
+          });
+    });
+  }
+
+  void SendAndClose(Response response) { Send(std::move(response), false, 11); }
+
+  void Send(Response response, bool keep_alive, unsigned version) {
+    auto out = std::make_shared<http::response<http::string_body>>();
+    out->version(version);
+    out->result(static_cast<unsigned>(response.status));
+    out->set(http::field::server, "mskg");
+    for (auto& [name, value] : response.headers) out->insert(name, value);
+    out->body() = std::move(response.body);
+    out->keep_alive(keep_alive);
+    out->prepare_payload();
+    Arm(server_->options().write_timeout);
+    http::async_write(stream_, *out,
+                      [self = shared_from_this(), out, keep_alive](
+                          beast::error_code ec, size_t) {
+                        self->timer_.cancel();
+                        if (ec || !keep_alive) return self->Close();
+                        self->ReadHeader();
+                      });
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+    timer_.cancel();
+  }
+
+  beast::tcp_stream stream_;
+  asio::steady_timer timer_;
+  std::shared_ptr<HttpServer::Impl> server_;
+  const uint64_t id_;
+  std::string remote_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  bool timed_out_ = false;
+  bool idle_ = false;
+  int requests_ = 0;
+};
+
+absl::Status HttpServer::Impl::Listen() {
+  beast::error_code ec;
+  const asio::ip::address address = asio::ip::make_address(options_.bind, ec);
+  if (ec) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--bind: '", options_.bind, "' is not an IP address"));
+  }
+  if (options_.port < 0 || options_.port > 65535) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--port: ", options_.port, " is not a port number"));
+  }
+  const tcp::endpoint endpoint(address, static_cast<uint16_t>(options_.port));
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    // FailedPrecondition: the machine's state (a port in use), not our bug.
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot listen on ", options_.bind, ":", options_.port,
+                     ": ", ec.message(), "; choose another with --port"));
+  }
+  port_ = acceptor_.local_endpoint().port();
+  return absl::OkStatus();
+}
+
+void HttpServer::Impl::Run() {
+  if (options_.stop_on_signals) {
+    signals_.add(SIGTERM);
+    signals_.add(SIGINT);
+    signals_.async_wait([self = shared_from_this()](beast::error_code ec, int) {
+      if (!ec) self->Shutdown();
+    });
+  }
+  Accept();
+  threads_.emplace_back([this] { ioc_.run(); });
+}
+
+void HttpServer::Impl::Accept() {
+  acceptor_.async_accept(
+      asio::make_strand(ioc_),
+      [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+        if (ec) {
+          if (!self->acceptor_.is_open()) return;  // Shut down.
+          return self->Accept();  // E.g. out of descriptors: try again.
+        }
+        const uint64_t id = self->next_id_.fetch_add(1);
+        auto session = std::make_shared<Session>(std::move(socket), self, id);
+        self->Register(id, session);
+        session->Start();
+        self->Accept();
+      });
+}
+
+void HttpServer::Impl::Register(uint64_t id, std::weak_ptr<Session> session) {
+  std::lock_guard<std::mutex> lock(sessions_mu_);
+  sessions_.emplace(id, std::move(session));
+}
+
+void HttpServer::Impl::Unregister(uint64_t id) {
+  std::lock_guard<std::mutex> lock(sessions_mu_);
+  sessions_.erase(id);
+  if (closing_.load() && sessions_.empty()) {
+    // Nothing left to drain: let run() return now.
+    asio::post(ioc_,
+               [self = shared_from_this()] { self->drain_timer_.cancel(); });
+  }
+}
+
+void HttpServer::Impl::Shutdown() {
+  if (closing_.exchange(true)) return;
+  if (options_.on_shutdown) options_.on_shutdown();
+  asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+    beast::error_code ignored;
+    self->acceptor_.close(ignored);
+    self->signals_.cancel(ignored);
+    self->drain_timer_.expires_after(ToChrono(self->options_.drain_timeout));
+    self->drain_timer_.async_wait([self](beast::error_code ec) {
+      if (!ec) self->ioc_.stop();  // Requests still running past the drain.
+    });
+    std::vector<std::shared_ptr<Session>> live;
+    {
+      std::lock_guard<std::mutex> lock(self->sessions_mu_);
+      for (auto& [id, weak] : self->sessions_) {
+        if (auto session = weak.lock()) live.push_back(std::move(session));
+      }
+      if (self->sessions_.empty()) self->drain_timer_.cancel();
+    }
+    for (auto& session : live) session->CloseIfIdle();
+  });
+}
+
+HttpServer::HttpServer(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() {
+  impl_->Shutdown();
+  impl_->Wait();
+}
+
+absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
+    const HttpServerOptions& options, Handler handler) {
+  if (options.threads < 1 || options.threads > 256) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--threads: expected 1 to 256, got ", options.threads));
+  }
+  auto impl = std::make_shared<Impl>(options, std::move(handler));
+  if (absl::Status listening = impl->Listen(); !listening.ok())
+    return listening;
+  impl->Run();
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+int HttpServer::port() const { return impl_->port(); }
+void HttpServer::Shutdown() { impl_->Shutdown(); }
+void HttpServer::Wait() { impl_->Wait(); }
+
+}  // namespace mskg::server
