@@ -18,24 +18,7 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class OpenRulesTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto ing = Ingester::Create({"ingest/testdata/lexicon"});
-    ASSERT_TRUE(ing.ok()) << ing.status();
-    ingester_ = ing->release();
-  }
-  static void TearDownTestSuite() { delete ingester_; }
-  // "subject REL object", "!" prefixed when negated, "?" when hedged.
-  std::vector<std::string> Claims(const std::string& text) {
-    auto doc = ingester_->Extract("t.txt", text);
-    EXPECT_TRUE(doc.ok()) << doc.status();
-    return doc.ok() ? ClaimStrings(*doc) : std::vector<std::string>();
-  }
-  static Ingester* ingester_;
-};
-
-Ingester* OpenRulesTest::ingester_ = nullptr;
+class OpenRulesTest : public TestLexiconClaims {};
 
 TEST_F(OpenRulesTest, CauseCuesBothWays) {
   EXPECT_THAT(Claims("Repetitive lifting leads to wrist tendinitis."),

@@ -19,27 +19,7 @@ namespace {
 using ::testing::Contains;
 using ::testing::Not;
 
-class RelationExtractorTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto ing = Ingester::Create({"ingest/testdata/lexicon"});
-    ASSERT_TRUE(ing.ok()) << ing.status();
-    ingester_ = ing->release();
-  }
-  static void TearDownTestSuite() { delete ingester_; }
-
-  // "subject REL object" for every claim, "!" prefixed when negated and
-  // "?" when hedged.
-  std::vector<std::string> Claims(const std::string& text,
-                                  const std::string& id = "t.txt") {
-    auto doc = ingester_->Extract(id, text);
-    EXPECT_TRUE(doc.ok()) << doc.status();
-    return doc.ok() ? ClaimStrings(*doc) : std::vector<std::string>();
-  }
-  static Ingester* ingester_;
-};
-
-Ingester* RelationExtractorTest::ingester_ = nullptr;
+class RelationExtractorTest : public TestLexiconClaims {};
 
 TEST_F(RelationExtractorTest, CausePatterns) {
   auto c = Claims("A hamstring strain is caused by sprinting and overuse.");

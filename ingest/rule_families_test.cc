@@ -31,24 +31,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-class RuleFamiliesTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto ing = Ingester::Create({"ingest/testdata/lexicon"});
-    ASSERT_TRUE(ing.ok()) << ing.status();
-    ingester_ = ing->release();
-  }
-  static void TearDownTestSuite() { delete ingester_; }
-  // "subject REL object", "!" prefixed when negated, "?" when hedged.
-  std::vector<std::string> Claims(const std::string& text) {
-    auto doc = ingester_->Extract("t.txt", text);
-    EXPECT_TRUE(doc.ok()) << doc.status();
-    return doc.ok() ? ClaimStrings(*doc) : std::vector<std::string>();
-  }
-  static Ingester* ingester_;
-};
-
-Ingester* RuleFamiliesTest::ingester_ = nullptr;
+class RuleFamiliesTest : public TestLexiconClaims {};
 
 // cause_rules.cc: Causes, Discourse, SectionSpasmCause.
 TEST_F(RuleFamiliesTest, CauseRules) {
