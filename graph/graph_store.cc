@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "graph/file_set_lock.h"
 #include "graph/graph_view.h"
 #include "graph/inference.h"
 #include "graph/key_codec.h"
@@ -144,6 +146,7 @@ class GraphStore::Impl {
   // Releases the column family handles and closes RocksDB, if open.
   void CloseDb() {
     if (db_ != nullptr) {
+      PurgeObsoleteFiles(/*now=*/true);
       for (rocksdb::ColumnFamilyHandle* handle : handles_) {
         db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
       }
@@ -202,6 +205,9 @@ class GraphStore::Impl {
   absl::Status CheckWritable() const;
   absl::Status InitializeMeta() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateView();
+  // Deletes the files RocksDB no longer needs, if no read-only open is
+  // under way and (unless `now`) the last purge is a second old.
+  void PurgeObsoleteFiles(bool now = false);
   // The column families and paths the SST bulk loader writes to.
   SstBulkTarget MakeSstTarget() const;
   // Runs one SST bulk load (SstBulkLoad or SstBulkLoadTriples) against this
@@ -228,6 +234,7 @@ class GraphStore::Impl {
 
   std::string path_;
   bool read_only_ = false;
+  absl::Time last_purge_ = absl::InfinitePast();
   int64_t bulk_sst_min_claims_ = 0;
   bool apply_inference_ = true;
   std::unique_ptr<rocksdb::DB> db_;
@@ -611,9 +618,16 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
     // flushes all column families together.
     std::vector<rocksdb::ColumnFamilyHandle*> families(
         impl_->handles_.begin() + 1, impl_->handles_.end());
-    absl::Status flushed =
-        FromRocksDb(impl_->db_->Flush(rocksdb::FlushOptions(), families),
-                    absl::StrCat("flush store ", impl_->path_));
+    // The flush adds the batch to the file set (file_set_lock.h).
+    absl::StatusOr<HeldFileSetLock> held =
+        FileSetLock::Acquire(impl_->path_, FileSetLock::Mode::kExclusive,
+                             absl::Seconds(60), /*create=*/true);
+    absl::Status flushed = held.status();
+    if (flushed.ok()) {
+      flushed =
+          FromRocksDb(impl_->db_->Flush(rocksdb::FlushOptions(), families),
+                      absl::StrCat("flush store ", impl_->path_));
+    }
     if (!flushed.ok()) {
       return absl::UnavailableError(absl::StrCat(
           "written but not yet durable (", flushed.message(),
@@ -750,13 +764,36 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
 }
 
 absl::Status GraphStore::Impl::OpenDb(bool create) {
-  // A read-only open reads the MANIFEST, then opens the files it names; a
-  // writer in another process may compact or roll the MANIFEST in between
-  // and delete them. That is no corruption: the next attempt reads the new
-  // MANIFEST. Found by tests/concurrency_test.cc (1 open in ~100 failed).
+  // file_set_lock.h says why opens and file changes exclude each other.
+  constexpr absl::Duration kLockWait = absl::Seconds(60);
+  HeldFileSetLock held;
+  if (create || !read_only_) {
+    // A writable open may recover logs and delete obsolete files.
+    MSKG_ASSIGN_OR_RETURN(held, FileSetLock::Acquire(path_,
+                                                     FileSetLock::Mode::kExclusive,
+                                                     kLockWait, /*create=*/true));
+  } else {
+    absl::StatusOr<HeldFileSetLock> shared = FileSetLock::Acquire(
+        path_, FileSetLock::Mode::kShared, kLockWait, /*create=*/false);
+    // A store made before the lock has no lock file; its writer is an older
+    // mskg, so the retries below are all the protection there is.
+    if (!shared.ok() && !absl::IsNotFound(shared.status())) {
+      return shared.status();
+    }
+    if (shared.ok()) held = *std::move(shared);
+  }
+  // Without the lock, a writer may delete a file the MANIFEST names before
+  // this open reads it: not corruption, and the next attempt reads the new
+  // MANIFEST.
   constexpr int kAttempts = 50;
   for (int attempt = 1;; ++attempt) {
     absl::Status status = OpenDbOnce(create);
+    if (status.ok() && !read_only_) {
+      // Deleting obsolete files changes the file set: from now on only
+      // PurgeObsoleteFiles() does it, under the lock.
+      status = FromRocksDb(db_->DisableFileDeletions(),
+                           absl::StrCat("store ", path_));
+    }
     if (status.ok() || !read_only_ || attempt == kAttempts ||
         !absl::StrContains(status.message(), "No such file or directory")) {
       return status;
@@ -764,6 +801,19 @@ absl::Status GraphStore::Impl::OpenDb(bool create) {
     CloseDb();
     absl::SleepFor(absl::Milliseconds(std::min(attempt, 10)));
   }
+}
+
+void GraphStore::Impl::PurgeObsoleteFiles(bool now) {
+  if (read_only_ || db_ == nullptr) return;
+  // Purging scans the folder and logs to RocksDB's LOG: not on every write.
+  const absl::Time time = absl::Now();
+  if (!now && time - last_purge_ < absl::Seconds(1)) return;
+  // A reader opening the store meanwhile: files wait for the next purge.
+  HeldFileSetLock held = FileSetLock::TryExclusive(path_);
+  if (!held.held()) return;
+  last_purge_ = time;
+  db_->EnableFileDeletions(/*force=*/true).PermitUncheckedError();
+  db_->DisableFileDeletions().PermitUncheckedError();
 }
 
 absl::Status GraphStore::Impl::OpenDbOnce(bool create) {
@@ -857,6 +907,7 @@ absl::StatusOr<bool> GraphStore::Impl::RunSstLoad(const SstLoad& load,
   absl::StatusOr<bool> loaded = load(MakeSstTarget(), stats, &next_node_id);
   // Whatever happened, ingestion may have flushed memtables.
   InvalidateView();
+  PurgeObsoleteFiles();
   if (loaded.ok() && *loaded) next_node_id_ = next_node_id;
   return loaded;
 }
@@ -867,6 +918,7 @@ absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
   if (writer->written()) {
     next_node_id_ = writer->next_node_id();
     InvalidateView();
+    PurgeObsoleteFiles();
   }
   if (committed.ok()) {
     if (node_id_cache_.size() + writer->node_ids().size() > kMaxCachedNodeIds) {
@@ -1034,6 +1086,7 @@ absl::Status GraphStore::Impl::LoadTripleChunks(
   absl::Status finished = loader->Finish();
   // Whatever happened, ingestion may have flushed memtables.
   InvalidateView();
+  PurgeObsoleteFiles();
   MSKG_RETURN_IF_ERROR(finished);
   next_node_id_ = loader->next_node_id();
   return absl::OkStatus();

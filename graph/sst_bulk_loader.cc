@@ -644,6 +644,7 @@ absl::StatusOr<bool> Loader::Run() {
     MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
+  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(t_));
   MSKG_RETURN_IF_ERROR(FromRocksDb(t_.db->IngestExternalFiles(args_),
                                    absl::StrCat("ingest into ", t_.path)));
   return true;

@@ -60,6 +60,11 @@ absl::Status SstFile::Finish(
   return absl::OkStatus();
 }
 
+absl::StatusOr<HeldFileSetLock> LockForIngestion(const SstBulkTarget& target) {
+  return FileSetLock::Acquire(target.path, FileSetLock::Mode::kExclusive,
+                              absl::Seconds(60), /*create=*/true);
+}
+
 absl::StatusOr<std::string> MakeBulkLoadDir(const SstBulkTarget& target) {
   // In the store's directory, so that ingestion can hard-link the files.
   const std::string dir = absl::StrCat(target.path, "/bulk_load.tmp");

@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "graph/file_set_lock.h"
 #include "graph/rocksdb_status.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
@@ -56,6 +57,10 @@ struct SstBulkTarget {
 // load of `target` builds its files, "<store>/bulk_load.tmp", and returns
 // its path. Writers are serialized, so no other load uses it.
 absl::StatusOr<std::string> MakeBulkLoadDir(const SstBulkTarget& target);
+
+// Waits for the lock under which ingestion may add files to `target`'s
+// store (file_set_lock.h), for up to a minute.
+absl::StatusOr<HeldFileSetLock> LockForIngestion(const SstBulkTarget& target);
 
 // One SST file being written for one column family; created on the first
 // Put or Delete, so that a file without rows is never made.

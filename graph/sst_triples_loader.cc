@@ -422,6 +422,7 @@ absl::Status SstTriplesLoader::Finish() {
     MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
     MSKG_RETURN_IF_ERROR(file.Finish(&args));
   }
+  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(t_));
   return FromRocksDb(t_.db->IngestExternalFiles(args),
                      absl::StrCat("ingest into ", t_.path));
 }
