@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Generate data/lexicon/wordnet_terms.tsv: activity causes from WordNet 3.0.
+
+Usage:
+  python3 tools/import_wordnet.py [--wordnet DIR] [--lexicon DIR]
+
+Articles name sports and the people who play them as causes or risk factors
+of injuries ("common in soccer and basketball", "athletes and weekend
+runners"); the hand lexicon cannot list them all. WordNet (Debian package
+wordnet-base, DIR defaults to /usr/share/wordnet) can: this script writes
+every lemma under the synsets
+
+  sport.n.01    "an active diversion requiring physical exertion and
+                 competition" (soccer, skiing, gymnastics, rock climbing ...)
+  dancing.n.01  (ballet, tap dancing ...)
+  athlete.n.01  (footballer, gymnast, sprinter ...)
+
+as a Cause row, one row per synset, its lemmas the aliases. Only names are
+read, never glosses. Left out, so that running text does not match by
+accident: lemmas of one or two characters; one-word lemmas whose most
+frequent sense is another, or with a sense that is a person or quantity
+outside these subtrees ("pitcher", "walker"); one-word lemmas that are also
+verbs ("swim", "bathe") or plurals of a word with other senses
+("singles"); proper names; lemmas that a hand-written lexicon row already
+uses (our rows win); and lemmas with a digit.
+Python 3 standard library only.
+"""
+import argparse
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# (synset offset in WordNet 3.0 data.noun, what it is)
+ROOTS = (("00523513", "sport.n.01"), ("00428270", "dancing.n.01"),
+         ("09820263", "athlete.n.01"))
+HAND_FILES = ("muscles.tsv", "anatomy_terms.tsv", "clinical_terms.tsv")
+
+
+def read_nouns(wordnet_dir):
+    """offset -> (lemmas as written, hyponym offsets, lexicographer file)."""
+    synsets = {}
+    with open(os.path.join(wordnet_dir, "data.noun"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):  # The licence header.
+                continue
+            fields = line.partition(" | ")[0].split()
+            count = int(fields[3], 16)
+            lemmas = [fields[4 + 2 * i] for i in range(count)]
+            i = 4 + 2 * count
+            pointers = int(fields[i])
+            hyponyms = []
+            for p in range(pointers):
+                symbol, target, pos = fields[i + 1 + 4 * p: i + 4 + 4 * p]
+                if symbol in ("~", "~i") and pos == "n":
+                    hyponyms.append(target)
+            synsets[fields[0]] = (lemmas, hyponyms, int(fields[1]))
+    return synsets
+
+
+def read_senses(wordnet_dir):
+    """lemma (lower case, underscores) -> its noun synset offsets, most
+    frequent sense first."""
+    senses = {}
+    with open(os.path.join(wordnet_dir, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            pointer_count = int(fields[3])
+            senses[fields[0]] = fields[6 + pointer_count:]
+    return senses
+
+
+def read_verbs(wordnet_dir):
+    """The verb lemmas (lower case, underscores)."""
+    with open(os.path.join(wordnet_dir, "index.verb"), encoding="latin-1") as f:
+        return {line.split()[0] for line in f if not line.startswith("  ")}
+
+
+NOUN_ACT, NOUN_ARTIFACT = 4, 6
+
+
+def sport_sense_first(synsets, offsets, inside):
+    """Whether a one-word lemma means the sport: its most frequent sense is
+    in the subtrees and any other sense is an act or a thing ("football" the
+    game and the ball, "boxing", "jumping"), not a person or a quantity
+    ("pitcher", "walker")."""
+    if not offsets or offsets[0] not in inside:
+        return False
+    return all(o in inside or synsets[o][2] in (NOUN_ACT, NOUN_ARTIFACT)
+               for o in offsets[1:])
+
+
+def subtree(synsets, root):
+    seen, stack = [], [root]
+    while stack:
+        offset = stack.pop()
+        if offset in seen:
+            continue
+        seen.append(offset)
+        stack.extend(synsets[offset][1])
+    return seen
+
+
+def hand_forms(lexicon_dir):
+    forms = set()
+    for name in HAND_FILES:
+        with open(os.path.join(lexicon_dir, name), encoding="utf-8") as f:
+            header = None
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                if header is None:
+                    header = cells
+                    continue
+                row = dict(zip(header, cells))
+                forms.add(row.get("name", "").lower())
+                forms.update(a.lower() for a in row.get("aliases", "").split("|") if a)
+    return forms
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--wordnet", default="/usr/share/wordnet")
+    parser.add_argument("--lexicon", default=os.path.join(HERE, "..", "data", "lexicon"))
+    args = parser.parse_args()
+    if not os.path.exists(os.path.join(args.wordnet, "data.noun")):
+        sys.exit(f"no WordNet at {args.wordnet}: apt-get install wordnet-base")
+    synsets = read_nouns(args.wordnet)
+    senses = read_senses(args.wordnet)
+    verbs = read_verbs(args.wordnet)
+    taken = hand_forms(args.lexicon)
+    rows, used = [], set()
+    for root, label in ROOTS:
+        inside = set(subtree(synsets, root))
+        for offset in sorted(inside, key=lambda o: subtree(synsets, root).index(o)):
+            forms = []
+            for lemma in synsets[offset][0]:
+                form = lemma.replace("_", " ")
+                key = lemma.lower()
+                if (len(form) <= 2 or form != form.lower() or
+                        any(c.isdigit() for c in form) or
+                        form in taken or form in used):
+                    continue
+                if " " not in form:
+                    if not sport_sense_first(synsets, senses.get(key, []), inside) or key in verbs:
+                        continue
+                    # "singles", "hoops": plurals of words with other senses.
+                    singular = key[:-1] if key.endswith("s") else None
+                    if singular in senses and not set(senses[singular]) <= inside:
+                        continue
+                forms.append(form)
+            if not forms:
+                continue
+            used.update(forms)
+            rows.append((forms[0], forms[1:], f"wn30:{offset}-n", label))
+    out = os.path.join(args.lexicon, "wordnet_terms.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# Generated by tools/import_wordnet.py; do not edit.\n")
+        f.write("# Source: WordNet 3.0 (Debian package wordnet-base), Princeton University.\n")
+        f.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
+        f.write("# Used under the WordNet licence (data/lexicon/WORDNET_LICENSE).\n")
+        f.write("type\tname\taliases\tids\n")
+        for name, aliases, ids, label in rows:
+            f.write(f"Cause\t{name}\t{'|'.join(aliases)}\t{ids} ({label})\n")
+    print(f"{out}: {len(rows)} rows, {sum(1 + len(r[1]) for r in rows)} names")
+
+
+if __name__ == "__main__":
+    main()
