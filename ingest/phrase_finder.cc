@@ -479,6 +479,17 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
         BreaksNounPhrase(owner.lower)) {
       continue;
     }
+    // Such names are bare ("I have runner's knee"); after a determiner the
+    // possessive is an ordinary one ("the athlete's leg", "an athlete's
+    // toe").
+    if (part.first_token >= 2) {
+      const Token& before = tokens[part.first_token - 2];
+      if (before.is_word &&
+          In(before.lower, {"the", "a", "an", "this", "that", "each", "every",
+                            "your", "my", "his", "her", "their", "our"})) {
+        continue;
+      }
+    }
     Mention m;
     m.type = schema::CONDITION;
     m.open = true;

@@ -101,5 +101,14 @@ TEST_F(PhraseFinderTest, ComplementsBelongToTheName) {
               Contains("Condition+ dancer's hip joint"));
 }
 
+TEST_F(PhraseFinderTest, PossessiveBodyPartNamesAConditionOnlyWhenBare) {
+  EXPECT_THAT(Mentions("She has rower's lower back."),
+              Contains("Condition+ rower's lower back"));
+  EXPECT_THAT(Mentions("The pain spread over the rower's lower back."),
+              Not(Contains("Condition+ rower's lower back")));
+  EXPECT_THAT(Mentions("It hurt an athlete's lower back."),
+              Not(Contains("Condition+ athlete's lower back")));
+}
+
 }  // namespace
 }  // namespace mskg::ingest
