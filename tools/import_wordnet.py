@@ -1,26 +1,30 @@
 #!/usr/bin/env python3
-"""Generate data/lexicon/wordnet_terms.tsv: activity causes from WordNet 3.0.
+"""Generate data/lexicon/wordnet_terms.tsv: open vocabulary from WordNet 3.0.
 
 Usage:
   python3 tools/import_wordnet.py [--wordnet DIR] [--lexicon DIR]
 
 Articles name sports and the people who play them as causes or risk factors
-of injuries ("common in soccer and basketball", "athletes and weekend
-runners"); the hand lexicon cannot list them all. WordNet (Debian package
-wordnet-base, DIR defaults to /usr/share/wordnet) can: this script writes
-every lemma under the synsets
+of injuries ("common in soccer and basketball"), drugs, vitamins and
+exercises as treatments, injuries and pains by everyday names; the hand
+lexicon cannot list them all. WordNet (Debian package wordnet-base, DIR
+defaults to /usr/share/wordnet) can: this script writes every lemma under
 
-  sport.n.01    "an active diversion requiring physical exertion and
-                 competition" (soccer, skiing, gymnastics, rock climbing ...)
-  dancing.n.01  (ballet, tap dancing ...)
-  athlete.n.01  (footballer, gymnast, sprinter ...)
+  sport.n.01      Cause      (soccer, skiing, gymnastics, rock climbing ...)
+  dancing.n.01    Cause      (ballet, tap dancing ...)
+  athlete.n.01    Cause      (footballer, gymnast, sprinter ...)
+  medicine.n.02   Treatment  (morphine, naproxen, muscle relaxants ...)
+  vitamin.n.01    Treatment  (vitamin d, folic acid ...)
+  exercise.n.01   Treatment  (pushup, calisthenics, weightlifting ...)
+  injury.n.01     Condition  (bruise, laceration, dislocation ...)
+  pain.n.01       Symptom    (earache, lumbago, stitch ...)
 
-as a Cause row, one row per synset, its lemmas the aliases. Only names are
+as a row of that type, one row per synset, its lemmas the aliases. Only names are
 read, never glosses. Left out, so that running text does not match by
 accident: lemmas of one or two characters; one-word lemmas whose most
 frequent sense is another, or with a sense that is a person or quantity
 outside these subtrees ("pitcher", "walker"); one-word lemmas that are also
-verbs ("swim", "bathe") or plurals of a word with other senses
+verbs or adjectives ("swim", "acoustic", "preventive") or plurals of a word with other senses
 ("singles"); proper names; lemmas that a hand-written lexicon row already
 uses (our rows win); and lemmas with a digit.
 Python 3 standard library only.
@@ -31,8 +35,14 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # (synset offset in WordNet 3.0 data.noun, what it is)
-ROOTS = (("00523513", "sport.n.01"), ("00428270", "dancing.n.01"),
-         ("09820263", "athlete.n.01"))
+ROOTS = (("00523513", "sport.n.01", "Cause"),
+         ("00428270", "dancing.n.01", "Cause"),
+         ("09820263", "athlete.n.01", "Cause"),
+         ("03740161", "medicine.n.02", "Treatment"),
+         ("15089258", "vitamin.n.01", "Treatment"),
+         ("00624738", "exercise.n.01", "Treatment"),
+         ("14285662", "injury.n.01", "Condition"),
+         ("14322699", "pain.n.01", "Symptom"))
 HAND_FILES = ("muscles.tsv", "anatomy_terms.tsv", "clinical_terms.tsv")
 
 
@@ -71,9 +81,9 @@ def read_senses(wordnet_dir):
     return senses
 
 
-def read_verbs(wordnet_dir):
-    """The verb lemmas (lower case, underscores)."""
-    with open(os.path.join(wordnet_dir, "index.verb"), encoding="latin-1") as f:
+def read_lemmas(wordnet_dir, pos):
+    """The lemmas (lower case, underscores) of a part of speech."""
+    with open(os.path.join(wordnet_dir, "index." + pos), encoding="latin-1") as f:
         return {line.split()[0] for line in f if not line.startswith("  ")}
 
 
@@ -129,10 +139,12 @@ def main():
         sys.exit(f"no WordNet at {args.wordnet}: apt-get install wordnet-base")
     synsets = read_nouns(args.wordnet)
     senses = read_senses(args.wordnet)
-    verbs = read_verbs(args.wordnet)
+    # Words that can be verbs or adjectives; one-word lemmas among them
+    # are left out ("swim", "acoustic", "preventive").
+    other_classes = read_lemmas(args.wordnet, "verb") | read_lemmas(args.wordnet, "adj")
     taken = hand_forms(args.lexicon)
     rows, used = [], set()
-    for root, label in ROOTS:
+    for root, label, node_type in ROOTS:
         inside = set(subtree(synsets, root))
         for offset in sorted(inside, key=lambda o: subtree(synsets, root).index(o)):
             forms = []
@@ -144,7 +156,7 @@ def main():
                         form in taken or form in used):
                     continue
                 if " " not in form:
-                    if not sport_sense_first(synsets, senses.get(key, []), inside) or key in verbs:
+                    if not sport_sense_first(synsets, senses.get(key, []), inside) or key in other_classes:
                         continue
                     # "singles", "hoops": plurals of words with other senses.
                     singular = key[:-1] if key.endswith("s") else None
@@ -154,7 +166,8 @@ def main():
             if not forms:
                 continue
             used.update(forms)
-            rows.append((forms[0], forms[1:], f"wn30:{offset}-n", label))
+            rows.append((node_type, forms[0], forms[1:],
+                         f"wn30:{offset}-n", label))
     out = os.path.join(args.lexicon, "wordnet_terms.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# Generated by tools/import_wordnet.py; do not edit.\n")
@@ -162,9 +175,9 @@ def main():
         f.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
         f.write("# Used under the WordNet licence (data/lexicon/WORDNET_LICENSE).\n")
         f.write("type\tname\taliases\tids\n")
-        for name, aliases, ids, label in rows:
-            f.write(f"Cause\t{name}\t{'|'.join(aliases)}\t{ids} ({label})\n")
-    print(f"{out}: {len(rows)} rows, {sum(1 + len(r[1]) for r in rows)} names")
+        for node_type, name, aliases, ids, label in rows:
+            f.write(f"{node_type}\t{name}\t{'|'.join(aliases)}\t{ids} ({label})\n")
+    print(f"{out}: {len(rows)} rows, {sum(1 + len(r[2]) for r in rows)} names")
 
 
 if __name__ == "__main__":
