@@ -223,6 +223,29 @@ Types ObjectTypes(Relation r) {
   }
 }
 
+// Whether the words before the cue at `cue` in its clause leave its left
+// argument out or stand for the condition written about: none, a pronoun,
+// a general noun ("the condition"), auxiliaries and adverbs ("It is often
+// caused by", "Often caused by", "This can lead to"). Words that name
+// something else ("Rear-end collisions often result in ...") are an
+// argument the lexicon does not know, not the section's condition.
+bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
+  for (int i = cue - 1; i >= 0 && v.clause(i) == v.clause(cue); --i) {
+    if (!v.sentence().tokens[i].is_word) continue;
+    if (!In(v.word(i),
+            {"it", "this", "that", "they", "these", "which", "what", "the",
+             "condition", "problem", "injury", "disorder", "syndrome", "is",
+             "are", "was", "were", "be", "been", "being", "can", "may",
+             "might", "could", "will", "would", "often", "usually", "also",
+             "commonly", "sometimes", "typically", "generally", "frequently",
+             "mostly", "mainly", "primarily", "most", "and", "but", "then",
+             "in", "turn", "eventually", "even", "further"})) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void DocumentExtractor::CueRules(const SentenceView& v, int index) {
@@ -253,7 +276,7 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       if (right.empty()) break;
       // A subject left out or standing for the section's condition.
       if (left.empty() && section_condition_.valid() &&
-          lt.Has(schema::CONDITION)) {
+          lt.Has(schema::CONDITION) && LeftArgumentLeftOut(v, i)) {
         left.push_back(section_condition_);
       }
       // An imperative exercise ("Stretch your calves"): the exercise.

@@ -316,6 +316,14 @@ TEST_F(RuleFamiliesTest, CueRules) {
       "characterized by fatigue.");
   EXPECT_THAT(whereas, Contains("fibromyalgia HAS_SYMPTOM fatigue"));
   EXPECT_THAT(whereas, Not(Contains("sciatica HAS_SYMPTOM fatigue")));
+  // A cause left out ("It often leads to") is the section's condition; one
+  // the lexicon does not know ("Long car journeys") is not.
+  EXPECT_THAT(Claims("Sciatica\n\nCauses\n\nIt often leads to a rotator "
+                     "cuff tear.\n"),
+              Contains("sciatica CAUSES rotator cuff tear"));
+  EXPECT_THAT(Claims("Sciatica\n\nCauses\n\nLong car journeys often lead "
+                     "to a rotator cuff tear.\n"),
+              Not(Contains("sciatica CAUSES rotator cuff tear")));
 }
 
 // section_rules.cc: SectionText, TopicPairs, ItemPhrases.
