@@ -97,6 +97,21 @@ const std::vector<CueRule>& Cues() {
       {{"produce*"}, CAUSES, F},
       {{"develop*", "into"}, CAUSES, F},
       {{"progress*", "to"}, CAUSES, F},
+      {{"develop*", "from"}, CAUSES, B},
+      {{"arise*", "from"}, CAUSES, B},
+      {{"arising", "from"}, CAUSES, B},
+      {{"occur*", "when"}, CAUSES, B},
+      {{"happen*", "when"}, CAUSES, B},
+      {{"play*", "a", "role", "in"}, CAUSES, F},
+      {{"increase*", "the", "likelihood", "of"}, CAUSES, F},
+      {{"increase*", "the", "chance", "of"}, CAUSES, F},
+      {{"increase*", "the", "chances", "of"}, CAUSES, F},
+      {{"increase*", "the", "probability", "of"}, CAUSES, F},
+      {{"higher", "risk", "of"}, CAUSES, F},
+      {{"greater", "risk", "of"}, CAUSES, F},
+      {{"increased", "risk", "of"}, CAUSES, F},
+      {{"at", "risk", "of"}, CAUSES, F},
+      {{"at", "risk", "for"}, CAUSES, F},
       // Symptoms.
       {{"symptoms", "include"}, HAS_SYMPTOM, F},
       {{"symptoms", "may", "include"}, HAS_SYMPTOM, F},
@@ -134,6 +149,14 @@ const std::vector<CueRule>& Cues() {
       {{"soothe*"}, TREATS, F},
       {{"calm*"}, TREATS, F},
       {{"recommended", "for"}, TREATS, F},
+      {{"bring*", "down"}, TREATS, F},
+      {{"get*", "rid", "of"}, TREATS, F},
+      {{"improve"}, TREATS, F},
+      {{"improves"}, TREATS, F},
+      {{"treatment", "for"}, TREATS, F},
+      {{"treatments", "for"}, TREATS, F},
+      {{"remedy", "for"}, TREATS, F},
+      {{"remedies", "for"}, TREATS, F},
       {{"used", "to", "treat"}, TREATS, F},
       // Prevention.
       {{"prevent"}, PREVENTS, F},
@@ -146,6 +169,12 @@ const std::vector<CueRule>& Cues() {
       {{"protect*", "against"}, PREVENTS, F},
       {{"prevented", "by"}, PREVENTS, B},
       {{"avoid"}, PREVENTS, F},
+      {{"ward*", "off"}, PREVENTS, F},
+      {{"reduce*", "the", "chance", "of"}, PREVENTS, F},
+      {{"reduce*", "the", "chances", "of"}, PREVENTS, F},
+      {{"reduce*", "the", "likelihood", "of"}, PREVENTS, F},
+      {{"decrease*", "the", "risk", "of"}, PREVENTS, F},
+      {{"minimi*", "the", "risk", "of"}, PREVENTS, F},
       // Exercise.
       {{"strengthen*"}, STRENGTHENS, F},
       {{"build*", "up"}, STRENGTHENS, F},
@@ -180,7 +209,7 @@ const CueFilter& CueTableFilter() {
       {"ca", "tr", "br", "du", "be", "re", "st", "th", "le", "co", "gi", "in",
        "ra", "ri", "pr", "de", "sy", "si", "ch", "ac", "ma", "im", "ea", "al",
        "he", "cu", "fi", "so", "us", "lo", "av", "bu", "di", "ru", "te", "as",
-       "id"});
+       "id", "ar", "oc", "ha", "pl", "hi", "gr", "at", "ge", "wa", "mi"});
   return *kFilter;
 }
 
@@ -189,7 +218,9 @@ const CueFilter& CueTableFilter() {
 Types SubjectTypes(Relation r) {
   switch (r) {
     case schema::CAUSES:
-      return {{schema::CAUSE, schema::CONDITION}};
+      // Treatments have complications ("Repeated injections can result
+      // in tissue damage").
+      return {{schema::CAUSE, schema::CONDITION, schema::TREATMENT}};
     case schema::HAS_SYMPTOM:
       return {{schema::CONDITION}};
     case schema::TREATS:
@@ -257,9 +288,20 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
     // A word inside a mention is part of a name ("stretching exercises"),
     // not a cue.
     if (v.mention_at(i) >= 0) continue;
+    // The longest cue that matches here: "reduce the risk of" (PREVENTS),
+    // not "reduce" (TREATS).
+    const CueRule* longest = nullptr;
+    int end = -1;
     for (const CueRule& rule : Cues()) {
-      const int end = MatchCue(v, i, rule);
-      if (end < 0) continue;
+      const int rule_end = MatchCue(v, i, rule);
+      if (rule_end > end) {
+        end = rule_end;
+        longest = &rule;
+      }
+    }
+    if (longest == nullptr) continue;
+    const CueRule& rule = *longest;
+    do {
       const bool negated = Negated(v, i);
       const bool hedged = Hedged(v, i);
       const Relation rel = rule.relation;
@@ -295,6 +337,14 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
         for (const Ref& o : objects) {
           Relation r = rel;
           Ref subject = s, object = o;
+          if (r == schema::CAUSES && subject.type == schema::TREATMENT) {
+            // A treatment that causes a condition is, there, a cause
+            // (VOCABULARY.md: CAUSES takes a Cause or a Condition).
+            if (object.type != schema::CONDITION) continue;
+            subject.type = schema::CAUSE;
+            subject.affects.clear();
+            subject.affects_type = schema::NODE_TYPE_UNSPECIFIED;
+          }
           if (r == schema::CAUSES && object.type == schema::SYMPTOM) {
             // "C causes pain": a symptom of C.
             if (subject.type != schema::CONDITION) continue;
@@ -308,8 +358,7 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
           Add(subject, r, object, index, "cue_table", 0.6f, negated, hedged);
         }
       }
-      break;
-    }
+    } while (false);
   }
 }
 

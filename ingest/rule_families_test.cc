@@ -316,6 +316,25 @@ TEST_F(RuleFamiliesTest, CueRules) {
       "characterized by fatigue.");
   EXPECT_THAT(whereas, Contains("fibromyalgia HAS_SYMPTOM fatigue"));
   EXPECT_THAT(whereas, Not(Contains("sciatica HAS_SYMPTOM fatigue")));
+  // General constructions of cause, treatment and prevention.
+  EXPECT_THAT(Claims("Tendonitis usually develops from repetitive movements."),
+              Contains("repetitive movements CAUSES tendonitis"));
+  EXPECT_THAT(Claims("Heavy lifting plays a role in hamstring strain."),
+              Contains("heavy lifting CAUSES hamstring strain"));
+  EXPECT_THAT(Claims("Sprinting puts you at risk of hamstring strain."),
+              Contains("sprinting CAUSES hamstring strain"));
+  EXPECT_THAT(Claims("Heat therapy is a common treatment for sciatica."),
+              Contains("heat therapy TREATS sciatica"));
+  EXPECT_THAT(Claims("Yoga can reduce the chance of hamstring strain."),
+              Contains("yoga PREVENTS hamstring strain"));
+  EXPECT_THAT(Claims("Yoga cannot reduce the chance of hamstring strain."),
+              Not(Contains("yoga PREVENTS hamstring strain")));
+  // A treatment that causes a condition is a cause there; one that "leads
+  // to" a treatment or symptom gives no CAUSES claim.
+  EXPECT_THAT(Claims("Physical therapy can lead to muscle strain."),
+              Contains("physical therapy CAUSES muscle strain"));
+  EXPECT_THAT(Claims("Physical therapy can lead to yoga."),
+              Not(Contains("physical therapy CAUSES yoga")));
   // A cause left out ("It often leads to") is the section's condition; one
   // the lexicon does not know ("Long car journeys") is not.
   EXPECT_THAT(Claims("Sciatica\n\nCauses\n\nIt often leads to a rotator "
