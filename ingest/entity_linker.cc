@@ -102,6 +102,7 @@ bool IsDeterminer(absl::string_view w) {
 
 EntityLinker::EntityLinker(const Lexicon* lexicon) : lexicon_(lexicon) {
   terminal_.push_back(-1);  // Root.
+  caps_only_.push_back(0);
   const std::vector<LexiconEntry>& entries = lexicon->entries();
   for (size_t e = 0; e < entries.size(); ++e) {
     std::vector<std::string> names = entries[e].aliases;
@@ -109,9 +110,13 @@ EntityLinker::EntityLinker(const Lexicon* lexicon) : lexicon_(lexicon) {
     for (const std::string& name : names) {
       int node = 0;
       bool any = false;
+      int words = 0;
+      bool all_caps = false;
       for (const Token& t : Tokenize(name)) {
         if (!t.is_word) continue;
         any = true;
+        ++words;
+        all_caps = t.all_caps;
         auto [it, inserted] =
             vocabulary_.try_emplace(t.norm, static_cast<int>(vocabulary_.size()));
         const uint64_t key = (static_cast<uint64_t>(node) << 32) |
@@ -120,6 +125,7 @@ EntityLinker::EntityLinker(const Lexicon* lexicon) : lexicon_(lexicon) {
         if (child == children_.end()) {
           const int next = static_cast<int>(terminal_.size());
           terminal_.push_back(-1);
+          caps_only_.push_back(1);
           children_.emplace(key, next);
           node = next;
         } else {
@@ -127,6 +133,11 @@ EntityLinker::EntityLinker(const Lexicon* lexicon) : lexicon_(lexicon) {
         }
       }
       if (any && terminal_[node] < 0) terminal_[node] = static_cast<int>(e);
+      // An abbreviation written in capitals ("TENS", "RICE", "PT") is a
+      // word of English in lower case ("tens", "rice"): it matches only
+      // words with a capital, unless another name of that spelling is
+      // lower case.
+      if (any && !(words == 1 && all_caps)) caps_only_[node] = 0;
     }
   }
   // Conditions named after a structure or muscle affect it.
@@ -333,7 +344,8 @@ int EntityLinker::LongestMatch(const std::vector<Token>& tokens,
                              static_cast<uint32_t>(ids[j]));
     if (it == children_.end()) break;
     node = it->second;
-    if (terminal_[node] >= 0) {
+    if (terminal_[node] >= 0 && (!caps_only_[node] || tokens[j].all_caps ||
+                                 tokens[j].capitalized)) {
       best = j + 1;
       *entry = &lexicon_->entries()[terminal_[node]];
     }

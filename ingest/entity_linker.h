@@ -134,6 +134,9 @@ class EntityLinker {
   absl::flat_hash_map<std::string, int> vocabulary_;
   absl::flat_hash_map<uint64_t, int> children_;  // (node << 32 | word) -> node
   std::vector<int> terminal_;                    // node -> entry index or -1
+  // node -> 1 if its only names are one word in capitals ("TENS"), which
+  // then match only words with a capital.
+  std::vector<char> caps_only_;
   // Condition entry index -> (type, name) it affects by its name.
   absl::flat_hash_map<int, std::pair<schema::NodeType, std::string>>
       name_affects_;

@@ -38,6 +38,15 @@ TEST_F(EntityLinkerTest, LongestMatchCasePluralHyphenPossessive) {
             (std::vector<std::string>{"hip flexors", "hip flexors"}));
 }
 
+TEST_F(EntityLinkerTest, AbbreviationsInCapitalsMatchOnlyWordsWithACapital) {
+  const std::vector<std::string> tens = {
+      "transcutaneous electrical nerve stimulation"};
+  EXPECT_EQ(Names("TENS eased it"), tens);
+  EXPECT_EQ(Names("Tens units ease it"), tens);
+  EXPECT_EQ(Names("after tens of thousands of steps"),
+            std::vector<std::string>{});
+}
+
 TEST_F(EntityLinkerTest, DefinedAbbreviation) {
   Names("the sacroiliac joint (SJX) is stable");
   EXPECT_EQ(Names("the SJX hurts"),
