@@ -766,6 +766,15 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       a = b;
       continue;
     }
+    // Leaving a treatment out is a cause ("neglecting strength training",
+    // "skipping the warm-up").
+    if (type == schema::TREATMENT &&
+        In(tokens[m.first_token].lower,
+           {"neglecting", "neglect", "skipping", "ignoring", "lack",
+            "lacking", "insufficient", "inadequate", "without", "forgoing",
+            "avoiding"})) {
+      m.type = schema::CAUSE;
+    }
     // The body part a condition or symptom names: the last anatomy unit.
     for (int u = start; u < next; ++u) {
       if (units[u].mention < 0) continue;

@@ -110,5 +110,12 @@ TEST_F(PhraseFinderTest, PossessiveBodyPartNamesAConditionOnlyWhenBare) {
               Not(Contains("Condition+ athlete's lower back")));
 }
 
+TEST_F(PhraseFinderTest, LeavingATreatmentOutIsACause) {
+  EXPECT_THAT(Mentions("Runners are known for neglecting hip strengthening."),
+              Contains("Cause+ neglecting hip strengthening"));
+  EXPECT_THAT(Mentions("Runners are known for regular hip strengthening."),
+              Not(Contains("Cause+ regular hip strengthening")));
+}
+
 }  // namespace
 }  // namespace mskg::ingest
