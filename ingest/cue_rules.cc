@@ -182,7 +182,6 @@ const std::vector<CueRule>& Cues() {
       {{"stretches"}, STRETCHES, F},
       {{"stretching"}, STRETCHES, F},
       {{"lengthen*"}, STRETCHES, F},
-      {{"loosen*"}, STRETCHES, F},
       // Diagnosis.
       {{"diagnosed", "with"}, DIAGNOSES, B},
       {{"diagnosed", "by"}, DIAGNOSES, B},

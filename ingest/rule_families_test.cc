@@ -329,6 +329,9 @@ TEST_F(RuleFamiliesTest, CueRules) {
               Contains("yoga PREVENTS hamstring strain"));
   EXPECT_THAT(Claims("Yoga cannot reduce the chance of hamstring strain."),
               Not(Contains("yoga PREVENTS hamstring strain")));
+  // Loosening (massage) is no stretching; lengthening is.
+  EXPECT_THAT(Claims("Massage therapy loosens the hamstrings."),
+              Not(Contains("massage therapy STRETCHES hamstrings")));
   // A treatment that causes a condition is a cause there; one that "leads
   // to" a treatment or symptom gives no CAUSES claim.
   EXPECT_THAT(Claims("Physical therapy can lead to muscle strain."),
