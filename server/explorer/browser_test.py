@@ -220,7 +220,18 @@ def explore(driver, base, out, check):
     names = set(driver.execute_script(
         "return window.mskgExplorer.queryGraph.nodes().map(n => n.data('name'))"))
     check("hamstrings" in names and len(names) >= 2, f"the result graph draws the answer: {sorted(names)}")
+    edges = driver.execute_script("return window.mskgExplorer.queryGraph.edges().length")
+    check(edges == len(names) - 1, f"one edge per pair, rows matched both ways merged: {edges} edges")
     driver.save_screenshot(os.path.join(out, "5-query.png"))
+
+    # An answer larger than the node budget is cut to the best-connected.
+    text.clear()
+    text.send_keys("MATCH (a:Muscle)-[r]->(b) RETURN a.name, r, b.name")
+    driver.find_element(By.ID, "query-run").click()
+    wait_for(driver, lambda d: d.find_element(By.ID, "query-graph").get_attribute("data-state") == "ready"
+             and "best-connected" in d.find_element(By.ID, "query-graph-note").text, "the capped graph")
+    count = driver.execute_script("return window.mskgExplorer.queryGraph.nodes().length")
+    check(count == 60, f"a large answer draws 60 nodes: {count}")
 
 
 def needs_key(driver, base, out, check):

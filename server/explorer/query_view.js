@@ -1,6 +1,6 @@
 // query_view.js: the query console: runs Cypher (POST /v1/query with
 // evidence), shows the rows as a table and the edges behind them as a
-// graph, and a syntax error as its message with a caret under the line and
+// graph, the plan of EXPLAIN and PROFILE, and a syntax error as its message with a caret under the line and
 // column the server reports.
 
 import { ApiError, callApi } from './api.js';
@@ -81,7 +81,9 @@ export async function runQuery({ navigateToName, onGraph }) {
   const note = document.getElementById('query-graph-note');
   const panel = document.getElementById('query-details');
   const container = document.getElementById('query-graph');
+  const plan = document.getElementById('query-plan');
   document.getElementById('query-error').hidden = true;
+  plan.hidden = true;
   panel.replaceChildren();
   status.textContent = 'running…';
   let result;
@@ -99,6 +101,10 @@ export async function runQuery({ navigateToName, onGraph }) {
   status.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${more} in ${result.took_ms.toFixed(1)} ms`;
   if (result.notices.length > 0) status.textContent += ` · ${result.notices.join('; ')}`;
   renderTable(table, result);
+  if (result.plan) {  // EXPLAIN or PROFILE.
+    plan.textContent = result.plan;
+    plan.hidden = false;
+  }
 
   const facts = factsOf(result);
   const degree = new Map();
