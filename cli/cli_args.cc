@@ -188,7 +188,8 @@ commands:
   serve                   the HTTP/JSON API (README "Serving"): /v1/query,
                           /v1/entities/TYPE/NAME, /v1/search, /v1/ask,
                           /v1/documents/ID, /v1/health, /metrics,
-                          /v1/openapi.json; stops cleanly on SIGTERM
+                          /v1/openapi.json, and the explorer page at /
+                          (README "Explorer"); stops cleanly on SIGTERM
       --bind ADDRESS      listen address (default 127.0.0.1)
       --port N            port (default 8080; 0: any free one, printed)
       --threads N         server threads (default 2)

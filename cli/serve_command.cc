@@ -132,8 +132,9 @@ int RunServe(const CliArgs& args) {
             << snapshot->view->num_nodes() << " nodes, "
             << snapshot->view->num_edges() << " edges"
             << (read_only ? ", read-only" : "") << ") on http://" << http.bind
-            << ":" << (*listening)->port() << "/v1/ with " << http.threads
-            << " threads; SIGTERM or Ctrl-C stops\n";
+            << ":" << (*listening)->port() << "/v1/ (explorer: http://"
+            << http.bind << ":" << (*listening)->port() << "/) with "
+            << http.threads << " threads; SIGTERM or Ctrl-C stops\n";
   std::cout << "listening on " << http.bind << ":" << (*listening)->port()
             << std::endl;
   (*listening)->Wait();

@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "server/endpoints.h"
 #include "server/responses.h"
+#include "server/static_files.h"
 #include "server/url.h"
 #include "util/status_macros.h"
 
@@ -20,7 +21,7 @@ namespace {
 std::vector<std::string> EndpointNames() {
   return {"query",        "ask",          "entity",          "search",
           "document_get", "document_put", "document_delete", "health",
-          "metrics",      "openapi",      "preflight"};
+          "metrics",      "openapi",      "preflight",       "static"};
 }
 
 Response MethodNotAllowed(absl::string_view allow) {
@@ -187,8 +188,15 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
     }
     return MethodNotAllowed("GET, PUT, DELETE");
   }
-  return ErrorResponse(absl::NotFoundError(
-      absl::StrCat("no endpoint ", path, "; see /v1/openapi.json")));
+  if (const EmbeddedFile* file = FindStaticFile(path)) {
+    // The explorer page needs no key: it holds no data, and it is where a
+    // browser user types the key its API calls then send.
+    *endpoint = "static";
+    if (method != "GET") return MethodNotAllowed("GET");
+    return StaticResponse(*file, request);
+  }
+  return ErrorResponse(absl::NotFoundError(absl::StrCat(
+      "no endpoint ", path, "; see /v1/openapi.json, or / for the explorer")));
 }
 
 absl::Status ApiHandler::Write(

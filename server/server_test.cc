@@ -101,6 +101,33 @@ TEST_F(ServerTest, Health) {
   EXPECT_EQ(Call(port_, "POST", "/v1/health").status, 405);
 }
 
+// The explorer page is served without a key even where reads need one
+// (the test server has keys), with its headers; the rest stays JSON 404.
+TEST_F(ServerTest, ExplorerPageIsServedAtTheRoot) {
+  Reply page = Call(port_, "GET", "/?from=bookmark");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_THAT(page.body, HasSubstr("<title>mskg explorer</title>"));
+  EXPECT_THAT(page.Header("Content-Security-Policy"),
+              HasSubstr("script-src 'self'"));
+  const std::string etag = page.Header("ETag");
+  ASSERT_FALSE(etag.empty());
+  Reply again = Call(port_, "GET", "/", "", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_EQ(again.body, "");
+  Reply script = Call(port_, "GET", "/vendor/cytoscape.min.js");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.Header("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_GT(script.body.size(), 100000u);
+  EXPECT_EQ(Call(port_, "POST", "/").status, 405);
+  for (const char* path : {"/index.html", "/../explorer.js", "/explorer.js/",
+                           "/vendor/", "/%2e%2e/etc/passwd", "/v1/"}) {
+    Reply missing = Call(port_, "GET", path);
+    EXPECT_EQ(missing.status, 404) << path;
+    EXPECT_EQ(missing.Json()["error"]["code"], "NOT_FOUND") << path;
+  }
+}
+
 TEST_F(ServerTest, QueryWithParamsEvidenceAndPaging) {
   Reply reply = Post(
       "/v1/query",
@@ -445,6 +472,7 @@ TEST_F(ServerTest, OpenApiDescribesRealResponses) {
       {"/v1/health", "get", "/v1/health", ""},
       {"/metrics", "get", "/metrics", ""},
       {"/v1/openapi.json", "get", "/v1/openapi.json", ""},
+      {"/", "get", "/", ""},
   };
   std::set<std::string> documented, exercised;
   for (const auto& [path, item] : doc["paths"].items()) {

@@ -22,6 +22,10 @@ PACKAGES=(
   clang-14               # the fuzz targets (tools/fuzz.sh), with
   libclang-rt-14-dev     #   libFuzzer and the sanitizer runtimes
   lld                    #   and its linker (gold cannot link them quietly)
+  chromium               # the explorer's browser test (server/explorer/),
+  chromium-driver        #   driven through WebDriver
+  python3-selenium       #   by Debian's Selenium client
+  fonts-liberation       #   and fonts for its screenshots (only recommended)
 )
 
 missing=()
