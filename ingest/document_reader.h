@@ -8,6 +8,9 @@
 // title-case lines are headings, bulleted and numbered lines list items, a
 // short "Label:" line followed by text a list item whose head is the label).
 //
+// One file per format: plain_text_reader.cc, markdown_reader.cc,
+// html_reader.cc; shared: reader_support.h, utf8_text.h.
+//
 // Thread-safety: free functions without state; safe from any thread.
 #ifndef MSKG_INGEST_DOCUMENT_READER_H_
 #define MSKG_INGEST_DOCUMENT_READER_H_
@@ -19,10 +22,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "ingest/document_format.h"
 
 namespace mskg::ingest {
-
-enum class DocumentFormat { kAuto, kText, kMarkdown, kHtml };
 
 enum class BlockKind { kHeading, kListItem, kParagraph, kTableRow };
 
@@ -52,11 +54,6 @@ struct StructuredText {
   DocumentFormat format = DocumentFormat::kText;
   std::vector<Block> blocks;
 };
-
-// Returns the format named by `path`'s extension (.txt, .md/.markdown,
-// .html/.htm; case-insensitive). InvalidArgument "<path>: unsupported file
-// type" otherwise.
-absl::StatusOr<DocumentFormat> FormatFromPath(absl::string_view path);
 
 // Returns OK if `bytes` is non-empty UTF-8 text. InvalidArgument with
 // "<name>: UTF-16LE text (it starts with a byte order mark) ..." (also

@@ -16,17 +16,6 @@ StructuredText Read(absl::string_view bytes, DocumentFormat f) {
   return doc.ok() ? *doc : StructuredText();
 }
 
-TEST(DocumentReaderTest, FormatFromExtension) {
-  EXPECT_EQ(*FormatFromPath("a/b.TXT"), DocumentFormat::kText);
-  EXPECT_EQ(*FormatFromPath("x.md"), DocumentFormat::kMarkdown);
-  EXPECT_EQ(*FormatFromPath("x.markdown"), DocumentFormat::kMarkdown);
-  EXPECT_EQ(*FormatFromPath("x.htm"), DocumentFormat::kHtml);
-  absl::StatusOr<DocumentFormat> pdf = FormatFromPath("x.pdf");
-  ASSERT_FALSE(pdf.ok());
-  EXPECT_EQ(pdf.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(pdf.status().message(), "x.pdf: unsupported file type");
-}
-
 TEST(DocumentReaderTest, EmptyBinaryAndBadUtf8) {
   EXPECT_EQ(ReadDocument("e.txt", "", DocumentFormat::kAuto).status().message(),
             "e.txt: file is empty; nothing to ingest: add text or leave it out");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "ingest/document_reader.h"
 #include "ingest/entity_linker.h"
 #include "ingest/lexicon.h"
 #include "ingest/relation_extractor.h"

@@ -26,7 +26,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "graph/graph_store.h"
-#include "ingest/document_reader.h"
+#include "ingest/document_format.h"
 #include "schema/graph.pb.h"
 
 namespace mskg::ingest {

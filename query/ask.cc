@@ -473,7 +473,7 @@ absl::StatusOr<AskResult> Ask(const QueryEngine& engine,
                               absl::string_view question,
                               const QueryOptions& options) {
   MSKG_ASSIGN_OR_RETURN(CompiledQuestion compiled,
-                        CompileQuestion(engine.view(), question));
+                        CompileQuestion(*engine.view(), question));
   QueryOptions run = options;
   for (const auto& [name, value] : compiled.params) run.params[name] = value;
   AskResult result;

@@ -19,7 +19,7 @@ class AskTest : public ::testing::Test {
   AskTest() : engine_(testing::MakeTestGraph()) {}
 
   CompiledQuestion MustCompile(absl::string_view question) {
-    auto c = CompileQuestion(engine_.view(), question);
+    auto c = CompileQuestion(*engine_.view(), question);
     EXPECT_TRUE(c.ok()) << c.status();
     return c.ok() ? *std::move(c) : CompiledQuestion();
   }

@@ -137,9 +137,9 @@ struct Var {
 
 using Scope = absl::flat_hash_map<std::string, Var>;
 
-BExprPtr MakeSlot(int slot, ast::Pos pos) {
-  auto e = std::make_unique<BExpr>();
-  e->kind = BExpr::Kind::kSlot;
+BoundExprPtr MakeSlot(int slot, ast::Pos pos) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kSlot;
   e->slot = slot;
   e->line = pos.line;
   e->column = pos.column;
@@ -151,7 +151,7 @@ class Binder {
   absl::StatusOr<BoundQuery> Run(const ast::Query& q) {
     out_.mode = q.mode;
     BoundPart part;
-    BExprPtr pending_filter;
+    BoundExprPtr pending_filter;
     bool returned = false;
     for (const ast::Clause& c : q.clauses) {
       if (returned) return ErrorAt(c.pos, "no clause may follow RETURN");
@@ -262,7 +262,7 @@ class Binder {
             bn.label = type;
           } else if (bn.label != type) {
             auto e = MakeSlot(slot, pos);
-            e->kind = BExpr::Kind::kHasLabel;
+            e->kind = BoundExpr::Kind::kHasLabel;
             e->label = type;
             m->conjuncts.push_back(std::move(e));
           }
@@ -359,20 +359,20 @@ class Binder {
     // Property maps, then WHERE, may refer to any variable of the clause.
     for (const PendingProps& pp : pending) {
       for (const ast::PropertyEntry& e : *pp.props) {
-        MSKG_ASSIGN_OR_RETURN(BExprPtr value, BindExpr(*e.value, Ctx::kPlain));
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr value, BindExpr(*e.value, Ctx::kPlain));
         if (pp.is_node && e.key == "name") {
           m->conjuncts.push_back(MakeNameMatch(pp.slot, std::move(value), e.pos));
           continue;
         }
         MSKG_ASSIGN_OR_RETURN(Prop prop, PropOf(pp.is_node ? VarKind::kNode : VarKind::kEdge,
                                                 e.key, e.pos));
-        auto p = std::make_unique<BExpr>();
-        p->kind = BExpr::Kind::kProperty;
+        auto p = std::make_unique<BoundExpr>();
+        p->kind = BoundExpr::Kind::kProperty;
         p->prop = prop;
         p->name = e.key;
         p->args.push_back(MakeSlot(pp.slot, e.pos));
-        auto eq = std::make_unique<BExpr>();
-        eq->kind = BExpr::Kind::kBinary;
+        auto eq = std::make_unique<BoundExpr>();
+        eq->kind = BoundExpr::Kind::kBinary;
         eq->op = BinOp::kEq;
         eq->line = e.pos.line;
         eq->column = e.pos.column;
@@ -382,15 +382,15 @@ class Binder {
       }
     }
     if (where != nullptr) {
-      MSKG_ASSIGN_OR_RETURN(BExprPtr w, BindExpr(*where, Ctx::kWhere));
+      MSKG_ASSIGN_OR_RETURN(BoundExprPtr w, BindExpr(*where, Ctx::kWhere));
       SplitConjuncts(std::move(w), &m->conjuncts);
     }
     (void)part;
     return absl::OkStatus();
   }
 
-  static void SplitConjuncts(BExprPtr e, std::vector<BExprPtr>* out) {
-    if (e->kind == BExpr::Kind::kBinary && e->op == BinOp::kAnd) {
+  static void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
+    if (e->kind == BoundExpr::Kind::kBinary && e->op == BinOp::kAnd) {
       SplitConjuncts(std::move(e->args[0]), out);
       SplitConjuncts(std::move(e->args[1]), out);
       return;
@@ -398,17 +398,17 @@ class Binder {
     out->push_back(std::move(e));
   }
 
-  BExprPtr MakeNameMatch(int slot, BExprPtr value, ast::Pos pos) {
-    auto e = std::make_unique<BExpr>();
-    e->kind = BExpr::Kind::kNameMatch;
+  BoundExprPtr MakeNameMatch(int slot, BoundExprPtr value, ast::Pos pos) {
+    auto e = std::make_unique<BoundExpr>();
+    e->kind = BoundExpr::Kind::kNameMatch;
     e->slot = slot;
     e->line = pos.line;
     e->column = pos.column;
-    if (value->kind == BExpr::Kind::kConst || value->kind == BExpr::Kind::kParam) {
+    if (value->kind == BoundExpr::Kind::kConst || value->kind == BoundExpr::Kind::kParam) {
       NameSource src;
       src.line = value->line;
       src.column = value->column;
-      if (value->kind == BExpr::Kind::kParam) {
+      if (value->kind == BoundExpr::Kind::kParam) {
         src.is_param = true;
         src.param = value->name;
       } else {
@@ -448,36 +448,36 @@ class Binder {
                             name, known));
   }
 
-  VarKind KindOf(const BExpr& e) const {
-    if (e.kind == BExpr::Kind::kSlot) return slot_kinds_[e.slot];
+  VarKind KindOf(const BoundExpr& e) const {
+    if (e.kind == BoundExpr::Kind::kSlot) return slot_kinds_[e.slot];
     return VarKind::kValue;
   }
 
   // Binds `x`, counting the depth of the recursion. The parser already
   // bounds expression depth; this keeps the binder safe on an AST built any
   // other way. InvalidArgument past kMaxExprDepth.
-  absl::StatusOr<BExprPtr> BindExpr(const Expr& x, Ctx ctx) {
+  absl::StatusOr<BoundExprPtr> BindExpr(const Expr& x, Ctx ctx) {
     if (depth_ >= kMaxExprDepth) {
       return ErrorAt(x.pos, absl::StrCat("expression more than ", kMaxExprDepth,
                                          " levels deep; write it with fewer levels"));
     }
     ++depth_;
-    absl::StatusOr<BExprPtr> e = BindExprNode(x, ctx);
+    absl::StatusOr<BoundExprPtr> e = BindExprNode(x, ctx);
     --depth_;
     return e;
   }
 
-  absl::StatusOr<BExprPtr> BindExprNode(const Expr& x, Ctx ctx) {
-    auto e = std::make_unique<BExpr>();
+  absl::StatusOr<BoundExprPtr> BindExprNode(const Expr& x, Ctx ctx) {
+    auto e = std::make_unique<BoundExpr>();
     e->line = x.pos.line;
     e->column = x.pos.column;
     switch (x.kind) {
       case Expr::Kind::kLiteral:
-        e->kind = BExpr::Kind::kConst;
+        e->kind = BoundExpr::Kind::kConst;
         e->value = x.value;
         return e;
       case Expr::Kind::kParameter:
-        e->kind = BExpr::Kind::kParam;
+        e->kind = BoundExpr::Kind::kParam;
         e->name = x.name;
         return e;
       case Expr::Kind::kVariable: {
@@ -488,29 +488,29 @@ class Binder {
         return MakeSlot(it->second.slot, x.pos);
       }
       case Expr::Kind::kProperty: {
-        MSKG_ASSIGN_OR_RETURN(BExprPtr obj, BindExpr(*x.args[0], ctx));
-        e->kind = BExpr::Kind::kProperty;
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr obj, BindExpr(*x.args[0], ctx));
+        e->kind = BoundExpr::Kind::kProperty;
         e->name = x.name;
         MSKG_ASSIGN_OR_RETURN(e->prop, PropOf(KindOf(*obj), x.name, x.pos));
         e->args.push_back(std::move(obj));
         return e;
       }
       case Expr::Kind::kList:
-        e->kind = BExpr::Kind::kList;
+        e->kind = BoundExpr::Kind::kList;
         for (const auto& a : x.args) {
-          MSKG_ASSIGN_OR_RETURN(BExprPtr b, BindExpr(*a, ctx));
+          MSKG_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
           e->args.push_back(std::move(b));
         }
         return e;
       case Expr::Kind::kUnary: {
-        MSKG_ASSIGN_OR_RETURN(BExprPtr a, BindExpr(*x.args[0], ctx));
-        e->kind = x.name == "NOT" ? BExpr::Kind::kNot : BExpr::Kind::kNeg;
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr a, BindExpr(*x.args[0], ctx));
+        e->kind = x.name == "NOT" ? BoundExpr::Kind::kNot : BoundExpr::Kind::kNeg;
         e->args.push_back(std::move(a));
         return e;
       }
       case Expr::Kind::kIsNull: {
-        MSKG_ASSIGN_OR_RETURN(BExprPtr a, BindExpr(*x.args[0], ctx));
-        e->kind = BExpr::Kind::kIsNull;
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr a, BindExpr(*x.args[0], ctx));
+        e->kind = BoundExpr::Kind::kIsNull;
         e->negated = x.negated;
         e->args.push_back(std::move(a));
         return e;
@@ -527,21 +527,21 @@ class Binder {
         for (const auto& [text, op] : kOps) {
           if (x.name == text) e->op = op;
         }
-        MSKG_ASSIGN_OR_RETURN(BExprPtr a, BindExpr(*x.args[0], ctx));
-        MSKG_ASSIGN_OR_RETURN(BExprPtr b, BindExpr(*x.args[1], ctx));
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr a, BindExpr(*x.args[0], ctx));
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*x.args[1], ctx));
         if (ctx == Ctx::kWhere && e->op == BinOp::kEq) {
           // n.name = v matches names through aliases and NameKey.
           for (int side = 0; side < 2; ++side) {
-            BExprPtr& p = side == 0 ? a : b;
-            if (p->kind == BExpr::Kind::kProperty && p->prop == Prop::kName &&
-                p->args[0]->kind == BExpr::Kind::kSlot &&
+            BoundExprPtr& p = side == 0 ? a : b;
+            if (p->kind == BoundExpr::Kind::kProperty && p->prop == Prop::kName &&
+                p->args[0]->kind == BoundExpr::Kind::kSlot &&
                 slot_kinds_[p->args[0]->slot] == VarKind::kNode) {
               const int slot = p->args[0]->slot;
               return MakeNameMatch(slot, std::move(side == 0 ? b : a), x.pos);
             }
           }
         }
-        e->kind = BExpr::Kind::kBinary;
+        e->kind = BoundExpr::Kind::kBinary;
         e->args.push_back(std::move(a));
         e->args.push_back(std::move(b));
         return e;
@@ -554,7 +554,7 @@ class Binder {
     return absl::InternalError("unknown expression kind");
   }
 
-  absl::StatusOr<BExprPtr> BindPatternPredicate(const ast::Pattern& p, ast::Pos pos) {
+  absl::StatusOr<BoundExprPtr> BindPatternPredicate(const ast::Pattern& p, ast::Pos pos) {
     Scope saved = scope_;
     BoundMatch m;
     std::vector<ast::Pattern> one;
@@ -601,8 +601,8 @@ class Binder {
     BoundPart dummy;
     MSKG_RETURN_IF_ERROR(BindPatterns(one, nullptr, &m, &dummy));
     scope_ = std::move(saved);
-    auto e = std::make_unique<BExpr>();
-    e->kind = BExpr::Kind::kExists;
+    auto e = std::make_unique<BoundExpr>();
+    e->kind = BoundExpr::Kind::kExists;
     e->line = pos.line;
     e->column = pos.column;
     e->index = out_.patterns.size();
@@ -611,7 +611,7 @@ class Binder {
     return e;
   }
 
-  absl::StatusOr<BExprPtr> BindFunction(const Expr& x, Ctx ctx, BExprPtr e) {
+  absl::StatusOr<BoundExprPtr> BindFunction(const Expr& x, Ctx ctx, BoundExprPtr e) {
     static const std::pair<const char*, AggFn> kAggs[] = {
         {"count", AggFn::kCount}, {"collect", AggFn::kCollect}, {"sum", AggFn::kSum},
         {"avg", AggFn::kAvg}, {"min", AggFn::kMin}, {"max", AggFn::kMax}};
@@ -638,7 +638,7 @@ class Binder {
         if (!arg.ok()) return arg.status();
         spec.arg = std::move(arg).value();
       }
-      e->kind = BExpr::Kind::kAgg;
+      e->kind = BoundExpr::Kind::kAgg;
       e->index = aggs_->size();
       aggs_->push_back(std::move(spec));
       return e;
@@ -666,11 +666,11 @@ class Binder {
           static_cast<int>(x.args.size()) > f.max_args) {
         return ErrorAt(x.pos, absl::StrCat("wrong arguments to ", x.name, "()"));
       }
-      e->kind = BExpr::Kind::kFunction;
+      e->kind = BoundExpr::Kind::kFunction;
       e->fn = f.fn;
       e->name = x.name;
       for (const auto& a : x.args) {
-        MSKG_ASSIGN_OR_RETURN(BExprPtr b, BindExpr(*a, ctx));
+        MSKG_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
         e->args.push_back(std::move(b));
       }
       const VarKind k = KindOf(*e->args[0]);
@@ -688,8 +688,8 @@ class Binder {
         "%d:%d: unknown function '%s'", x.pos.line, x.pos.column, x.name));
   }
 
-  static bool ContainsAgg(const BExpr& e) {
-    if (e.kind == BExpr::Kind::kAgg) return true;
+  static bool ContainsAgg(const BoundExpr& e) {
+    if (e.kind == BoundExpr::Kind::kAgg) return true;
     for (const auto& a : e.args) {
       if (ContainsAgg(*a)) return true;
     }
@@ -715,7 +715,7 @@ class Binder {
       }
     }
     for (const ast::ReturnItem& item : p.items) {
-      MSKG_ASSIGN_OR_RETURN(BExprPtr e, BindExpr(*item.expr, Ctx::kProjection));
+      MSKG_ASSIGN_OR_RETURN(BoundExprPtr e, BindExpr(*item.expr, Ctx::kProjection));
       has_agg = has_agg || ContainsAgg(*e);
       std::string column = item.alias;
       if (column.empty()) {
@@ -732,7 +732,7 @@ class Binder {
       if (std::find(spec.columns.begin(), spec.columns.end(), column) != spec.columns.end()) {
         return ErrorAt(item.expr->pos, absl::StrCat("column '", column, "' is defined twice"));
       }
-      spec.kinds.push_back(e->kind == BExpr::Kind::kSlot ? slot_kinds_[e->slot]
+      spec.kinds.push_back(e->kind == BoundExpr::Kind::kSlot ? slot_kinds_[e->slot]
                                                          : VarKind::kValue);
       spec.items.push_back(std::move(e));
       spec.columns.push_back(std::move(column));

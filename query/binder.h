@@ -62,7 +62,7 @@ struct BoundMatch {
   std::vector<BoundNode> nodes;
   std::vector<BoundRel> rels;
   std::vector<BoundPath> paths;
-  std::vector<BExprPtr> conjuncts;
+  std::vector<BoundExprPtr> conjuncts;
   std::vector<int> new_slots;
 };
 
@@ -72,7 +72,7 @@ struct BoundPart {
   int num_input_slots = 0;
   int num_slots = 0;
   std::vector<VarKind> slot_kinds;
-  BExprPtr input_filter;  // The previous WITH's WHERE; may be null.
+  BoundExprPtr input_filter;  // The previous WITH's WHERE; may be null.
   std::vector<BoundMatch> matches;
   ProjectionSpec projection;
 };

@@ -52,7 +52,7 @@ std::string RelationName(schema::Relation relation) {
   return schema::Relation_Name(relation);
 }
 
-std::string BExpr::ToString() const {
+std::string BoundExpr::ToString() const {
   auto arg = [&](size_t i) { return args[i]->ToString(); };
   switch (kind) {
     case Kind::kConst: return value.ToLiteral();

@@ -41,7 +41,7 @@ enum class Fn {
 
 enum class AggFn { kCountStar, kCount, kCollect, kSum, kAvg, kMin, kMax };
 
-struct BExpr {
+struct BoundExpr {
   enum class Kind {
     kConst,      // value
     kParam,      // name
@@ -71,7 +71,7 @@ struct BExpr {
   BinOp op = BinOp::kEq;
   Fn fn = Fn::kSize;
   schema::NodeType label = schema::NODE_TYPE_UNSPECIFIED;
-  std::vector<std::unique_ptr<BExpr>> args;
+  std::vector<std::unique_ptr<BoundExpr>> args;
 
   // Appends the slots this expression reads (not those of pattern
   // predicates, see `exists_slots`).
@@ -82,7 +82,7 @@ struct BExpr {
   // Returns a one-line rendering for EXPLAIN.
   std::string ToString() const;
 };
-using BExprPtr = std::unique_ptr<BExpr>;
+using BoundExprPtr = std::unique_ptr<BoundExpr>;
 
 // A name to resolve to nodes once per execution: a literal (with its
 // NameKey computed at prepare time) or a parameter.
@@ -98,11 +98,11 @@ struct NameSource {
 struct AggSpec {
   AggFn fn = AggFn::kCount;
   bool distinct = false;
-  BExprPtr arg;  // Null for count(*).
+  BoundExprPtr arg;  // Null for count(*).
 };
 
 struct SortKey {
-  BExprPtr expr;  // Over the projected row (items then hidden items).
+  BoundExprPtr expr;  // Over the projected row (items then hidden items).
   bool descending = false;
 };
 
@@ -112,14 +112,14 @@ struct SortKey {
 struct ProjectionSpec {
   bool is_return = false;
   bool distinct = false;
-  std::vector<BExprPtr> items;  // Visible items, then hidden sort items.
+  std::vector<BoundExprPtr> items;  // Visible items, then hidden sort items.
   std::vector<std::string> columns;  // Names of the visible items.
   std::vector<VarKind> kinds;        // Of the visible items.
   int num_visible = 0;
   std::vector<AggSpec> aggs;
   std::vector<SortKey> order_by;
-  BExprPtr skip;   // Constant or parameter; may be null.
-  BExprPtr limit;  // Constant or parameter; may be null.
+  BoundExprPtr skip;   // Constant or parameter; may be null.
+  BoundExprPtr limit;  // Constant or parameter; may be null.
 };
 
 // Returns the label of `type` as written in queries ("Muscle").

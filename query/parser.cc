@@ -40,7 +40,7 @@ bool IsReserved(const Token& t) {
 
 class Parser {
  public:
-  explicit Parser(const std::vector<Token>& tokens) : t_(tokens) {}
+  explicit Parser(const std::vector<Token>& tokens) : tokens_(tokens) {}
 
   absl::StatusOr<std::unique_ptr<ast::Query>> ParseQuery() {
     auto query = std::make_unique<ast::Query>();
@@ -164,12 +164,12 @@ class Parser {
   }
 
  private:
-  const Token& Peek() const { return t_[std::min(i_, t_.size() - 1)]; }
+  const Token& Peek() const { return tokens_[std::min(pos_, tokens_.size() - 1)]; }
   const Token& PeekAt(size_t k) const {
-    return t_[std::min(i_ + k, t_.size() - 1)];
+    return tokens_[std::min(pos_ + k, tokens_.size() - 1)];
   }
   void Advance() {
-    if (i_ + 1 < t_.size()) ++i_;
+    if (pos_ + 1 < tokens_.size()) ++pos_;
   }
   static ast::Pos PosOf(const Token& t) { return {t.line, t.column}; }
   bool IsSymbol(absl::string_view s) const {
@@ -323,9 +323,9 @@ class Parser {
     } else {
       do {
         ast::ReturnItem item;
-        const size_t begin = i_;
+        const size_t begin = pos_;
         MSKG_ASSIGN_OR_RETURN(item.expr, ParseExpr());
-        item.text = TextOf(begin, i_);
+        item.text = TextOf(begin, pos_);
         if (AcceptKeyword("AS")) {
           MSKG_ASSIGN_OR_RETURN(item.alias, ExpectName("a name after AS"));
         }
@@ -373,17 +373,17 @@ class Parser {
       return t.kind != TokenKind::kSymbol && t.kind != TokenKind::kEnd;
     };
     std::string out;
-    for (size_t k = begin; k < end && k < t_.size(); ++k) {
-      const Token& t = t_[k];
+    for (size_t k = begin; k < end && k < tokens_.size(); ++k) {
+      const Token& t = tokens_[k];
       if (k > begin) {
-        const Token& prev = t_[k - 1];
+        const Token& prev = tokens_[k - 1];
         auto sym = [](const Token& x, absl::string_view v) {
           return x.kind == TokenKind::kSymbol && x.text == v;
         };
         // An operator is binary when it follows an operand.
         auto binary_at = [&](size_t j) {
-          if (!is_op(t_[j]) || j == begin) return false;
-          const Token& before = t_[j - 1];
+          if (!is_op(tokens_[j]) || j == begin) return false;
+          const Token& before = tokens_[j - 1];
           return word(before) || sym(before, ")") || sym(before, "]");
         };
         bool space = (word(prev) && word(t)) || sym(prev, ",") ||
@@ -655,7 +655,7 @@ class Parser {
         }
         if (t.text == "(") {
           // A pattern predicate, or a parenthesized expression.
-          const size_t save = i_;
+          const size_t save = pos_;
           if (std::shared_ptr<ast::Pattern> pattern = TryPatternAt(save)) {
             e->kind = Expr::Kind::kPattern;
             // The depth first: the order in which arguments are evaluated
@@ -665,7 +665,7 @@ class Parser {
             e->pattern = std::move(pattern);
             return Sealed(std::move(e), depth);
           }
-          i_ = save;
+          pos_ = save;
           Advance();
           MSKG_ASSIGN_OR_RETURN(ExprPtr inner, ParseExpr());
           MSKG_RETURN_IF_ERROR(ExpectSymbol(")", " to close parenthesis"));
@@ -725,12 +725,12 @@ class Parser {
       auto pattern = std::make_shared<ast::Pattern>();
       PatternMemo memo;
       if (ParsePattern(pattern.get()).ok() && !pattern->rels.empty()) {
-        memo = {std::move(pattern), i_};
+        memo = {std::move(pattern), pos_};
       }
       it = patterns_at_.emplace(start, std::move(memo)).first;
     }
     if (it->second.pattern == nullptr) return nullptr;
-    i_ = it->second.end;
+    pos_ = it->second.end;
     return it->second.pattern;
   }
 
@@ -751,8 +751,8 @@ class Parser {
     size_t end = 0;                         // The token after it.
   };
 
-  const std::vector<Token>& t_;
-  size_t i_ = 0;
+  const std::vector<Token>& tokens_;
+  size_t pos_ = 0;
   int nesting_ = 0;
   absl::flat_hash_map<size_t, PatternMemo> patterns_at_;
 };

@@ -68,7 +68,7 @@ struct PlanOp {
   // kBuildPath: edge and edge-list slots, in path order.
   std::vector<int> path_slots;
   // kFilter.
-  BExprPtr predicate;
+  BoundExprPtr predicate;
   // kOptional.
   std::vector<PlanOp> inner;
   std::vector<int> null_slots;

@@ -122,7 +122,7 @@ class Planner {
       for (size_t j = i + 1; j < part->ops.size() && !read; ++j) {
         read = OpReads(part->ops[j], op.edge_slot);
       }
-      for (const BExprPtr& item : proj.items) {
+      for (const BoundExprPtr& item : proj.items) {
         std::vector<int> slots;
         item->CollectSlots(&slots);
         read = read || std::find(slots.begin(), slots.end(), op.edge_slot) != slots.end();
@@ -138,7 +138,7 @@ class Planner {
       }
       for (const BoundMatch& m : q_.patterns) {
         for (const BoundRel& r : m.rels) read = read || r.slot == op.edge_slot;
-        for (const BExprPtr& c : m.conjuncts) {
+        for (const BoundExprPtr& c : m.conjuncts) {
           if (c == nullptr) continue;
           std::vector<int> slots;
           c->CollectSlots(&slots);
@@ -179,9 +179,9 @@ class Planner {
 
   // Appends the slots `e` needs bound, including the outer nodes of pattern
   // predicates.
-  void NeededSlots(const BExpr& e, std::vector<int>* out) const {
+  void NeededSlots(const BoundExpr& e, std::vector<int>* out) const {
     if (e.slot >= 0) out->push_back(e.slot);
-    if (e.kind == BExpr::Kind::kExists) {
+    if (e.kind == BoundExpr::Kind::kExists) {
       for (const BoundNode& n : q_.patterns[e.index].nodes) {
         if (!n.is_new) out->push_back(n.slot);
       }
@@ -210,9 +210,9 @@ class Planner {
   absl::Status PlanMatch(BoundMatch& m, std::vector<bool>* bound, double* est,
                          std::vector<PlanOp>* ops) {
     absl::flat_hash_map<int, int> anchor;  // Node slot -> NameSource.
-    std::vector<BExprPtr> conjuncts;
-    for (BExprPtr& c : m.conjuncts) {
-      if (c->kind == BExpr::Kind::kNameMatch && c->index >= 0 && !(*bound)[c->slot] &&
+    std::vector<BoundExprPtr> conjuncts;
+    for (BoundExprPtr& c : m.conjuncts) {
+      if (c->kind == BoundExpr::Kind::kNameMatch && c->index >= 0 && !(*bound)[c->slot] &&
           !anchor.contains(c->slot)) {
         anchor[c->slot] = c->index;
         continue;
@@ -244,7 +244,7 @@ class Planner {
         (*bound)[path.slot] = true;
         path_done[i] = true;
       }
-      for (BExprPtr& c : conjuncts) {
+      for (BoundExprPtr& c : conjuncts) {
         if (c == nullptr) continue;
         std::vector<int> need;
         NeededSlots(*c, &need);
@@ -402,7 +402,7 @@ class Planner {
       place_filters();
     }
     place_filters();
-    for (BExprPtr& c : conjuncts) {
+    for (BoundExprPtr& c : conjuncts) {
       if (c != nullptr) return absl::InternalError("unplaced filter");
     }
     return absl::OkStatus();

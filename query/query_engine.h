@@ -185,8 +185,9 @@ class QueryEngine {
 
   PlanCacheStats plan_cache_stats() const;
 
-  // Returns the graph the engine queries.
-  const graph::GraphView& view() const { return *view_; }
+  // Returns the graph the engine queries: the handle it was built with
+  // (GraphStore::View()'s type; graph::GraphView is opaque to embedders).
+  const std::shared_ptr<const graph::GraphView>& view() const { return view_; }
 
  private:
   std::shared_ptr<const graph::GraphView> view_;
