@@ -53,12 +53,11 @@ using TripleChunkSource = GraphStore::TripleChunkSource;
 constexpr size_t kNoWalBatchBytes = 16 << 20;
 
 constexpr const char* kColumnFamilies[] = {
-    keys::kNodesCf,    keys::kNamesCf,     keys::kNodeKeysCf, keys::kEdgesCf,
+    keys::kNodesCf,    keys::kNodeKeysCf,  keys::kEdgesCf,
     keys::kSupportsCf, keys::kDocumentsCf, keys::kMetaCf};
-constexpr int kNumColumnFamilies = 7;
+constexpr int kNumColumnFamilies = 6;
 enum CfIndex {
   kNodes,
-  kNames,
   kNodeKeys,
   kEdges,
   kSupports,
@@ -203,6 +202,9 @@ class GraphStore::Impl {
                                 Proto* proto) const;
   absl::StatusOr<keys::StoredStats> ReadStats() const;
   absl::Status CheckWritable() const;
+  // FailedPrecondition for a store of format `version`, saying how to
+  // rebuild it.
+  absl::Status OldFormatError(absl::string_view version) const;
   absl::Status InitializeMeta() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateView();
   // Deletes the files RocksDB no longer needs, if no read-only open is
@@ -508,27 +510,28 @@ absl::Status GraphStore::Impl::Writer::ApplyDocument(
   record.set_id(doc.document_id());
   record.set_content_hash(doc.content_hash());
   record.set_size_bytes(doc.size_bytes());
-  record.set_ingested_unix_micros(absl::ToUnixMicros(absl::Now()));
+  record.set_ingested_unix_micros(keys::IngestTimeMicros());
   std::string value;
+  std::string bytes;
+  absl::flat_hash_set<std::string> seen;
   for (const auto& [triple, claims] : grouped) {
-    schema::Support support;
-    absl::flat_hash_set<std::string> seen;
+    // The Support record, field by field (key_codec.h); equal provenance
+    // once.
+    value.clear();
+    seen.clear();
+    int64_t sentences = 0;
     for (const schema::Claim* claim : claims) {
-      schema::Provenance provenance = claim->provenance();
-      if (provenance.document_id().empty()) {
-        provenance.set_document_id(doc.document_id());
-      }
-      std::string bytes;
-      provenance.SerializeToString(&bytes);
-      if (!seen.insert(std::move(bytes)).second) continue;
-      *support.add_provenance() = std::move(provenance);
+      keys::SerializeStoredProvenance(claim->provenance(), doc.document_id(),
+                                      &bytes);
+      if (!seen.insert(bytes).second) continue;
+      keys::AppendSupportField(bytes, &value);
+      ++sentences;
     }
-    result->claims += support.provenance_size();
-    support.SerializeToString(&value);
+    result->claims += sentences;
     Put(kSupports, keys::SupportKey(triple, doc.document_id()), value);
     Delta& delta = deltas_[triple];
     delta.documents += 1;
-    delta.sentences += support.provenance_size();
+    delta.sentences += sentences;
     schema::Document::ClaimRef* ref = record.add_claims();
     ref->set_source(triple.source);
     ref->set_relation(triple.relation);
@@ -541,7 +544,7 @@ absl::Status GraphStore::Impl::Writer::ApplyDocument(
 
 absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
   std::string value;
-  // Nodes: record, identity and one names row per distinct key.
+  // Nodes: record and, for new ones, identity.
   for (const auto& [id, unused] : dirty_) {
     const PendingNode& pending = nodes_[id];
     const schema::Node& node = pending.node;
@@ -550,10 +553,6 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
     Put(kNodes, row, value);
     if (pending.is_new) {
       Put(kNodeKeys, keys::NodeIdentityKey(node.type(), node.name()), row);
-    }
-    Put(kNames, keys::NameRowKey(NameKey(node.name()), id), "");
-    for (const std::string& alias : node.aliases()) {
-      Put(kNames, keys::NameRowKey(NameKey(alias), id), "");
     }
   }
   // Edges: apply the support deltas to the stored counts.
@@ -599,9 +598,7 @@ absl::Status GraphStore::Impl::Writer::Commit(DocumentWriteResult* result) {
     stats_.supports += sentences - static_cast<int64_t>(old_counts.sentences);
   }
   result->nodes_added = nodes_added_;
-  std::string next_id;
-  keys::AppendBigEndian64(&next_id, next_node_id_);
-  Put(kMeta, keys::kMetaNextNodeId, next_id);
+  Put(kMeta, keys::kMetaNextNodeId, keys::NodeRowKey(next_node_id_));
   Put(kMeta, keys::kMetaStats, keys::EncodeStats(stats_));
 
   FillBatch();
@@ -673,6 +670,17 @@ absl::StatusOr<keys::StoredStats> GraphStore::Impl::ReadStats() const {
   return stats;
 }
 
+absl::Status GraphStore::Impl::OldFormatError(
+    absl::string_view version) const {
+  return absl::FailedPreconditionError(absl::StrCat(
+      "store ", path_, " has format version ", version,
+      "; this mskg reads version ", keys::kFormatVersion,
+      " only. Rebuild it into a new store: ingest the documents again, or "
+      "run `mskg --db OLD export --format jsonl -o graph.jsonl` with the "
+      "mskg that wrote it, then `mskg --db NEW import --format jsonl "
+      "graph.jsonl` with this one (README.md, \"Store format versions\")"));
+}
+
 absl::Status GraphStore::Impl::CheckWritable() const {
   if (read_only_) {
     return absl::FailedPreconditionError(
@@ -693,9 +701,7 @@ absl::Status GraphStore::Impl::InitializeMeta() {
       bool has_version,
       Get(rocksdb::ReadOptions(), kMeta, keys::kMetaFormatVersion, &value));
   if (has_version && value != keys::kFormatVersion) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("store ", path_, " has format version ", value,
-                     "; this mskg reads version ", keys::kFormatVersion));
+    return OldFormatError(value);
   }
   MSKG_ASSIGN_OR_RETURN(bool has_next, Get(rocksdb::ReadOptions(), kMeta,
                                            keys::kMetaNextNodeId, &value));
@@ -829,6 +835,10 @@ absl::Status GraphStore::Impl::OpenDbOnce(bool create) {
     rocksdb::Status s =
         rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
     MSKG_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+    if (std::find(existing.begin(), existing.end(),
+                  keys::kDroppedNamesCf) != existing.end()) {
+      return OldFormatError("1");
+    }
     if (std::find(existing.begin(), existing.end(), keys::kMetaCf) ==
         existing.end()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -875,23 +885,16 @@ absl::Status GraphStore::Impl::OpenDbOnce(bool create) {
   return InitializeMeta();
 }
 
-// The statistics arrays are indexed by the schema's enum values: adding a
-// node type or relation to graph.proto must grow them (and the stored stats
-// record's format version).
-static_assert(sizeof(StoreStats::nodes_by_type) / sizeof(int64_t) ==
-              schema::NodeType_ARRAYSIZE);
-static_assert(sizeof(StoreStats::edges_by_relation) / sizeof(int64_t) ==
-              schema::Relation_ARRAYSIZE);
-static_assert(sizeof(keys::StoredStats::nodes_by_type) / sizeof(int64_t) ==
-              schema::NodeType_ARRAYSIZE);
-static_assert(sizeof(keys::StoredStats::edges_by_relation) / sizeof(int64_t) ==
-              schema::Relation_ARRAYSIZE);
+// Stats() copies the stored record's arrays into StoreStats'.
+static_assert(sizeof(StoreStats::nodes_by_type) ==
+              sizeof(keys::StoredStats::nodes_by_type));
+static_assert(sizeof(StoreStats::edges_by_relation) ==
+              sizeof(keys::StoredStats::edges_by_relation));
 
 SstBulkTarget GraphStore::Impl::MakeSstTarget() const {
   SstBulkTarget target;
   target.db = db_.get();
   target.nodes = cf(kNodes);
-  target.names = cf(kNames);
   target.node_keys = cf(kNodeKeys);
   target.edges = cf(kEdges);
   target.supports = cf(kSupports);

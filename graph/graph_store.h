@@ -62,8 +62,9 @@ struct StoreStats {
   int64_t nodes = 0;
   int64_t edges = 0;
   int64_t supports = 0;  // Sum over edges of supporting sentences.
-  int64_t nodes_by_type[11] = {};
-  int64_t edges_by_relation[19] = {};
+  // Indexed by the enum values (index 0, UNSPECIFIED, stays 0).
+  int64_t nodes_by_type[schema::NodeType_ARRAYSIZE] = {};
+  int64_t edges_by_relation[schema::Relation_ARRAYSIZE] = {};
 };
 
 // One stored edge with all its support, as streamed by ForEachEdge().

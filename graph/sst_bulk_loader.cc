@@ -75,19 +75,6 @@ struct EdgeAgg {
   uint32_t sentences = 0;
 };
 
-// Serializes `p` into `out` as if its document_id were `document_id` when
-// empty: field 1 comes first in the encoding, so prepending it is exact.
-void SerializeProvenance(const schema::Provenance& p,
-                         absl::string_view document_id, std::string* out) {
-  out->clear();
-  if (p.document_id().empty()) {
-    out->push_back(0x0A);
-    keys::AppendVarint64(out, document_id.size());
-    out->append(document_id.data(), document_id.size());
-  }
-  p.AppendToString(out);
-}
-
 class Loader {
  public:
   Loader(const SstBulkTarget& target,
@@ -308,7 +295,7 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
     doc_provenance.clear();
     const std::string& document_id = docs_[d].document_id();
     for (const schema::Claim& claim : docs_[d].claims()) {
-      SerializeProvenance(claim.provenance(), document_id, &bytes);
+      keys::SerializeStoredProvenance(claim.provenance(), document_id, &bytes);
       uint32_t p = static_cast<uint32_t>(provenance_.size());
       // Usually the same as the claim before: no hashing needed.
       if (!doc_provenance.empty() && doc_provenance.back() == bytes) {
@@ -326,9 +313,7 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
           doc_provenance.push_back(bytes);
           in_doc.emplace(doc_provenance.back(), p);
           const size_t offset = provenance_bytes_.size();
-          provenance_bytes_.push_back(0x0A);  // Support.provenance.
-          keys::AppendVarint64(&provenance_bytes_, bytes.size());
-          provenance_bytes_.append(bytes);
+          keys::AppendSupportField(bytes, &provenance_bytes_);
           provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
         }
       }
@@ -422,13 +407,8 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
           value.append(provenance_bytes_, provenance_[p].first,
                        provenance_[p].second);
         }
-        key.clear();
-        keys::AppendBigEndian64(&key, head.source);
-        key.push_back(static_cast<char>(head.relation));
-        keys::AppendBigEndian64(&key, head.target);
-        const absl::string_view document_id =
-            DocumentId(doc_by_rank_[head.doc_rank]);
-        key.append(document_id.data(), document_id.size());
+        keys::AssignSupportKey(head.source, head.relation, head.target,
+                               DocumentId(doc_by_rank_[head.doc_rank]), &key);
         MSKG_RETURN_IF_ERROR(supports.Put(key, value));
       }
       return supports.Finish(&supports_args);
@@ -453,17 +433,14 @@ absl::Status Loader::WriteEdges(SstFile* file) {
   }
   std::vector<bool> existed(edges_.size(), false);
   if (stats_.edges > 0) {
-    std::string arena;
-    arena.reserve(edges_.size() * 18);
-    for (const EdgeAgg& e : edges_) {
-      arena.append(keys::EdgeRowKey(e.source, keys::kOut,
-                                    static_cast<schema::Relation>(e.relation),
-                                    e.target));
-    }
+    constexpr size_t kKeySize = keys::kEdgeRowKeySize;
+    std::string arena(edges_.size() * kKeySize, '\0');
     std::vector<rocksdb::Slice> out_keys(edges_.size());
-    const size_t key_size = arena.size() / std::max<size_t>(edges_.size(), 1);
     for (size_t i = 0; i < edges_.size(); ++i) {
-      out_keys[i] = rocksdb::Slice(arena.data() + i * key_size, key_size);
+      const EdgeAgg& e = edges_[i];
+      char* key = arena.data() + i * kKeySize;
+      keys::EncodeEdgeRowKey(e.source, keys::kOut, e.relation, e.target, key);
+      out_keys[i] = rocksdb::Slice(key, kKeySize);
     }
     MSKG_RETURN_IF_ERROR(SortedMultiGet(
         t_.db, t_.edges, out_keys,
@@ -508,35 +485,29 @@ absl::Status Loader::WriteEdges(SstFile* file) {
               if (x.relation != y.relation) return x.relation < y.relation;
               return x.source < y.source;
             });
-  std::string key;
+  char key[keys::kEdgeRowKeySize];
+  char value[keys::kMaxEdgeCountsSize];
   size_t o = 0;
   size_t in = 0;
-  std::string value;
   while (o < edges_.size() || in < in_rows.size()) {
     const bool take_in =
         o == edges_.size() ||
         (in < in_rows.size() && in_rows[in].target <= edges_[o].source);
-    key.clear();
     const keys::EdgeCounts* row_counts;
     if (take_in) {
       const InRow& row = in_rows[in++];
-      keys::AppendBigEndian64(&key, row.target);
-      key.push_back(keys::kIn);
-      key.push_back(static_cast<char>(row.relation));
-      keys::AppendBigEndian64(&key, row.source);
+      keys::EncodeEdgeRowKey(row.target, keys::kIn, row.relation, row.source,
+                             key);
       row_counts = &row.counts;
     } else {
       const EdgeAgg& edge = edges_[o];
-      keys::AppendBigEndian64(&key, edge.source);
-      key.push_back(keys::kOut);
-      key.push_back(static_cast<char>(edge.relation));
-      keys::AppendBigEndian64(&key, edge.target);
+      keys::EncodeEdgeRowKey(edge.source, keys::kOut, edge.relation,
+                             edge.target, key);
       row_counts = &counts[o++];
     }
-    value.clear();
-    keys::AppendVarint64(&value, row_counts->documents);
-    keys::AppendVarint64(&value, row_counts->sentences);
-    MSKG_RETURN_IF_ERROR(file->Put(key, value));
+    const size_t value_size = keys::EncodeEdgeCounts(*row_counts, value);
+    MSKG_RETURN_IF_ERROR(file->Put(absl::string_view(key, sizeof(key)),
+                                   absl::string_view(value, value_size)));
   }
   return absl::OkStatus();
 }
@@ -554,7 +525,10 @@ absl::Status Loader::WriteNodes(const std::string& dir) {
     SstFile file(t_.db, t_.nodes, dir + "/nodes.sst");
     for (uint32_t i : dirty) {
       nodes_[i].record.SerializeToString(&value);
-      MSKG_RETURN_IF_ERROR(file.Put(keys::NodeRowKey(nodes_[i].id), value));
+      char key[keys::kNodeRowKeySize];
+      keys::EncodeNodeRowKey(nodes_[i].id, key);
+      MSKG_RETURN_IF_ERROR(
+          file.Put(absl::string_view(key, sizeof(key)), value));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
@@ -570,27 +544,6 @@ absl::Status Loader::WriteNodes(const std::string& dir) {
     for (uint32_t i : added) {
       MSKG_RETURN_IF_ERROR(
           file.Put(nodes_[i].identity, keys::NodeRowKey(nodes_[i].id)));
-    }
-    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
-  }
-  {
-    std::vector<std::string> names;
-    names.reserve(dirty.size());
-    for (uint32_t i : dirty) {
-      const LocalNode& node = nodes_[i];
-      names.push_back(keys::NameRowKey(
-          node.is_new ? std::string(node.identity.substr(1))
-                      : NameKey(node.record.name()),
-          node.id));
-      for (const std::string& alias : node.record.aliases()) {
-        names.push_back(keys::NameRowKey(NameKey(alias), node.id));
-      }
-    }
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    SstFile file(t_.db, t_.names, dir + "/names.sst");
-    for (const std::string& name : names) {
-      MSKG_RETURN_IF_ERROR(file.Put(name, ""));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
@@ -611,7 +564,7 @@ absl::StatusOr<bool> Loader::Run() {
   MSKG_RETURN_IF_ERROR(WriteSupportsAndEdges(dir));
   {
     SstFile file(t_.db, t_.documents, dir + "/documents.sst");
-    const int64_t now = absl::ToUnixMicros(absl::Now());
+    const int64_t now = keys::IngestTimeMicros();
     std::string value;
     schema::Document record;
     for (uint32_t r = 0; r < doc_by_rank_.size(); ++r) {

@@ -31,21 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The Support.provenance field (tag, length, Provenance) that every row of
-// `document_id` contributes: the document only, affirmed, confidence 1.
-std::string ProvenanceField(absl::string_view document_id) {
-  schema::Provenance p;
-  p.set_document_id(std::string(document_id));
-  p.set_polarity(schema::AFFIRMED);
-  p.set_confidence(1.0f);
-  const std::string bytes = p.SerializeAsString();
-  std::string field;
-  field.push_back(0x0A);  // Support.provenance.
-  keys::AppendVarint64(&field, bytes.size());
-  field.append(bytes);
-  return field;
-}
-
 // Sorts `items` by the string `text(item)` returns, in byte order. Each
 // string's first 24 bytes, zero-padded, are compared as integers first (a
 // difference there is the strings' order), so that most comparisons read
@@ -77,37 +62,6 @@ void SortByText(std::vector<uint32_t>* items, const Text& text) {
     return text(a.item) < text(b.item);
   });
   for (size_t k = 0; k < keys.size(); ++k) (*items)[k] = keys[k].item;
-}
-
-// Writes `value` big-endian at `out` (key_codec.h's integer encoding).
-// Keys are built in fixed buffers: millions of std::string appends show.
-void PutBigEndian64(uint64_t value, char* out) {
-  for (int i = 7; i >= 0; --i) {
-    out[i] = static_cast<char>(value & 0xFF);
-    value >>= 8;
-  }
-}
-
-// Writes a varint (key_codec.h) at `out`; returns the bytes written.
-size_t PutVarint64(uint64_t value, char* out) {
-  size_t n = 0;
-  while (value >= 0x80) {
-    out[n++] = static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out[n++] = static_cast<char>(value);
-  return n;
-}
-
-// keys::SupportKey(), into `key`.
-void AppendSupportKey(uint64_t source, uint8_t relation, uint64_t target,
-                      absl::string_view document_id, std::string* key) {
-  char triple[keys::kTripleKeySize];
-  PutBigEndian64(source, triple);
-  triple[8] = static_cast<char>(relation);
-  PutBigEndian64(target, triple + 9);
-  key->assign(triple, sizeof(triple));
-  key->append(document_id.data(), document_id.size());
 }
 
 }  // namespace
@@ -182,7 +136,7 @@ absl::Status SstTriplesLoader::MapDocuments(const TripleBatch& batch) {
     const uint32_t index = static_cast<uint32_t>(docs_.size());
     Doc& doc = docs_.emplace_back();
     doc.id = arena_.Add(ids[d]);
-    doc.provenance = arena_.Add(ProvenanceField(ids[d]));
+    doc.provenance = arena_.Add(keys::TripleRowSupportField(ids[d]));
     doc_index_.emplace(doc.id, index);
     chunk_docs_[d] = index;
     fresh.push_back(index);
@@ -264,7 +218,7 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   ends.reserve(removals->size());
   std::string key;
   for (const Claim& c : *removals) {
-    AppendSupportKey(c.source, c.relation, c.target, docs_[c.doc].id, &key);
+    keys::AssignSupportKey(c.source, c.relation, c.target, docs_[c.doc].id, &key);
     arena.append(key);
     ends.push_back(arena.size());
   }
@@ -458,7 +412,7 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
              merger.Top().target == head.target &&
              merger.Top().doc == head.doc);
     const bool added = (flags & kAdded) != 0;
-    AppendSupportKey(head.source, head.relation, head.target,
+    keys::AssignSupportKey(head.source, head.relation, head.target,
                      docs_[head.doc].id, &key);
     if (added) {
       MSKG_RETURN_IF_ERROR(supports.Put(key, docs_[head.doc].provenance));
@@ -496,16 +450,14 @@ absl::Status SstTriplesLoader::FlushEdges(std::vector<PendingEdge>* pending,
   // applied as the per-document path applies them.
   std::vector<keys::EdgeCounts> old(pending->size());
   if (before_.edges > 0 && !pending->empty()) {
-    std::string arena;
-    for (const PendingEdge& e : *pending) {
-      arena.append(keys::EdgeRowKey(e.source, keys::kOut,
-                                    static_cast<schema::Relation>(e.relation),
-                                    e.target));
-    }
-    const size_t key_size = arena.size() / pending->size();
+    constexpr size_t kKeySize = keys::kEdgeRowKeySize;
+    std::string arena(pending->size() * kKeySize, '\0');
     std::vector<rocksdb::Slice> out_keys(pending->size());
     for (size_t i = 0; i < pending->size(); ++i) {
-      out_keys[i] = rocksdb::Slice(arena.data() + i * key_size, key_size);
+      const PendingEdge& e = (*pending)[i];
+      char* key = arena.data() + i * kKeySize;
+      keys::EncodeEdgeRowKey(e.source, keys::kOut, e.relation, e.target, key);
+      out_keys[i] = rocksdb::Slice(key, kKeySize);
     }
     MSKG_RETURN_IF_ERROR(
         SortedMultiGet(t_.db, t_.edges, out_keys,
@@ -588,20 +540,17 @@ absl::Status SstTriplesLoader::WriteEdges(
                                             kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
   SstFile edges(t_.db, t_.edges, dir_ + "/edges.sst");
-  // keys::EdgeRowKey() and EncodeEdgeCounts().
-  char key[18];
-  char value[20];
+  char key[keys::kEdgeRowKeySize];
+  char value[keys::kMaxEdgeCountsSize];
   while (!merger.Done()) {
     const EdgeRow& row = merger.Top();
-    PutBigEndian64(row.node, key);
-    key[8] = static_cast<char>(row.direction);
-    key[9] = static_cast<char>(row.relation);
-    PutBigEndian64(row.other, key + 10);
+    keys::EncodeEdgeRowKey(row.node, static_cast<char>(row.direction),
+                           row.relation, row.other, key);
     if (row.erase) {
       MSKG_RETURN_IF_ERROR(edges.Delete(absl::string_view(key, sizeof(key))));
     } else {
-      size_t n = PutVarint64(row.documents, value);
-      n += PutVarint64(row.sentences, value + n);
+      const size_t n =
+          keys::EncodeEdgeCounts({row.documents, row.sentences}, value);
       MSKG_RETURN_IF_ERROR(edges.Put(absl::string_view(key, sizeof(key)),
                                      absl::string_view(value, n)));
     }
@@ -623,7 +572,7 @@ absl::Status SstTriplesLoader::WriteDocuments(
                                              kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
   SstFile file(t_.db, t_.documents, dir_ + "/documents.sst");
-  const int64_t now = absl::ToUnixMicros(absl::Now());
+  const int64_t now = keys::IngestTimeMicros();
   schema::Document record;
   std::string value;
   while (!merger.Done()) {
@@ -668,28 +617,18 @@ absl::Status SstTriplesLoader::WriteNodes(
       record.set_type(node.type);
       record.set_name(std::string(node.name));
       record.SerializeToString(&value);
-      MSKG_RETURN_IF_ERROR(file.Put(keys::NodeRowKey(node_ids_[i]), value));
+      char key[keys::kNodeRowKeySize];
+      keys::EncodeNodeRowKey(node_ids_[i], key);
+      MSKG_RETURN_IF_ERROR(
+          file.Put(absl::string_view(key, sizeof(key)), value));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(args));
   }
-  // An identity is a type byte and the NameKey of the name. Sorted by
-  // NameKey (then id: the order of the "names" keys, NameKey '\0' id, as
-  // NameKey holds no '\0'), then stably by type: the identity order.
+  // An identity is a type byte and the NameKey of the name: sorted by
+  // NameKey, then stably by type (a counting sort), it is in identity
+  // order.
   SortByText(&added,
              [this](uint32_t i) { return nodes_.node(i).identity.substr(1); });
-  {
-    SstFile file(t_.db, t_.names, dir_ + "/names.sst");
-    std::string key;
-    for (uint32_t i : added) {
-      // keys::NameRowKey(), into a reused buffer.
-      const absl::string_view name_key = nodes_.node(i).identity.substr(1);
-      key.assign(name_key.data(), name_key.size());
-      key.push_back('\0');
-      keys::AppendBigEndian64(&key, node_ids_[i]);
-      MSKG_RETURN_IF_ERROR(file.Put(key, ""));
-    }
-    MSKG_RETURN_IF_ERROR(file.Finish(args));
-  }
   {
     std::vector<uint32_t> by_identity(added.size());
     std::vector<size_t> begin(257, 0);
@@ -701,8 +640,10 @@ absl::Status SstTriplesLoader::WriteNodes(
     for (uint32_t i : added) by_identity[begin[type_byte(i)]++] = i;
     SstFile file(t_.db, t_.node_keys, dir_ + "/node_keys.sst");
     for (uint32_t i : by_identity) {
-      MSKG_RETURN_IF_ERROR(
-          file.Put(nodes_.node(i).identity, keys::NodeRowKey(node_ids_[i])));
+      char id[keys::kNodeRowKeySize];
+      keys::EncodeNodeRowKey(node_ids_[i], id);
+      MSKG_RETURN_IF_ERROR(file.Put(nodes_.node(i).identity,
+                                    absl::string_view(id, sizeof(id))));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(args));
   }

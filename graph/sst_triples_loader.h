@@ -10,7 +10,7 @@
 // may be reused. Finish() merges the runs (k-way) into one sorted SST file
 // per column family: "supports"; "edges", both directions, with the counts
 // of what the store held added; "documents", each the union of its rows in
-// every chunk; "nodes", "names", "node_keys" for the new nodes; "meta". It
+// every chunk; "nodes" and "node_keys" for the new nodes; "meta". It
 // ingests them all with one DB::IngestExternalFiles() call, so the import
 // becomes visible whole or not at all. Nothing is written to the store's
 // column families before that call: a loader destroyed without Finish()
