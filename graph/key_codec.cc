@@ -63,11 +63,10 @@ std::string NodeIdentityKey(schema::NodeType type, absl::string_view name) {
   return key;
 }
 
-std::string EdgeRowKey(uint64_t node, char direction,
-                       schema::Relation relation, uint64_t other) {
+std::string EdgeRowKey(uint64_t node, char direction, schema::Relation relation,
+                       uint64_t other) {
   char key[kEdgeRowKeySize];
-  EncodeEdgeRowKey(node, direction, static_cast<uint8_t>(relation), other,
-                   key);
+  EncodeEdgeRowKey(node, direction, static_cast<uint8_t>(relation), other, key);
   return std::string(key, sizeof(key));
 }
 

@@ -129,8 +129,8 @@ inline void EncodeEdgeRowKey(uint64_t node, char direction, uint8_t relation,
   out[9] = static_cast<char>(relation);
   PutBigEndian64(other, out + 10);
 }
-std::string EdgeRowKey(uint64_t node, char direction,
-                       schema::Relation relation, uint64_t other);
+std::string EdgeRowKey(uint64_t node, char direction, schema::Relation relation,
+                       uint64_t other);
 
 struct EdgeCounts {
   uint64_t documents = 0;
@@ -181,8 +181,7 @@ bool DecodeSupportKey(absl::string_view key, Triple* triple,
 // it: with `document_id` when its own is empty. Document_id is field 1,
 // first in the encoding, so it is prepended without a copy of the message.
 void SerializeStoredProvenance(const schema::Provenance& provenance,
-                               absl::string_view document_id,
-                               std::string* out);
+                               absl::string_view document_id, std::string* out);
 // Appends one Support.provenance field holding `serialized_provenance`.
 void AppendSupportField(absl::string_view serialized_provenance,
                         std::string* out);

@@ -80,7 +80,10 @@ class Loader {
   Loader(const SstBulkTarget& target,
          const std::vector<schema::DocumentClaims>& docs,
          keys::StoredStats* stats, uint64_t* next_node_id)
-      : t_(target), docs_(docs), stats_(*stats), next_node_id_(*next_node_id) {}
+      : target_(target),
+        docs_(docs),
+        stats_(*stats),
+        next_node_id_(*next_node_id) {}
 
   absl::StatusOr<bool> Run();
 
@@ -104,7 +107,7 @@ class Loader {
   absl::Status WriteEdges(SstFile* file);
   absl::Status WriteNodes(const std::string& dir);
 
-  const SstBulkTarget& t_;
+  const SstBulkTarget& target_;
   const std::vector<schema::DocumentClaims>& docs_;
   keys::StoredStats stats_;
   uint64_t next_node_id_;
@@ -141,10 +144,9 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   const size_t n = NumDocuments();
   doc_by_rank_.resize(n);
   for (uint32_t i = 0; i < n; ++i) doc_by_rank_[i] = i;
-  std::sort(doc_by_rank_.begin(), doc_by_rank_.end(),
-            [this](uint32_t a, uint32_t b) {
-              return DocumentId(a) < DocumentId(b);
-            });
+  std::sort(
+      doc_by_rank_.begin(), doc_by_rank_.end(),
+      [this](uint32_t a, uint32_t b) { return DocumentId(a) < DocumentId(b); });
   rank_of_doc_.resize(n);
   for (uint32_t r = 0; r < n; ++r) {
     rank_of_doc_[doc_by_rank_[r]] = r;
@@ -160,11 +162,11 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   ids.reserve(n);
   for (uint32_t d : doc_by_rank_) ids.push_back(ToSlice(DocumentId(d)));
   bool any = false;
-  MSKG_RETURN_IF_ERROR(SortedMultiGet(
-      t_.db, t_.documents, ids, [&any](size_t, absl::string_view) {
-        any = true;
-        return absl::OkStatus();
-      }));
+  MSKG_RETURN_IF_ERROR(SortedMultiGet(target_.db, target_.documents, ids,
+                                      [&any](size_t, absl::string_view) {
+                                        any = true;
+                                        return absl::OkStatus();
+                                      }));
   return !any;
 }
 
@@ -175,8 +177,8 @@ uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name) {
     return node;
   }
   // A new spelling: only now is its identity (NameKey) computed.
-  auto [jt, added] = by_identity_.try_emplace(
-      keys::NodeIdentityKey(type, name), nodes_.size());
+  auto [jt, added] = by_identity_.try_emplace(keys::NodeIdentityKey(type, name),
+                                              nodes_.size());
   if (added) {
     LocalNode& node = nodes_.emplace_back();
     node.type = type;
@@ -220,11 +222,11 @@ absl::Status Loader::ResolveNodes() {
     identities.reserve(order.size());
     for (uint32_t i : order) identities.push_back(ToSlice(nodes_[i].identity));
     MSKG_RETURN_IF_ERROR(SortedMultiGet(
-        t_.db, t_.node_keys, identities,
+        target_.db, target_.node_keys, identities,
         [&](size_t i, absl::string_view value) -> absl::Status {
           if (value.size() != 8) {
             return absl::DataLossError(absl::StrCat(
-                "store ", t_.path, ": bad node_keys row for '",
+                "store ", target_.path, ": bad node_keys row for '",
                 nodes_[order[i]].name, "'"));
           }
           nodes_[order[i]].id = keys::ReadBigEndian64(value);
@@ -253,24 +255,24 @@ absl::Status Loader::ApplyAliases() {
     LocalNode& node = nodes_[index];
     if (!node.has_record) {
       std::string value;
-      rocksdb::Status s = t_.db->Get(rocksdb::ReadOptions(), t_.nodes,
-                                     keys::NodeRowKey(node.id), &value);
+      rocksdb::Status s = target_.db->Get(rocksdb::ReadOptions(), target_.nodes,
+                                          keys::NodeRowKey(node.id), &value);
       if (s.IsNotFound()) {
         return absl::DataLossError(absl::StrCat(
-            "store ", t_.path, ": node ", node.id, " has no record"));
+            "store ", target_.path, ": node ", node.id, " has no record"));
       }
       MSKG_RETURN_IF_ERROR(FromRocksDb(s, "bulk load node lookup"));
       if (!node.record.ParseFromString(value)) {
         return absl::DataLossError(
-            absl::StrCat("store ", t_.path, ": unreadable nodes record"));
+            absl::StrCat("store ", target_.path, ": unreadable nodes record"));
       }
       node.has_record = true;
     }
     schema::Node& record = node.record;
     for (const std::string& alias : key->aliases()) {
       if (alias == record.name() || NameKey(alias).empty() ||
-          std::find(record.aliases().begin(), record.aliases().end(),
-                    alias) != record.aliases().end()) {
+          std::find(record.aliases().begin(), record.aliases().end(), alias) !=
+              record.aliases().end()) {
         continue;
       }
       record.add_aliases(alias);
@@ -317,10 +319,9 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
           provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
         }
       }
-      entries.push_back(Entry{ids[claim_nodes_[2 * ordinal]],
-                              ids[claim_nodes_[2 * ordinal + 1]],
-                              rank_of_doc_[d], ordinal, p,
-                              static_cast<uint8_t>(claim.relation())});
+      entries.push_back(Entry{
+          ids[claim_nodes_[2 * ordinal]], ids[claim_nodes_[2 * ordinal + 1]],
+          rank_of_doc_[d], ordinal, p, static_cast<uint8_t>(claim.relation())});
       ++ordinal;
     }
   }
@@ -385,7 +386,7 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
 
   // Pass 2: the "supports" file, on a second thread while this one writes
   // "edges" (SstFileWriter::Put dominates both; they share nothing).
-  SstFile supports(t_.db, t_.supports, dir + "/supports.sst");
+  SstFile supports(target_.db, target_.supports, dir + "/supports.sst");
   std::vector<rocksdb::IngestExternalFileArg> supports_args;
   absl::Status supports_status;
   std::thread supports_writer([&] {
@@ -414,7 +415,7 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
       return supports.Finish(&supports_args);
     }();
   });
-  SstFile edges(t_.db, t_.edges, dir + "/edges.sst");
+  SstFile edges(target_.db, target_.edges, dir + "/edges.sst");
   absl::Status edges_status = WriteEdges(&edges);
   if (edges_status.ok()) edges_status = edges.Finish(&args_);
   supports_writer.join();
@@ -442,19 +443,19 @@ absl::Status Loader::WriteEdges(SstFile* file) {
       keys::EncodeEdgeRowKey(e.source, keys::kOut, e.relation, e.target, key);
       out_keys[i] = rocksdb::Slice(key, kKeySize);
     }
-    MSKG_RETURN_IF_ERROR(SortedMultiGet(
-        t_.db, t_.edges, out_keys,
-        [&](size_t i, absl::string_view value) -> absl::Status {
-          keys::EdgeCounts old;
-          if (!keys::DecodeEdgeCounts(value, &old)) {
-            return absl::DataLossError(
-                absl::StrCat("store ", t_.path, ": bad edge row"));
-          }
-          existed[i] = old.documents > 0;
-          counts[i].documents += old.documents;
-          counts[i].sentences += old.sentences;
-          return absl::OkStatus();
-        }));
+    MSKG_RETURN_IF_ERROR(
+        SortedMultiGet(target_.db, target_.edges, out_keys,
+                       [&](size_t i, absl::string_view value) -> absl::Status {
+                         keys::EdgeCounts old;
+                         if (!keys::DecodeEdgeCounts(value, &old)) {
+                           return absl::DataLossError(absl::StrCat(
+                               "store ", target_.path, ": bad edge row"));
+                         }
+                         existed[i] = old.documents > 0;
+                         counts[i].documents += old.documents;
+                         counts[i].sentences += old.sentences;
+                         return absl::OkStatus();
+                       }));
   }
   for (size_t i = 0; i < edges_.size(); ++i) {
     if (!existed[i]) {
@@ -479,12 +480,11 @@ absl::Status Loader::WriteEdges(SstFile* file) {
     in_rows.push_back(InRow{edges_[i].target, edges_[i].source, counts[i],
                             edges_[i].relation});
   }
-  std::sort(in_rows.begin(), in_rows.end(),
-            [](const InRow& x, const InRow& y) {
-              if (x.target != y.target) return x.target < y.target;
-              if (x.relation != y.relation) return x.relation < y.relation;
-              return x.source < y.source;
-            });
+  std::sort(in_rows.begin(), in_rows.end(), [](const InRow& x, const InRow& y) {
+    if (x.target != y.target) return x.target < y.target;
+    if (x.relation != y.relation) return x.relation < y.relation;
+    return x.source < y.source;
+  });
   char key[keys::kEdgeRowKeySize];
   char value[keys::kMaxEdgeCountsSize];
   size_t o = 0;
@@ -522,7 +522,7 @@ absl::Status Loader::WriteNodes(const std::string& dir) {
   });
   std::string value;
   {
-    SstFile file(t_.db, t_.nodes, dir + "/nodes.sst");
+    SstFile file(target_.db, target_.nodes, dir + "/nodes.sst");
     for (uint32_t i : dirty) {
       nodes_[i].record.SerializeToString(&value);
       char key[keys::kNodeRowKeySize];
@@ -540,7 +540,7 @@ absl::Status Loader::WriteNodes(const std::string& dir) {
     std::sort(added.begin(), added.end(), [this](uint32_t a, uint32_t b) {
       return nodes_[a].identity < nodes_[b].identity;
     });
-    SstFile file(t_.db, t_.node_keys, dir + "/node_keys.sst");
+    SstFile file(target_.db, target_.node_keys, dir + "/node_keys.sst");
     for (uint32_t i : added) {
       MSKG_RETURN_IF_ERROR(
           file.Put(nodes_[i].identity, keys::NodeRowKey(nodes_[i].id)));
@@ -555,7 +555,7 @@ absl::StatusOr<bool> Loader::Run() {
   if (!all_new) return false;
   MSKG_RETURN_IF_ERROR(ResolveNodes());
 
-  MSKG_ASSIGN_OR_RETURN(const std::string dir, MakeBulkLoadDir(t_));
+  MSKG_ASSIGN_OR_RETURN(const std::string dir, MakeBulkLoadDir(target_));
   absl::Cleanup remove_dir = [&dir] {
     std::error_code ignored;
     fs::remove_all(dir, ignored);
@@ -563,7 +563,7 @@ absl::StatusOr<bool> Loader::Run() {
 
   MSKG_RETURN_IF_ERROR(WriteSupportsAndEdges(dir));
   {
-    SstFile file(t_.db, t_.documents, dir + "/documents.sst");
+    SstFile file(target_.db, target_.documents, dir + "/documents.sst");
     const int64_t now = keys::IngestTimeMicros();
     std::string value;
     schema::Document record;
@@ -574,8 +574,7 @@ absl::StatusOr<bool> Loader::Run() {
       record.set_content_hash(docs_[d].content_hash());
       record.set_size_bytes(docs_[d].size_bytes());
       record.set_ingested_unix_micros(now);
-      for (uint32_t i = doc_claim_begin_[r]; i < doc_claim_begin_[r + 1];
-           ++i) {
+      for (uint32_t i = doc_claim_begin_[r]; i < doc_claim_begin_[r + 1]; ++i) {
         const DocClaim& claim = doc_claims_[i];
         schema::Document::ClaimRef* ref = record.add_claims();
         ref->set_source(claim.source);
@@ -590,25 +589,25 @@ absl::StatusOr<bool> Loader::Run() {
   MSKG_RETURN_IF_ERROR(WriteNodes(dir));
   stats_.documents += NumDocuments();
   {
-    SstFile file(t_.db, t_.meta, dir + "/meta.sst");
+    SstFile file(target_.db, target_.meta, dir + "/meta.sst");
     // Ascending: "next_node_id" < "stats".
     MSKG_RETURN_IF_ERROR(
         file.Put(keys::kMetaNextNodeId, keys::NodeRowKey(next_node_id_)));
     MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
-  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(t_));
-  MSKG_RETURN_IF_ERROR(FromRocksDb(t_.db->IngestExternalFiles(args_),
-                                   absl::StrCat("ingest into ", t_.path)));
+  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(target_));
+  MSKG_RETURN_IF_ERROR(FromRocksDb(target_.db->IngestExternalFiles(args_),
+                                   absl::StrCat("ingest into ", target_.path)));
   return true;
 }
 
 }  // namespace
 
-absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
-                                 const std::vector<schema::DocumentClaims>& docs,
-                                 keys::StoredStats* stats,
-                                 uint64_t* next_node_id) {
+absl::StatusOr<bool> SstBulkLoad(
+    const SstBulkTarget& target,
+    const std::vector<schema::DocumentClaims>& docs, keys::StoredStats* stats,
+    uint64_t* next_node_id) {
   Loader loader(target, docs, stats, next_node_id);
   MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
   if (loaded) {

@@ -90,7 +90,10 @@ struct SstTriplesLoader::PendingEdge {
 SstTriplesLoader::SstTriplesLoader(const SstBulkTarget& target,
                                    const keys::StoredStats& stats,
                                    uint64_t next_node_id)
-    : t_(target), before_(stats), stats_(stats), next_node_id_(next_node_id) {}
+    : target_(target),
+      before_(stats),
+      stats_(stats),
+      next_node_id_(next_node_id) {}
 
 SstTriplesLoader::~SstTriplesLoader() {
   supports_run_.reset();
@@ -104,7 +107,7 @@ SstTriplesLoader::~SstTriplesLoader() {
 }
 
 absl::Status SstTriplesLoader::Start() {
-  MSKG_ASSIGN_OR_RETURN(dir_, MakeBulkLoadDir(t_));
+  MSKG_ASSIGN_OR_RETURN(dir_, MakeBulkLoadDir(target_));
   MSKG_ASSIGN_OR_RETURN(supports_run_, RunFile::Create(dir_ + "/supports.run"));
   MSKG_ASSIGN_OR_RETURN(documents_run_,
                         RunFile::Create(dir_ + "/documents.run"));
@@ -163,7 +166,7 @@ absl::Status SstTriplesLoader::MapDocuments(const TripleBatch& batch) {
     for (uint32_t d : fresh) keys.push_back(ToSlice(docs_[d].id));
     std::vector<uint32_t> found;
     MSKG_RETURN_IF_ERROR(
-        SortedMultiGet(t_.db, t_.documents, keys,
+        SortedMultiGet(target_.db, target_.documents, keys,
                        [&](size_t i, absl::string_view) -> absl::Status {
                          docs_[fresh[i]].replaced = true;
                          found.push_back(fresh[i]);
@@ -186,13 +189,14 @@ absl::Status SstTriplesLoader::RemoveStoredClaims(
   std::string value;
   schema::Document stored;
   for (uint32_t d : found) {
-    rocksdb::Status s = t_.db->Get(rocksdb::ReadOptions(), t_.documents,
-                                   ToSlice(docs_[d].id), &value);
+    rocksdb::Status s =
+        target_.db->Get(rocksdb::ReadOptions(), target_.documents,
+                        ToSlice(docs_[d].id), &value);
     MSKG_RETURN_IF_ERROR(FromRocksDb(s, "bulk load document lookup"));
     if (!stored.ParseFromString(value)) {
-      return absl::DataLossError(
-          absl::StrCat("store ", t_.path, ": unreadable documents record for '",
-                       docs_[d].id, "'"));
+      return absl::DataLossError(absl::StrCat(
+          "store ", target_.path, ": unreadable documents record for '",
+          docs_[d].id, "'"));
     }
     for (const schema::Document::ClaimRef& ref : stored.claims()) {
       MSKG_RETURN_IF_ERROR(CheckStoredId(ref.source()));
@@ -218,7 +222,8 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   ends.reserve(removals->size());
   std::string key;
   for (const Claim& c : *removals) {
-    keys::AssignSupportKey(c.source, c.relation, c.target, docs_[c.doc].id, &key);
+    keys::AssignSupportKey(c.source, c.relation, c.target, docs_[c.doc].id,
+                           &key);
     arena.append(key);
     ends.push_back(arena.size());
   }
@@ -230,19 +235,19 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   }
   std::vector<bool> present(removals->size(), false);
   schema::Support support;
-  MSKG_RETURN_IF_ERROR(
-      SortedMultiGet(t_.db, t_.supports, keys,
-                     [&](size_t i, absl::string_view value) -> absl::Status {
-                       if (!support.ParseFromArray(
-                               value.data(), static_cast<int>(value.size()))) {
-                         return absl::DataLossError(absl::StrCat(
-                             "store ", t_.path, ": unreadable supports row"));
-                       }
-                       present[i] = true;
-                       (*removals)[i].removed =
-                           static_cast<uint32_t>(support.provenance_size());
-                       return absl::OkStatus();
-                     }));
+  MSKG_RETURN_IF_ERROR(SortedMultiGet(
+      target_.db, target_.supports, keys,
+      [&](size_t i, absl::string_view value) -> absl::Status {
+        if (!support.ParseFromArray(value.data(),
+                                    static_cast<int>(value.size()))) {
+          return absl::DataLossError(absl::StrCat("store ", target_.path,
+                                                  ": unreadable supports row"));
+        }
+        present[i] = true;
+        (*removals)[i].removed =
+            static_cast<uint32_t>(support.provenance_size());
+        return absl::OkStatus();
+      }));
   // A claim whose support row is gone is not counted, as in the
   // per-document path.
   size_t kept = 0;
@@ -260,7 +265,7 @@ absl::Status SstTriplesLoader::CheckStoredId(uint64_t id) const {
   // keeps within kMaxNodeId: a larger one is corruption.
   if (id <= kMaxNodeId) return absl::OkStatus();
   return absl::DataLossError(
-      absl::StrCat("store ", t_.path, ": node id ", id, " out of range"));
+      absl::StrCat("store ", target_.path, ": node id ", id, " out of range"));
 }
 
 absl::Status SstTriplesLoader::AssignNodeIds() {
@@ -277,27 +282,27 @@ absl::Status SstTriplesLoader::AssignNodeIds() {
     for (uint32_t i : order) {
       identities.push_back(ToSlice(nodes_.node(i).identity));
     }
-    MSKG_RETURN_IF_ERROR(
-        SortedMultiGet(t_.db, t_.node_keys, identities,
-                       [&](size_t i, absl::string_view value) -> absl::Status {
-                         if (value.size() != 8) {
-                           return absl::DataLossError(absl::StrCat(
-                               "store ", t_.path, ": bad node_keys row for '",
-                               nodes_.node(order[i]).name, "'"));
-                         }
-                         const uint64_t id = keys::ReadBigEndian64(value);
-                         MSKG_RETURN_IF_ERROR(CheckStoredId(id));
-                         node_ids_[order[i]] = static_cast<uint32_t>(id);
-                         node_is_new_[order[i]] = false;
-                         return absl::OkStatus();
-                       }));
+    MSKG_RETURN_IF_ERROR(SortedMultiGet(
+        target_.db, target_.node_keys, identities,
+        [&](size_t i, absl::string_view value) -> absl::Status {
+          if (value.size() != 8) {
+            return absl::DataLossError(absl::StrCat(
+                "store ", target_.path, ": bad node_keys row for '",
+                nodes_.node(order[i]).name, "'"));
+          }
+          const uint64_t id = keys::ReadBigEndian64(value);
+          MSKG_RETURN_IF_ERROR(CheckStoredId(id));
+          node_ids_[order[i]] = static_cast<uint32_t>(id);
+          node_is_new_[order[i]] = false;
+          return absl::OkStatus();
+        }));
   }
   // New nodes take ids in the order they are first named.
   for (size_t i = first; i < n; ++i) {
     if (!node_is_new_[i]) continue;
     if (next_node_id_ > kMaxNodeId) {
       return absl::OutOfRangeError(absl::StrCat(
-          "store ", t_.path, ": node id ", next_node_id_,
+          "store ", target_.path, ": node id ", next_node_id_,
           " would exceed 2^32 - 1, the most the bulk import can give: "
           "import with BulkLoad() in batches"));
     }
@@ -369,16 +374,16 @@ absl::Status SstTriplesLoader::Finish() {
   MSKG_RETURN_IF_ERROR(other_status);
   for (auto& arg : other_args) args.push_back(std::move(arg));
   {
-    SstFile file(t_.db, t_.meta, dir_ + "/meta.sst");
+    SstFile file(target_.db, target_.meta, dir_ + "/meta.sst");
     // Ascending: "next_node_id" < "stats".
     MSKG_RETURN_IF_ERROR(
         file.Put(keys::kMetaNextNodeId, keys::NodeRowKey(next_node_id_)));
     MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
     MSKG_RETURN_IF_ERROR(file.Finish(&args));
   }
-  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(t_));
-  return FromRocksDb(t_.db->IngestExternalFiles(args),
-                     absl::StrCat("ingest into ", t_.path));
+  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(target_));
+  return FromRocksDb(target_.db->IngestExternalFiles(args),
+                     absl::StrCat("ingest into ", target_.path));
 }
 
 absl::Status SstTriplesLoader::WriteSupportsAndEdges(
@@ -393,7 +398,7 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
   RunMerger<Claim, decltype(less)> merger({supports_run_.get()},
                                           kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
-  SstFile supports(t_.db, t_.supports, dir_ + "/supports.sst");
+  SstFile supports(target_.db, target_.supports, dir_ + "/supports.sst");
   std::vector<PendingEdge> pending;
   pending.reserve(kMultiGetBatch);
   std::vector<EdgeRow> out_rows;
@@ -413,7 +418,7 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
              merger.Top().doc == head.doc);
     const bool added = (flags & kAdded) != 0;
     keys::AssignSupportKey(head.source, head.relation, head.target,
-                     docs_[head.doc].id, &key);
+                           docs_[head.doc].id, &key);
     if (added) {
       MSKG_RETURN_IF_ERROR(supports.Put(key, docs_[head.doc].provenance));
     } else {
@@ -460,11 +465,11 @@ absl::Status SstTriplesLoader::FlushEdges(std::vector<PendingEdge>* pending,
       out_keys[i] = rocksdb::Slice(key, kKeySize);
     }
     MSKG_RETURN_IF_ERROR(
-        SortedMultiGet(t_.db, t_.edges, out_keys,
+        SortedMultiGet(target_.db, target_.edges, out_keys,
                        [&](size_t i, absl::string_view value) -> absl::Status {
                          if (!keys::DecodeEdgeCounts(value, &old[i])) {
                            return absl::DataLossError(absl::StrCat(
-                               "store ", t_.path, ": bad edge row"));
+                               "store ", target_.path, ": bad edge row"));
                          }
                          return absl::OkStatus();
                        }));
@@ -539,7 +544,7 @@ absl::Status SstTriplesLoader::WriteEdges(
   RunMerger<EdgeRow, decltype(less)> merger({out_run_.get(), in_run_.get()},
                                             kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
-  SstFile edges(t_.db, t_.edges, dir_ + "/edges.sst");
+  SstFile edges(target_.db, target_.edges, dir_ + "/edges.sst");
   char key[keys::kEdgeRowKeySize];
   char value[keys::kMaxEdgeCountsSize];
   while (!merger.Done()) {
@@ -571,7 +576,7 @@ absl::Status SstTriplesLoader::WriteDocuments(
   RunMerger<DocClaim, decltype(less)> merger({documents_run_.get()},
                                              kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
-  SstFile file(t_.db, t_.documents, dir_ + "/documents.sst");
+  SstFile file(target_.db, target_.documents, dir_ + "/documents.sst");
   const int64_t now = keys::IngestTimeMicros();
   schema::Document record;
   std::string value;
@@ -609,7 +614,7 @@ absl::Status SstTriplesLoader::WriteNodes(
   std::string value;
   {
     // Ids were given in index order.
-    SstFile file(t_.db, t_.nodes, dir_ + "/nodes.sst");
+    SstFile file(target_.db, target_.nodes, dir_ + "/nodes.sst");
     schema::Node record;
     for (uint32_t i : added) {
       const NodeTable::Node& node = nodes_.node(i);
@@ -638,12 +643,12 @@ absl::Status SstTriplesLoader::WriteNodes(
     for (uint32_t i : added) ++begin[type_byte(i) + 1];
     std::partial_sum(begin.begin(), begin.end(), begin.begin());
     for (uint32_t i : added) by_identity[begin[type_byte(i)]++] = i;
-    SstFile file(t_.db, t_.node_keys, dir_ + "/node_keys.sst");
+    SstFile file(target_.db, target_.node_keys, dir_ + "/node_keys.sst");
     for (uint32_t i : by_identity) {
       char id[keys::kNodeRowKeySize];
       keys::EncodeNodeRowKey(node_ids_[i], id);
-      MSKG_RETURN_IF_ERROR(file.Put(nodes_.node(i).identity,
-                                    absl::string_view(id, sizeof(id))));
+      MSKG_RETURN_IF_ERROR(
+          file.Put(nodes_.node(i).identity, absl::string_view(id, sizeof(id))));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(args));
   }

@@ -17,6 +17,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "graph/key_codec.h"
 #include "graph/triple_batch.h"
@@ -82,9 +83,8 @@ void ExpectSameBytes(const RawContents& expected, const RawContents& actual,
       ADD_FAILURE() << what << ": " << name << " row " << i << " differs:\n"
                     << "  expected " << absl::BytesToHexString(rows[i].first)
                     << " = " << absl::BytesToHexString(rows[i].second)
-                    << "\n  actual   "
-                    << absl::BytesToHexString(other[i].first) << " = "
-                    << absl::BytesToHexString(other[i].second);
+                    << "\n  actual   " << absl::BytesToHexString(other[i].first)
+                    << " = " << absl::BytesToHexString(other[i].second);
       break;
     }
   }
@@ -94,10 +94,9 @@ class WritePathsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     keys::SetIngestTimeForTesting(1700000000000000);
-    base_ = absl::StrCat(::testing::TempDir(), "/write_paths_",
-                         ::testing::UnitTest::GetInstance()
-                             ->current_test_info()
-                             ->name());
+    base_ = absl::StrCat(
+        ::testing::TempDir(), "/write_paths_",
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(base_);
     std::filesystem::create_directories(base_);
   }
@@ -145,8 +144,8 @@ void FillBatch(TripleBatch* batch, int rows, int first_doc, int docs,
     // triples loader numbers new nodes is the document order in which the
     // document paths number them (with rows of documents interleaved, the
     // two number new nodes differently; both are deterministic).
-    const uint32_t doc = batch->AddDocument(
-        absl::StrCat("doc", first_doc + i * docs / rows));
+    const uint32_t doc =
+        batch->AddDocument(absl::StrCat("doc", first_doc + i * docs / rows));
     if (i % 3 == 2) {
       batch->AddRow({object, subject, doc, schema::NERVE, schema::PART_OF,
                      schema::MUSCLE});
@@ -170,8 +169,7 @@ TEST_F(WritePathsTest, WritePathsWriteTheSameBytes) {
   // doc20..doc39 replaced, doc40..doc79 new.
   FillBatch(&second, 300, 20, 60, 5);
   const std::vector<schema::DocumentClaims> first_docs = first.ToDocuments();
-  const std::vector<schema::DocumentClaims> second_docs =
-      second.ToDocuments();
+  const std::vector<schema::DocumentClaims> second_docs = second.ToDocuments();
 
   {
     std::unique_ptr<GraphStore> store = Open("put", INT64_MAX);
@@ -185,28 +183,28 @@ TEST_F(WritePathsTest, WritePathsWriteTheSameBytes) {
   {
     std::unique_ptr<GraphStore> store = Open("bulk_sst", 1);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->BulkLoad(first_docs).ok());
+    ASSERT_TRUE(BulkLoad(store.get(), first_docs).ok());
     // Some documents are stored: the per-document path replaces them.
-    ASSERT_TRUE(store->BulkLoad(second_docs).ok());
+    ASSERT_TRUE(BulkLoad(store.get(), second_docs).ok());
   }
   {
     std::unique_ptr<GraphStore> store = Open("bulk_batch", INT64_MAX);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->BulkLoad(first_docs).ok());
-    ASSERT_TRUE(store->BulkLoad(second_docs).ok());
+    ASSERT_TRUE(BulkLoad(store.get(), first_docs).ok());
+    ASSERT_TRUE(BulkLoad(store.get(), second_docs).ok());
   }
   {
     std::unique_ptr<GraphStore> store = Open("triples_sst", 1);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->BulkLoadTriples(first).ok());
+    ASSERT_TRUE(BulkLoadTriples(store.get(), first).ok());
     // Replacement inside the SST triples loader (tombstones).
-    ASSERT_TRUE(store->BulkLoadTriples(second).ok());
+    ASSERT_TRUE(BulkLoadTriples(store.get(), second).ok());
   }
   {
     std::unique_ptr<GraphStore> store = Open("triples_batch", INT64_MAX);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->BulkLoadTriples(first).ok());
-    ASSERT_TRUE(store->BulkLoadTriples(second).ok());
+    ASSERT_TRUE(BulkLoadTriples(store.get(), first).ok());
+    ASSERT_TRUE(BulkLoadTriples(store.get(), second).ok());
   }
   const RawContents expected = ReadRaw(base_ + "/put");
   ASSERT_EQ(expected.count(keys::kDroppedNamesCf), 0u);
@@ -263,10 +261,9 @@ TEST_F(WritePathsTest, DocumentPathsWriteTheSameBytes) {
                          : std::vector<std::string>{});
       const schema::NodeKey condition =
           Key(schema::CONDITION, absl::StrCat("Condition ", i % 9));
-      schema::Claim claim =
-          MakeClaim(condition, schema::AFFECTS, muscle,
-                    absl::StrCat("sentence ", i % 6),
-                    i % 7 == 0 ? schema::NEGATED : schema::AFFIRMED);
+      schema::Claim claim = MakeClaim(
+          condition, schema::AFFECTS, muscle, absl::StrCat("sentence ", i % 6),
+          i % 7 == 0 ? schema::NEGATED : schema::AFFIRMED);
       if (i % 10 == 0) claim.mutable_provenance()->set_document_id("cited");
       *doc.add_claims() = claim;
       if (i % 8 == 0) *doc.add_claims() = claim;  // Same provenance again.
@@ -285,7 +282,7 @@ TEST_F(WritePathsTest, DocumentPathsWriteTheSameBytes) {
   {
     std::unique_ptr<GraphStore> store = Open("bulk_sst", 1);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->BulkLoad(docs).ok());
+    ASSERT_TRUE(BulkLoad(store.get(), docs).ok());
   }
   ExpectSameBytes(ReadRaw(base_ + "/put"), ReadRaw(base_ + "/bulk_sst"),
                   "bulk_sst");
