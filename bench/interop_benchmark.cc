@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "graph/graph_view.h"
 #include "interop/claims_batcher.h"
@@ -54,7 +55,7 @@ absl::StatusOr<int64_t> Import(const std::string& path, bool chunked = true) {
   options.default_document = "import:bench";
   if (chunked) {
     interop::TriplesChunkReader reader(&in, InputPath(), options);
-    if (absl::Status s = (*store)->BulkLoadTriples(
+    if (absl::Status s = graph::BulkLoadTriples(store->get(), 
             [&reader](graph::TripleBatch* b) { return reader.Next(b); });
         !s.ok()) {
       return s;
@@ -64,7 +65,7 @@ absl::StatusOr<int64_t> Import(const std::string& path, bool chunked = true) {
   absl::StatusOr<interop::ImportStats> stats = interop::ReadTriples(
       &in, InputPath(), options,
       [&](std::vector<schema::DocumentClaims>* batch) {
-        return (*store)->BulkLoad(*batch);
+        return graph::BulkLoad(store->get(), *batch);
       });
   if (!stats.ok()) return stats.status();
   return stats->claims;

@@ -41,6 +41,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "benchmark/benchmark.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "graph/graph_view.h"
 #include "ingest/ingester.h"
@@ -457,7 +458,7 @@ Loaded* LoadGraph(int size_index) {
   options.default_document = "import:bench";
   absl::StatusOr<interop::ImportStats> stats = interop::ReadTriples(
       &in, tsv, options, [&](std::vector<schema::DocumentClaims>* batch) {
-        return loaded->store->BulkLoad(*batch);
+        return graph::BulkLoad(loaded->store.get(), *batch);
       });
   if (!stats.ok()) Die(label + ": import failed: " + stats.status().ToString());
   if (stats->claims != edges) {

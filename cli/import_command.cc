@@ -1,7 +1,7 @@
 // cli/import_command.cc: `mskg import --format triples|jsonl|obo FILE`.
 //
 // triples streams the file into the store in columnar chunks, loaded as one
-// atomic write (GraphStore::BulkLoadTriples; memory bounded by the chunk and
+// atomic write (graph::BulkLoadTriples; memory bounded by the chunk and
 // the distinct nodes, not the rows); jsonl streams it with BulkLoad, grouped
 // by document (interop/claims_batcher.h); obo reads an ontology as reference
 // knowledge, document "reference:obo:<file name>", written with PutDocument
@@ -19,6 +19,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "interop/claims_batcher.h"
 #include "interop/jsonl_reader.h"
@@ -104,7 +105,7 @@ int RunImport(const CliArgs& args) {
     absl::StatusOr<size_t> chunk_rows = ChunkRows();
     if (!chunk_rows.ok()) return ReportError(chunk_rows.status());
     interop::TriplesChunkReader reader(&in, path, options, *chunk_rows);
-    absl::Status loaded = (*store)->BulkLoadTriples(
+    absl::Status loaded = graph::BulkLoadTriples(store->get(), 
         [&reader](graph::TripleBatch* batch) { return reader.Next(batch); });
     if (!loaded.ok()) return ReportError(loaded);
     std::cerr << "imported " << reader.stats().claims << " claims from " << path
@@ -113,7 +114,7 @@ int RunImport(const CliArgs& args) {
   }
   const interop::ClaimsSink sink =
       [&](std::vector<schema::DocumentClaims>* batch) {
-        return (*store)->BulkLoad(*batch);
+        return graph::BulkLoad(store->get(), *batch);
       };
   absl::StatusOr<interop::ImportStats> stats =
       interop::ReadJsonl(&in, path, options, sink);

@@ -4,16 +4,23 @@
 // key_codec.h for the layout).
 #include "graph/key_codec.h"
 
+#include <atomic>
+
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "util/name_key.h"
 
 namespace mskg::graph::keys {
+namespace {
+
+// 0: the clock. Set only by tests.
+std::atomic<int64_t> ingest_time_for_testing{0};
+
+}  // namespace
 
 void AppendBigEndian64(std::string* out, uint64_t value) {
   char buf[8];
-  for (int i = 7; i >= 0; --i) {
-    buf[i] = static_cast<char>(value & 0xFF);
-    value >>= 8;
-  }
+  PutBigEndian64(value, buf);
   out->append(buf, 8);
 }
 
@@ -26,11 +33,8 @@ uint64_t ReadBigEndian64(absl::string_view in) {
 }
 
 void AppendVarint64(std::string* out, uint64_t value) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
+  char buf[kMaxVarint64Size];
+  out->append(buf, PutVarint64(value, buf));
 }
 
 bool GetVarint64(absl::string_view* in, uint64_t* value) {
@@ -48,21 +52,9 @@ bool GetVarint64(absl::string_view* in, uint64_t* value) {
 }
 
 std::string NodeRowKey(uint64_t id) {
-  std::string key;
-  AppendBigEndian64(&key, id);
-  return key;
-}
-
-std::string NameRowPrefix(absl::string_view name_key) {
-  std::string key(name_key);
-  key.push_back('\0');
-  return key;
-}
-
-std::string NameRowKey(absl::string_view name_key, uint64_t id) {
-  std::string key = NameRowPrefix(name_key);
-  AppendBigEndian64(&key, id);
-  return key;
+  char key[kNodeRowKeySize];
+  EncodeNodeRowKey(id, key);
+  return std::string(key, sizeof(key));
 }
 
 std::string NodeIdentityKey(schema::NodeType type, absl::string_view name) {
@@ -71,42 +63,16 @@ std::string NodeIdentityKey(schema::NodeType type, absl::string_view name) {
   return key;
 }
 
-std::string EdgeRowPrefix(uint64_t node) { return NodeRowKey(node); }
-
-std::string EdgeRowPrefix(uint64_t node, char direction) {
-  std::string key = NodeRowKey(node);
-  key.push_back(direction);
-  return key;
-}
-
-std::string EdgeRowPrefix(uint64_t node, char direction,
-                          schema::Relation relation) {
-  std::string key = EdgeRowPrefix(node, direction);
-  key.push_back(static_cast<char>(relation));
-  return key;
-}
-
-std::string EdgeRowKey(uint64_t node, char direction,
-                       schema::Relation relation, uint64_t other) {
-  std::string key = EdgeRowPrefix(node, direction, relation);
-  AppendBigEndian64(&key, other);
-  return key;
-}
-
-bool DecodeEdgeRowKey(absl::string_view key, EdgeRow* row) {
-  if (key.size() != 18) return false;
-  row->node = ReadBigEndian64(key);
-  row->direction = key[8];
-  row->relation = static_cast<schema::Relation>(static_cast<uint8_t>(key[9]));
-  row->other = ReadBigEndian64(key.substr(10));
-  return row->direction == kOut || row->direction == kIn;
+std::string EdgeRowKey(uint64_t node, char direction, schema::Relation relation,
+                       uint64_t other) {
+  char key[kEdgeRowKeySize];
+  EncodeEdgeRowKey(node, direction, static_cast<uint8_t>(relation), other, key);
+  return std::string(key, sizeof(key));
 }
 
 std::string EncodeEdgeCounts(const EdgeCounts& counts) {
-  std::string value;
-  AppendVarint64(&value, counts.documents);
-  AppendVarint64(&value, counts.sentences);
-  return value;
+  char value[kMaxEdgeCountsSize];
+  return std::string(value, EncodeEdgeCounts(counts, value));
 }
 
 bool DecodeEdgeCounts(absl::string_view value, EdgeCounts* counts) {
@@ -114,18 +80,21 @@ bool DecodeEdgeCounts(absl::string_view value, EdgeCounts* counts) {
          GetVarint64(&value, &counts->sentences) && value.empty();
 }
 
-std::string SupportPrefix(const Triple& triple) {
-  std::string key;
-  key.reserve(kTripleKeySize + 16);
-  AppendBigEndian64(&key, triple.source);
-  key.push_back(static_cast<char>(triple.relation));
-  AppendBigEndian64(&key, triple.target);
-  return key;
+void AssignSupportKey(uint64_t source, uint8_t relation, uint64_t target,
+                      absl::string_view document_id, std::string* key) {
+  char triple[kTripleKeySize];
+  PutBigEndian64(source, triple);
+  triple[8] = static_cast<char>(relation);
+  PutBigEndian64(target, triple + 9);
+  key->assign(triple, sizeof(triple));
+  key->append(document_id.data(), document_id.size());
 }
 
 std::string SupportKey(const Triple& triple, absl::string_view document_id) {
-  std::string key = SupportPrefix(triple);
-  key.append(document_id.data(), document_id.size());
+  std::string key;
+  key.reserve(kTripleKeySize + document_id.size());
+  AssignSupportKey(triple.source, static_cast<uint8_t>(triple.relation),
+                   triple.target, document_id, &key);
   return key;
 }
 
@@ -138,6 +107,44 @@ bool DecodeSupportKey(absl::string_view key, Triple* triple,
   triple->target = ReadBigEndian64(key.substr(9));
   *document_id = key.substr(kTripleKeySize);
   return true;
+}
+
+void SerializeStoredProvenance(const schema::Provenance& provenance,
+                               absl::string_view document_id,
+                               std::string* out) {
+  out->clear();
+  if (provenance.document_id().empty()) {
+    out->push_back(0x0A);  // Provenance.document_id.
+    AppendVarint64(out, document_id.size());
+    out->append(document_id.data(), document_id.size());
+  }
+  provenance.AppendToString(out);
+}
+
+void AppendSupportField(absl::string_view serialized_provenance,
+                        std::string* out) {
+  out->push_back(0x0A);  // Support.provenance.
+  AppendVarint64(out, serialized_provenance.size());
+  out->append(serialized_provenance.data(), serialized_provenance.size());
+}
+
+std::string TripleRowSupportField(absl::string_view document_id) {
+  schema::Provenance provenance;
+  provenance.set_document_id(std::string(document_id));
+  provenance.set_polarity(schema::AFFIRMED);
+  provenance.set_confidence(1.0f);
+  std::string field;
+  AppendSupportField(provenance.SerializeAsString(), &field);
+  return field;
+}
+
+int64_t IngestTimeMicros() {
+  const int64_t fixed = ingest_time_for_testing.load(std::memory_order_relaxed);
+  return fixed != 0 ? fixed : absl::ToUnixMicros(absl::Now());
+}
+
+void SetIngestTimeForTesting(int64_t micros) {
+  ingest_time_for_testing.store(micros, std::memory_order_relaxed);
 }
 
 std::string EncodeStats(const StoredStats& stats) {

@@ -5,14 +5,14 @@
 // NameKey(name)) identity, as in the store ("node_keys", key_codec.h).
 //
 // Names as written are deduplicated before any NameKey is computed, in a
-// SpellingIndex (spelling_index.h) that a software pipeline prefetches 16
-// names ahead; NameKey then runs once per distinct spelling. Spellings and
-// identities are copied into an arena, so a chunk's text may be reused once
-// it is resolved.
+// SpellingIndex (spelling_index.h) whose lookups are prefetched ahead;
+// NameKey then runs once per distinct spelling. Spellings and identities
+// are copied into an arena, so a chunk's text may be reused once it is
+// resolved.
 //
 // Memory: about 40 bytes per distinct spelling and 60 per node, plus their
-// text (for the 1M-edge benchmark graph, ~233k nodes: ~30 MB). It grows
-// with the distinct nodes of the import, not with its rows.
+// text; it grows with the distinct nodes of the import, not with its rows
+// (bench/README.md has figures).
 //
 // Thread-safety: not thread-safe.
 //

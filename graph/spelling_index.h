@@ -7,8 +7,10 @@
 // An open-addressing table of 8-byte slots, (hash >> 32) << 32 | (spelling
 // index + 1), 0 if empty, kept at most half full, over a vector of
 // spellings. Unlike absl::flat_hash_map it lets a caller prefetch a later
-// lookup's slot and spelling (PrefetchSlot, PrefetchSpelling), which keeps
-// the ~2 cache misses per lookup off the critical path.
+// lookup's slot and spelling (PrefetchSlot, PrefetchSpelling); why that
+// matters is in bench/README.md. Find() compares the bytes of every
+// spelling whose slot tag matches, so equal hashes of different spellings
+// are told apart.
 //
 // The index does not own the spellings' bytes: they must outlive it.
 //

@@ -75,25 +75,15 @@ struct EdgeAgg {
   uint32_t sentences = 0;
 };
 
-// Serializes `p` into `out` as if its document_id were `document_id` when
-// empty: field 1 comes first in the encoding, so prepending it is exact.
-void SerializeProvenance(const schema::Provenance& p,
-                         absl::string_view document_id, std::string* out) {
-  out->clear();
-  if (p.document_id().empty()) {
-    out->push_back(0x0A);
-    keys::AppendVarint64(out, document_id.size());
-    out->append(document_id.data(), document_id.size());
-  }
-  p.AppendToString(out);
-}
-
 class Loader {
  public:
   Loader(const SstBulkTarget& target,
          const std::vector<schema::DocumentClaims>& docs,
          keys::StoredStats* stats, uint64_t* next_node_id)
-      : t_(target), docs_(docs), stats_(*stats), next_node_id_(*next_node_id) {}
+      : target_(target),
+        docs_(docs),
+        stats_(*stats),
+        next_node_id_(*next_node_id) {}
 
   absl::StatusOr<bool> Run();
 
@@ -117,7 +107,7 @@ class Loader {
   absl::Status WriteEdges(SstFile* file);
   absl::Status WriteNodes(const std::string& dir);
 
-  const SstBulkTarget& t_;
+  const SstBulkTarget& target_;
   const std::vector<schema::DocumentClaims>& docs_;
   keys::StoredStats stats_;
   uint64_t next_node_id_;
@@ -154,10 +144,9 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   const size_t n = NumDocuments();
   doc_by_rank_.resize(n);
   for (uint32_t i = 0; i < n; ++i) doc_by_rank_[i] = i;
-  std::sort(doc_by_rank_.begin(), doc_by_rank_.end(),
-            [this](uint32_t a, uint32_t b) {
-              return DocumentId(a) < DocumentId(b);
-            });
+  std::sort(
+      doc_by_rank_.begin(), doc_by_rank_.end(),
+      [this](uint32_t a, uint32_t b) { return DocumentId(a) < DocumentId(b); });
   rank_of_doc_.resize(n);
   for (uint32_t r = 0; r < n; ++r) {
     rank_of_doc_[doc_by_rank_[r]] = r;
@@ -173,11 +162,11 @@ absl::StatusOr<bool> Loader::RankDocuments() {
   ids.reserve(n);
   for (uint32_t d : doc_by_rank_) ids.push_back(ToSlice(DocumentId(d)));
   bool any = false;
-  MSKG_RETURN_IF_ERROR(SortedMultiGet(
-      t_.db, t_.documents, ids, [&any](size_t, absl::string_view) {
-        any = true;
-        return absl::OkStatus();
-      }));
+  MSKG_RETURN_IF_ERROR(SortedMultiGet(target_.db, target_.documents, ids,
+                                      [&any](size_t, absl::string_view) {
+                                        any = true;
+                                        return absl::OkStatus();
+                                      }));
   return !any;
 }
 
@@ -188,8 +177,8 @@ uint32_t Loader::Resolve(schema::NodeType type, absl::string_view name) {
     return node;
   }
   // A new spelling: only now is its identity (NameKey) computed.
-  auto [jt, added] = by_identity_.try_emplace(
-      keys::NodeIdentityKey(type, name), nodes_.size());
+  auto [jt, added] = by_identity_.try_emplace(keys::NodeIdentityKey(type, name),
+                                              nodes_.size());
   if (added) {
     LocalNode& node = nodes_.emplace_back();
     node.type = type;
@@ -233,11 +222,11 @@ absl::Status Loader::ResolveNodes() {
     identities.reserve(order.size());
     for (uint32_t i : order) identities.push_back(ToSlice(nodes_[i].identity));
     MSKG_RETURN_IF_ERROR(SortedMultiGet(
-        t_.db, t_.node_keys, identities,
+        target_.db, target_.node_keys, identities,
         [&](size_t i, absl::string_view value) -> absl::Status {
           if (value.size() != 8) {
             return absl::DataLossError(absl::StrCat(
-                "store ", t_.path, ": bad node_keys row for '",
+                "store ", target_.path, ": bad node_keys row for '",
                 nodes_[order[i]].name, "'"));
           }
           nodes_[order[i]].id = keys::ReadBigEndian64(value);
@@ -266,24 +255,24 @@ absl::Status Loader::ApplyAliases() {
     LocalNode& node = nodes_[index];
     if (!node.has_record) {
       std::string value;
-      rocksdb::Status s = t_.db->Get(rocksdb::ReadOptions(), t_.nodes,
-                                     keys::NodeRowKey(node.id), &value);
+      rocksdb::Status s = target_.db->Get(rocksdb::ReadOptions(), target_.nodes,
+                                          keys::NodeRowKey(node.id), &value);
       if (s.IsNotFound()) {
         return absl::DataLossError(absl::StrCat(
-            "store ", t_.path, ": node ", node.id, " has no record"));
+            "store ", target_.path, ": node ", node.id, " has no record"));
       }
       MSKG_RETURN_IF_ERROR(FromRocksDb(s, "bulk load node lookup"));
       if (!node.record.ParseFromString(value)) {
         return absl::DataLossError(
-            absl::StrCat("store ", t_.path, ": unreadable nodes record"));
+            absl::StrCat("store ", target_.path, ": unreadable nodes record"));
       }
       node.has_record = true;
     }
     schema::Node& record = node.record;
     for (const std::string& alias : key->aliases()) {
       if (alias == record.name() || NameKey(alias).empty() ||
-          std::find(record.aliases().begin(), record.aliases().end(),
-                    alias) != record.aliases().end()) {
+          std::find(record.aliases().begin(), record.aliases().end(), alias) !=
+              record.aliases().end()) {
         continue;
       }
       record.add_aliases(alias);
@@ -308,7 +297,7 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
     doc_provenance.clear();
     const std::string& document_id = docs_[d].document_id();
     for (const schema::Claim& claim : docs_[d].claims()) {
-      SerializeProvenance(claim.provenance(), document_id, &bytes);
+      keys::SerializeStoredProvenance(claim.provenance(), document_id, &bytes);
       uint32_t p = static_cast<uint32_t>(provenance_.size());
       // Usually the same as the claim before: no hashing needed.
       if (!doc_provenance.empty() && doc_provenance.back() == bytes) {
@@ -326,16 +315,13 @@ void Loader::BuildEntries(std::vector<Entry>* entries_out) {
           doc_provenance.push_back(bytes);
           in_doc.emplace(doc_provenance.back(), p);
           const size_t offset = provenance_bytes_.size();
-          provenance_bytes_.push_back(0x0A);  // Support.provenance.
-          keys::AppendVarint64(&provenance_bytes_, bytes.size());
-          provenance_bytes_.append(bytes);
+          keys::AppendSupportField(bytes, &provenance_bytes_);
           provenance_.emplace_back(offset, provenance_bytes_.size() - offset);
         }
       }
-      entries.push_back(Entry{ids[claim_nodes_[2 * ordinal]],
-                              ids[claim_nodes_[2 * ordinal + 1]],
-                              rank_of_doc_[d], ordinal, p,
-                              static_cast<uint8_t>(claim.relation())});
+      entries.push_back(Entry{
+          ids[claim_nodes_[2 * ordinal]], ids[claim_nodes_[2 * ordinal + 1]],
+          rank_of_doc_[d], ordinal, p, static_cast<uint8_t>(claim.relation())});
       ++ordinal;
     }
   }
@@ -400,7 +386,7 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
 
   // Pass 2: the "supports" file, on a second thread while this one writes
   // "edges" (SstFileWriter::Put dominates both; they share nothing).
-  SstFile supports(t_.db, t_.supports, dir + "/supports.sst");
+  SstFile supports(target_.db, target_.supports, dir + "/supports.sst");
   std::vector<rocksdb::IngestExternalFileArg> supports_args;
   absl::Status supports_status;
   std::thread supports_writer([&] {
@@ -422,19 +408,14 @@ absl::Status Loader::WriteSupportsAndEdges(const std::string& dir) {
           value.append(provenance_bytes_, provenance_[p].first,
                        provenance_[p].second);
         }
-        key.clear();
-        keys::AppendBigEndian64(&key, head.source);
-        key.push_back(static_cast<char>(head.relation));
-        keys::AppendBigEndian64(&key, head.target);
-        const absl::string_view document_id =
-            DocumentId(doc_by_rank_[head.doc_rank]);
-        key.append(document_id.data(), document_id.size());
+        keys::AssignSupportKey(head.source, head.relation, head.target,
+                               DocumentId(doc_by_rank_[head.doc_rank]), &key);
         MSKG_RETURN_IF_ERROR(supports.Put(key, value));
       }
       return supports.Finish(&supports_args);
     }();
   });
-  SstFile edges(t_.db, t_.edges, dir + "/edges.sst");
+  SstFile edges(target_.db, target_.edges, dir + "/edges.sst");
   absl::Status edges_status = WriteEdges(&edges);
   if (edges_status.ok()) edges_status = edges.Finish(&args_);
   supports_writer.join();
@@ -453,31 +434,28 @@ absl::Status Loader::WriteEdges(SstFile* file) {
   }
   std::vector<bool> existed(edges_.size(), false);
   if (stats_.edges > 0) {
-    std::string arena;
-    arena.reserve(edges_.size() * 18);
-    for (const EdgeAgg& e : edges_) {
-      arena.append(keys::EdgeRowKey(e.source, keys::kOut,
-                                    static_cast<schema::Relation>(e.relation),
-                                    e.target));
-    }
+    constexpr size_t kKeySize = keys::kEdgeRowKeySize;
+    std::string arena(edges_.size() * kKeySize, '\0');
     std::vector<rocksdb::Slice> out_keys(edges_.size());
-    const size_t key_size = arena.size() / std::max<size_t>(edges_.size(), 1);
     for (size_t i = 0; i < edges_.size(); ++i) {
-      out_keys[i] = rocksdb::Slice(arena.data() + i * key_size, key_size);
+      const EdgeAgg& e = edges_[i];
+      char* key = arena.data() + i * kKeySize;
+      keys::EncodeEdgeRowKey(e.source, keys::kOut, e.relation, e.target, key);
+      out_keys[i] = rocksdb::Slice(key, kKeySize);
     }
-    MSKG_RETURN_IF_ERROR(SortedMultiGet(
-        t_.db, t_.edges, out_keys,
-        [&](size_t i, absl::string_view value) -> absl::Status {
-          keys::EdgeCounts old;
-          if (!keys::DecodeEdgeCounts(value, &old)) {
-            return absl::DataLossError(
-                absl::StrCat("store ", t_.path, ": bad edge row"));
-          }
-          existed[i] = old.documents > 0;
-          counts[i].documents += old.documents;
-          counts[i].sentences += old.sentences;
-          return absl::OkStatus();
-        }));
+    MSKG_RETURN_IF_ERROR(
+        SortedMultiGet(target_.db, target_.edges, out_keys,
+                       [&](size_t i, absl::string_view value) -> absl::Status {
+                         keys::EdgeCounts old;
+                         if (!keys::DecodeEdgeCounts(value, &old)) {
+                           return absl::DataLossError(absl::StrCat(
+                               "store ", target_.path, ": bad edge row"));
+                         }
+                         existed[i] = old.documents > 0;
+                         counts[i].documents += old.documents;
+                         counts[i].sentences += old.sentences;
+                         return absl::OkStatus();
+                       }));
   }
   for (size_t i = 0; i < edges_.size(); ++i) {
     if (!existed[i]) {
@@ -502,41 +480,34 @@ absl::Status Loader::WriteEdges(SstFile* file) {
     in_rows.push_back(InRow{edges_[i].target, edges_[i].source, counts[i],
                             edges_[i].relation});
   }
-  std::sort(in_rows.begin(), in_rows.end(),
-            [](const InRow& x, const InRow& y) {
-              if (x.target != y.target) return x.target < y.target;
-              if (x.relation != y.relation) return x.relation < y.relation;
-              return x.source < y.source;
-            });
-  std::string key;
+  std::sort(in_rows.begin(), in_rows.end(), [](const InRow& x, const InRow& y) {
+    if (x.target != y.target) return x.target < y.target;
+    if (x.relation != y.relation) return x.relation < y.relation;
+    return x.source < y.source;
+  });
+  char key[keys::kEdgeRowKeySize];
+  char value[keys::kMaxEdgeCountsSize];
   size_t o = 0;
   size_t in = 0;
-  std::string value;
   while (o < edges_.size() || in < in_rows.size()) {
     const bool take_in =
         o == edges_.size() ||
         (in < in_rows.size() && in_rows[in].target <= edges_[o].source);
-    key.clear();
     const keys::EdgeCounts* row_counts;
     if (take_in) {
       const InRow& row = in_rows[in++];
-      keys::AppendBigEndian64(&key, row.target);
-      key.push_back(keys::kIn);
-      key.push_back(static_cast<char>(row.relation));
-      keys::AppendBigEndian64(&key, row.source);
+      keys::EncodeEdgeRowKey(row.target, keys::kIn, row.relation, row.source,
+                             key);
       row_counts = &row.counts;
     } else {
       const EdgeAgg& edge = edges_[o];
-      keys::AppendBigEndian64(&key, edge.source);
-      key.push_back(keys::kOut);
-      key.push_back(static_cast<char>(edge.relation));
-      keys::AppendBigEndian64(&key, edge.target);
+      keys::EncodeEdgeRowKey(edge.source, keys::kOut, edge.relation,
+                             edge.target, key);
       row_counts = &counts[o++];
     }
-    value.clear();
-    keys::AppendVarint64(&value, row_counts->documents);
-    keys::AppendVarint64(&value, row_counts->sentences);
-    MSKG_RETURN_IF_ERROR(file->Put(key, value));
+    const size_t value_size = keys::EncodeEdgeCounts(*row_counts, value);
+    MSKG_RETURN_IF_ERROR(file->Put(absl::string_view(key, sizeof(key)),
+                                   absl::string_view(value, value_size)));
   }
   return absl::OkStatus();
 }
@@ -551,10 +522,13 @@ absl::Status Loader::WriteNodes(const std::string& dir) {
   });
   std::string value;
   {
-    SstFile file(t_.db, t_.nodes, dir + "/nodes.sst");
+    SstFile file(target_.db, target_.nodes, dir + "/nodes.sst");
     for (uint32_t i : dirty) {
       nodes_[i].record.SerializeToString(&value);
-      MSKG_RETURN_IF_ERROR(file.Put(keys::NodeRowKey(nodes_[i].id), value));
+      char key[keys::kNodeRowKeySize];
+      keys::EncodeNodeRowKey(nodes_[i].id, key);
+      MSKG_RETURN_IF_ERROR(
+          file.Put(absl::string_view(key, sizeof(key)), value));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
@@ -566,31 +540,10 @@ absl::Status Loader::WriteNodes(const std::string& dir) {
     std::sort(added.begin(), added.end(), [this](uint32_t a, uint32_t b) {
       return nodes_[a].identity < nodes_[b].identity;
     });
-    SstFile file(t_.db, t_.node_keys, dir + "/node_keys.sst");
+    SstFile file(target_.db, target_.node_keys, dir + "/node_keys.sst");
     for (uint32_t i : added) {
       MSKG_RETURN_IF_ERROR(
           file.Put(nodes_[i].identity, keys::NodeRowKey(nodes_[i].id)));
-    }
-    MSKG_RETURN_IF_ERROR(file.Finish(&args_));
-  }
-  {
-    std::vector<std::string> names;
-    names.reserve(dirty.size());
-    for (uint32_t i : dirty) {
-      const LocalNode& node = nodes_[i];
-      names.push_back(keys::NameRowKey(
-          node.is_new ? std::string(node.identity.substr(1))
-                      : NameKey(node.record.name()),
-          node.id));
-      for (const std::string& alias : node.record.aliases()) {
-        names.push_back(keys::NameRowKey(NameKey(alias), node.id));
-      }
-    }
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    SstFile file(t_.db, t_.names, dir + "/names.sst");
-    for (const std::string& name : names) {
-      MSKG_RETURN_IF_ERROR(file.Put(name, ""));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
@@ -602,7 +555,7 @@ absl::StatusOr<bool> Loader::Run() {
   if (!all_new) return false;
   MSKG_RETURN_IF_ERROR(ResolveNodes());
 
-  MSKG_ASSIGN_OR_RETURN(const std::string dir, MakeBulkLoadDir(t_));
+  MSKG_ASSIGN_OR_RETURN(const std::string dir, MakeBulkLoadDir(target_));
   absl::Cleanup remove_dir = [&dir] {
     std::error_code ignored;
     fs::remove_all(dir, ignored);
@@ -610,8 +563,8 @@ absl::StatusOr<bool> Loader::Run() {
 
   MSKG_RETURN_IF_ERROR(WriteSupportsAndEdges(dir));
   {
-    SstFile file(t_.db, t_.documents, dir + "/documents.sst");
-    const int64_t now = absl::ToUnixMicros(absl::Now());
+    SstFile file(target_.db, target_.documents, dir + "/documents.sst");
+    const int64_t now = keys::IngestTimeMicros();
     std::string value;
     schema::Document record;
     for (uint32_t r = 0; r < doc_by_rank_.size(); ++r) {
@@ -621,8 +574,7 @@ absl::StatusOr<bool> Loader::Run() {
       record.set_content_hash(docs_[d].content_hash());
       record.set_size_bytes(docs_[d].size_bytes());
       record.set_ingested_unix_micros(now);
-      for (uint32_t i = doc_claim_begin_[r]; i < doc_claim_begin_[r + 1];
-           ++i) {
+      for (uint32_t i = doc_claim_begin_[r]; i < doc_claim_begin_[r + 1]; ++i) {
         const DocClaim& claim = doc_claims_[i];
         schema::Document::ClaimRef* ref = record.add_claims();
         ref->set_source(claim.source);
@@ -637,25 +589,25 @@ absl::StatusOr<bool> Loader::Run() {
   MSKG_RETURN_IF_ERROR(WriteNodes(dir));
   stats_.documents += NumDocuments();
   {
-    SstFile file(t_.db, t_.meta, dir + "/meta.sst");
+    SstFile file(target_.db, target_.meta, dir + "/meta.sst");
     // Ascending: "next_node_id" < "stats".
     MSKG_RETURN_IF_ERROR(
         file.Put(keys::kMetaNextNodeId, keys::NodeRowKey(next_node_id_)));
     MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
     MSKG_RETURN_IF_ERROR(file.Finish(&args_));
   }
-  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(t_));
-  MSKG_RETURN_IF_ERROR(FromRocksDb(t_.db->IngestExternalFiles(args_),
-                                   absl::StrCat("ingest into ", t_.path)));
+  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(target_));
+  MSKG_RETURN_IF_ERROR(FromRocksDb(target_.db->IngestExternalFiles(args_),
+                                   absl::StrCat("ingest into ", target_.path)));
   return true;
 }
 
 }  // namespace
 
-absl::StatusOr<bool> SstBulkLoad(const SstBulkTarget& target,
-                                 const std::vector<schema::DocumentClaims>& docs,
-                                 keys::StoredStats* stats,
-                                 uint64_t* next_node_id) {
+absl::StatusOr<bool> SstBulkLoad(
+    const SstBulkTarget& target,
+    const std::vector<schema::DocumentClaims>& docs, keys::StoredStats* stats,
+    uint64_t* next_node_id) {
   Loader loader(target, docs, stats, next_node_id);
   MSKG_ASSIGN_OR_RETURN(bool loaded, loader.Run());
   if (loaded) {

@@ -1,6 +1,6 @@
 // graph/sst_bulk_loader.h
 //
-// The fast path of GraphStore::BulkLoad() (DocumentClaims; the triples
+// The fast path of BulkLoad() (bulk_loader.h) (DocumentClaims; the triples
 // import has its own, sst_triples_loader.h): instead of one WriteBatch through
 // the memtables, it builds one sorted SST file per column family with
 // rocksdb::SstFileWriter and adds them all with DB::IngestExternalFiles(),

@@ -42,7 +42,6 @@ inline rocksdb::Slice ToSlice(absl::string_view s) {
 struct SstBulkTarget {
   rocksdb::DB* db = nullptr;
   rocksdb::ColumnFamilyHandle* nodes = nullptr;
-  rocksdb::ColumnFamilyHandle* names = nullptr;
   rocksdb::ColumnFamilyHandle* node_keys = nullptr;
   rocksdb::ColumnFamilyHandle* edges = nullptr;
   rocksdb::ColumnFamilyHandle* supports = nullptr;

@@ -31,21 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The Support.provenance field (tag, length, Provenance) that every row of
-// `document_id` contributes: the document only, affirmed, confidence 1.
-std::string ProvenanceField(absl::string_view document_id) {
-  schema::Provenance p;
-  p.set_document_id(std::string(document_id));
-  p.set_polarity(schema::AFFIRMED);
-  p.set_confidence(1.0f);
-  const std::string bytes = p.SerializeAsString();
-  std::string field;
-  field.push_back(0x0A);  // Support.provenance.
-  keys::AppendVarint64(&field, bytes.size());
-  field.append(bytes);
-  return field;
-}
-
 // Sorts `items` by the string `text(item)` returns, in byte order. Each
 // string's first 24 bytes, zero-padded, are compared as integers first (a
 // difference there is the strings' order), so that most comparisons read
@@ -79,37 +64,6 @@ void SortByText(std::vector<uint32_t>* items, const Text& text) {
   for (size_t k = 0; k < keys.size(); ++k) (*items)[k] = keys[k].item;
 }
 
-// Writes `value` big-endian at `out` (key_codec.h's integer encoding).
-// Keys are built in fixed buffers: millions of std::string appends show.
-void PutBigEndian64(uint64_t value, char* out) {
-  for (int i = 7; i >= 0; --i) {
-    out[i] = static_cast<char>(value & 0xFF);
-    value >>= 8;
-  }
-}
-
-// Writes a varint (key_codec.h) at `out`; returns the bytes written.
-size_t PutVarint64(uint64_t value, char* out) {
-  size_t n = 0;
-  while (value >= 0x80) {
-    out[n++] = static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out[n++] = static_cast<char>(value);
-  return n;
-}
-
-// keys::SupportKey(), into `key`.
-void AppendSupportKey(uint64_t source, uint8_t relation, uint64_t target,
-                      absl::string_view document_id, std::string* key) {
-  char triple[keys::kTripleKeySize];
-  PutBigEndian64(source, triple);
-  triple[8] = static_cast<char>(relation);
-  PutBigEndian64(target, triple + 9);
-  key->assign(triple, sizeof(triple));
-  key->append(document_id.data(), document_id.size());
-}
-
 }  // namespace
 
 // By "supports" key, the rank standing for the document id.
@@ -136,7 +90,10 @@ struct SstTriplesLoader::PendingEdge {
 SstTriplesLoader::SstTriplesLoader(const SstBulkTarget& target,
                                    const keys::StoredStats& stats,
                                    uint64_t next_node_id)
-    : t_(target), before_(stats), stats_(stats), next_node_id_(next_node_id) {}
+    : target_(target),
+      before_(stats),
+      stats_(stats),
+      next_node_id_(next_node_id) {}
 
 SstTriplesLoader::~SstTriplesLoader() {
   supports_run_.reset();
@@ -150,7 +107,7 @@ SstTriplesLoader::~SstTriplesLoader() {
 }
 
 absl::Status SstTriplesLoader::Start() {
-  MSKG_ASSIGN_OR_RETURN(dir_, MakeBulkLoadDir(t_));
+  MSKG_ASSIGN_OR_RETURN(dir_, MakeBulkLoadDir(target_));
   MSKG_ASSIGN_OR_RETURN(supports_run_, RunFile::Create(dir_ + "/supports.run"));
   MSKG_ASSIGN_OR_RETURN(documents_run_,
                         RunFile::Create(dir_ + "/documents.run"));
@@ -182,7 +139,7 @@ absl::Status SstTriplesLoader::MapDocuments(const TripleBatch& batch) {
     const uint32_t index = static_cast<uint32_t>(docs_.size());
     Doc& doc = docs_.emplace_back();
     doc.id = arena_.Add(ids[d]);
-    doc.provenance = arena_.Add(ProvenanceField(ids[d]));
+    doc.provenance = arena_.Add(keys::TripleRowSupportField(ids[d]));
     doc_index_.emplace(doc.id, index);
     chunk_docs_[d] = index;
     fresh.push_back(index);
@@ -209,7 +166,7 @@ absl::Status SstTriplesLoader::MapDocuments(const TripleBatch& batch) {
     for (uint32_t d : fresh) keys.push_back(ToSlice(docs_[d].id));
     std::vector<uint32_t> found;
     MSKG_RETURN_IF_ERROR(
-        SortedMultiGet(t_.db, t_.documents, keys,
+        SortedMultiGet(target_.db, target_.documents, keys,
                        [&](size_t i, absl::string_view) -> absl::Status {
                          docs_[fresh[i]].replaced = true;
                          found.push_back(fresh[i]);
@@ -232,13 +189,14 @@ absl::Status SstTriplesLoader::RemoveStoredClaims(
   std::string value;
   schema::Document stored;
   for (uint32_t d : found) {
-    rocksdb::Status s = t_.db->Get(rocksdb::ReadOptions(), t_.documents,
-                                   ToSlice(docs_[d].id), &value);
+    rocksdb::Status s =
+        target_.db->Get(rocksdb::ReadOptions(), target_.documents,
+                        ToSlice(docs_[d].id), &value);
     MSKG_RETURN_IF_ERROR(FromRocksDb(s, "bulk load document lookup"));
     if (!stored.ParseFromString(value)) {
-      return absl::DataLossError(
-          absl::StrCat("store ", t_.path, ": unreadable documents record for '",
-                       docs_[d].id, "'"));
+      return absl::DataLossError(absl::StrCat(
+          "store ", target_.path, ": unreadable documents record for '",
+          docs_[d].id, "'"));
     }
     for (const schema::Document::ClaimRef& ref : stored.claims()) {
       MSKG_RETURN_IF_ERROR(CheckStoredId(ref.source()));
@@ -264,7 +222,8 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   ends.reserve(removals->size());
   std::string key;
   for (const Claim& c : *removals) {
-    AppendSupportKey(c.source, c.relation, c.target, docs_[c.doc].id, &key);
+    keys::AssignSupportKey(c.source, c.relation, c.target, docs_[c.doc].id,
+                           &key);
     arena.append(key);
     ends.push_back(arena.size());
   }
@@ -276,19 +235,19 @@ absl::Status SstTriplesLoader::AppendRemovals(std::vector<Claim>* removals) {
   }
   std::vector<bool> present(removals->size(), false);
   schema::Support support;
-  MSKG_RETURN_IF_ERROR(
-      SortedMultiGet(t_.db, t_.supports, keys,
-                     [&](size_t i, absl::string_view value) -> absl::Status {
-                       if (!support.ParseFromArray(
-                               value.data(), static_cast<int>(value.size()))) {
-                         return absl::DataLossError(absl::StrCat(
-                             "store ", t_.path, ": unreadable supports row"));
-                       }
-                       present[i] = true;
-                       (*removals)[i].removed =
-                           static_cast<uint32_t>(support.provenance_size());
-                       return absl::OkStatus();
-                     }));
+  MSKG_RETURN_IF_ERROR(SortedMultiGet(
+      target_.db, target_.supports, keys,
+      [&](size_t i, absl::string_view value) -> absl::Status {
+        if (!support.ParseFromArray(value.data(),
+                                    static_cast<int>(value.size()))) {
+          return absl::DataLossError(absl::StrCat("store ", target_.path,
+                                                  ": unreadable supports row"));
+        }
+        present[i] = true;
+        (*removals)[i].removed =
+            static_cast<uint32_t>(support.provenance_size());
+        return absl::OkStatus();
+      }));
   // A claim whose support row is gone is not counted, as in the
   // per-document path.
   size_t kept = 0;
@@ -306,7 +265,7 @@ absl::Status SstTriplesLoader::CheckStoredId(uint64_t id) const {
   // keeps within kMaxNodeId: a larger one is corruption.
   if (id <= kMaxNodeId) return absl::OkStatus();
   return absl::DataLossError(
-      absl::StrCat("store ", t_.path, ": node id ", id, " out of range"));
+      absl::StrCat("store ", target_.path, ": node id ", id, " out of range"));
 }
 
 absl::Status SstTriplesLoader::AssignNodeIds() {
@@ -323,27 +282,27 @@ absl::Status SstTriplesLoader::AssignNodeIds() {
     for (uint32_t i : order) {
       identities.push_back(ToSlice(nodes_.node(i).identity));
     }
-    MSKG_RETURN_IF_ERROR(
-        SortedMultiGet(t_.db, t_.node_keys, identities,
-                       [&](size_t i, absl::string_view value) -> absl::Status {
-                         if (value.size() != 8) {
-                           return absl::DataLossError(absl::StrCat(
-                               "store ", t_.path, ": bad node_keys row for '",
-                               nodes_.node(order[i]).name, "'"));
-                         }
-                         const uint64_t id = keys::ReadBigEndian64(value);
-                         MSKG_RETURN_IF_ERROR(CheckStoredId(id));
-                         node_ids_[order[i]] = static_cast<uint32_t>(id);
-                         node_is_new_[order[i]] = false;
-                         return absl::OkStatus();
-                       }));
+    MSKG_RETURN_IF_ERROR(SortedMultiGet(
+        target_.db, target_.node_keys, identities,
+        [&](size_t i, absl::string_view value) -> absl::Status {
+          if (value.size() != 8) {
+            return absl::DataLossError(absl::StrCat(
+                "store ", target_.path, ": bad node_keys row for '",
+                nodes_.node(order[i]).name, "'"));
+          }
+          const uint64_t id = keys::ReadBigEndian64(value);
+          MSKG_RETURN_IF_ERROR(CheckStoredId(id));
+          node_ids_[order[i]] = static_cast<uint32_t>(id);
+          node_is_new_[order[i]] = false;
+          return absl::OkStatus();
+        }));
   }
   // New nodes take ids in the order they are first named.
   for (size_t i = first; i < n; ++i) {
     if (!node_is_new_[i]) continue;
     if (next_node_id_ > kMaxNodeId) {
       return absl::OutOfRangeError(absl::StrCat(
-          "store ", t_.path, ": node id ", next_node_id_,
+          "store ", target_.path, ": node id ", next_node_id_,
           " would exceed 2^32 - 1, the most the bulk import can give: "
           "import with BulkLoad() in batches"));
     }
@@ -415,16 +374,16 @@ absl::Status SstTriplesLoader::Finish() {
   MSKG_RETURN_IF_ERROR(other_status);
   for (auto& arg : other_args) args.push_back(std::move(arg));
   {
-    SstFile file(t_.db, t_.meta, dir_ + "/meta.sst");
+    SstFile file(target_.db, target_.meta, dir_ + "/meta.sst");
     // Ascending: "next_node_id" < "stats".
     MSKG_RETURN_IF_ERROR(
         file.Put(keys::kMetaNextNodeId, keys::NodeRowKey(next_node_id_)));
     MSKG_RETURN_IF_ERROR(file.Put(keys::kMetaStats, keys::EncodeStats(stats_)));
     MSKG_RETURN_IF_ERROR(file.Finish(&args));
   }
-  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(t_));
-  return FromRocksDb(t_.db->IngestExternalFiles(args),
-                     absl::StrCat("ingest into ", t_.path));
+  MSKG_ASSIGN_OR_RETURN(HeldFileSetLock held, LockForIngestion(target_));
+  return FromRocksDb(target_.db->IngestExternalFiles(args),
+                     absl::StrCat("ingest into ", target_.path));
 }
 
 absl::Status SstTriplesLoader::WriteSupportsAndEdges(
@@ -439,7 +398,7 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
   RunMerger<Claim, decltype(less)> merger({supports_run_.get()},
                                           kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
-  SstFile supports(t_.db, t_.supports, dir_ + "/supports.sst");
+  SstFile supports(target_.db, target_.supports, dir_ + "/supports.sst");
   std::vector<PendingEdge> pending;
   pending.reserve(kMultiGetBatch);
   std::vector<EdgeRow> out_rows;
@@ -458,8 +417,8 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
              merger.Top().target == head.target &&
              merger.Top().doc == head.doc);
     const bool added = (flags & kAdded) != 0;
-    AppendSupportKey(head.source, head.relation, head.target,
-                     docs_[head.doc].id, &key);
+    keys::AssignSupportKey(head.source, head.relation, head.target,
+                           docs_[head.doc].id, &key);
     if (added) {
       MSKG_RETURN_IF_ERROR(supports.Put(key, docs_[head.doc].provenance));
     } else {
@@ -496,23 +455,21 @@ absl::Status SstTriplesLoader::FlushEdges(std::vector<PendingEdge>* pending,
   // applied as the per-document path applies them.
   std::vector<keys::EdgeCounts> old(pending->size());
   if (before_.edges > 0 && !pending->empty()) {
-    std::string arena;
-    for (const PendingEdge& e : *pending) {
-      arena.append(keys::EdgeRowKey(e.source, keys::kOut,
-                                    static_cast<schema::Relation>(e.relation),
-                                    e.target));
-    }
-    const size_t key_size = arena.size() / pending->size();
+    constexpr size_t kKeySize = keys::kEdgeRowKeySize;
+    std::string arena(pending->size() * kKeySize, '\0');
     std::vector<rocksdb::Slice> out_keys(pending->size());
     for (size_t i = 0; i < pending->size(); ++i) {
-      out_keys[i] = rocksdb::Slice(arena.data() + i * key_size, key_size);
+      const PendingEdge& e = (*pending)[i];
+      char* key = arena.data() + i * kKeySize;
+      keys::EncodeEdgeRowKey(e.source, keys::kOut, e.relation, e.target, key);
+      out_keys[i] = rocksdb::Slice(key, kKeySize);
     }
     MSKG_RETURN_IF_ERROR(
-        SortedMultiGet(t_.db, t_.edges, out_keys,
+        SortedMultiGet(target_.db, target_.edges, out_keys,
                        [&](size_t i, absl::string_view value) -> absl::Status {
                          if (!keys::DecodeEdgeCounts(value, &old[i])) {
                            return absl::DataLossError(absl::StrCat(
-                               "store ", t_.path, ": bad edge row"));
+                               "store ", target_.path, ": bad edge row"));
                          }
                          return absl::OkStatus();
                        }));
@@ -587,21 +544,18 @@ absl::Status SstTriplesLoader::WriteEdges(
   RunMerger<EdgeRow, decltype(less)> merger({out_run_.get(), in_run_.get()},
                                             kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
-  SstFile edges(t_.db, t_.edges, dir_ + "/edges.sst");
-  // keys::EdgeRowKey() and EncodeEdgeCounts().
-  char key[18];
-  char value[20];
+  SstFile edges(target_.db, target_.edges, dir_ + "/edges.sst");
+  char key[keys::kEdgeRowKeySize];
+  char value[keys::kMaxEdgeCountsSize];
   while (!merger.Done()) {
     const EdgeRow& row = merger.Top();
-    PutBigEndian64(row.node, key);
-    key[8] = static_cast<char>(row.direction);
-    key[9] = static_cast<char>(row.relation);
-    PutBigEndian64(row.other, key + 10);
+    keys::EncodeEdgeRowKey(row.node, static_cast<char>(row.direction),
+                           row.relation, row.other, key);
     if (row.erase) {
       MSKG_RETURN_IF_ERROR(edges.Delete(absl::string_view(key, sizeof(key))));
     } else {
-      size_t n = PutVarint64(row.documents, value);
-      n += PutVarint64(row.sentences, value + n);
+      const size_t n =
+          keys::EncodeEdgeCounts({row.documents, row.sentences}, value);
       MSKG_RETURN_IF_ERROR(edges.Put(absl::string_view(key, sizeof(key)),
                                      absl::string_view(value, n)));
     }
@@ -622,8 +576,8 @@ absl::Status SstTriplesLoader::WriteDocuments(
   RunMerger<DocClaim, decltype(less)> merger({documents_run_.get()},
                                              kMergeBufferBytes, less);
   MSKG_RETURN_IF_ERROR(merger.Start());
-  SstFile file(t_.db, t_.documents, dir_ + "/documents.sst");
-  const int64_t now = absl::ToUnixMicros(absl::Now());
+  SstFile file(target_.db, target_.documents, dir_ + "/documents.sst");
+  const int64_t now = keys::IngestTimeMicros();
   schema::Document record;
   std::string value;
   while (!merger.Done()) {
@@ -660,7 +614,7 @@ absl::Status SstTriplesLoader::WriteNodes(
   std::string value;
   {
     // Ids were given in index order.
-    SstFile file(t_.db, t_.nodes, dir_ + "/nodes.sst");
+    SstFile file(target_.db, target_.nodes, dir_ + "/nodes.sst");
     schema::Node record;
     for (uint32_t i : added) {
       const NodeTable::Node& node = nodes_.node(i);
@@ -668,28 +622,18 @@ absl::Status SstTriplesLoader::WriteNodes(
       record.set_type(node.type);
       record.set_name(std::string(node.name));
       record.SerializeToString(&value);
-      MSKG_RETURN_IF_ERROR(file.Put(keys::NodeRowKey(node_ids_[i]), value));
+      char key[keys::kNodeRowKeySize];
+      keys::EncodeNodeRowKey(node_ids_[i], key);
+      MSKG_RETURN_IF_ERROR(
+          file.Put(absl::string_view(key, sizeof(key)), value));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(args));
   }
-  // An identity is a type byte and the NameKey of the name. Sorted by
-  // NameKey (then id: the order of the "names" keys, NameKey '\0' id, as
-  // NameKey holds no '\0'), then stably by type: the identity order.
+  // An identity is a type byte and the NameKey of the name: sorted by
+  // NameKey, then stably by type (a counting sort), it is in identity
+  // order.
   SortByText(&added,
              [this](uint32_t i) { return nodes_.node(i).identity.substr(1); });
-  {
-    SstFile file(t_.db, t_.names, dir_ + "/names.sst");
-    std::string key;
-    for (uint32_t i : added) {
-      // keys::NameRowKey(), into a reused buffer.
-      const absl::string_view name_key = nodes_.node(i).identity.substr(1);
-      key.assign(name_key.data(), name_key.size());
-      key.push_back('\0');
-      keys::AppendBigEndian64(&key, node_ids_[i]);
-      MSKG_RETURN_IF_ERROR(file.Put(key, ""));
-    }
-    MSKG_RETURN_IF_ERROR(file.Finish(args));
-  }
   {
     std::vector<uint32_t> by_identity(added.size());
     std::vector<size_t> begin(257, 0);
@@ -699,10 +643,12 @@ absl::Status SstTriplesLoader::WriteNodes(
     for (uint32_t i : added) ++begin[type_byte(i) + 1];
     std::partial_sum(begin.begin(), begin.end(), begin.begin());
     for (uint32_t i : added) by_identity[begin[type_byte(i)]++] = i;
-    SstFile file(t_.db, t_.node_keys, dir_ + "/node_keys.sst");
+    SstFile file(target_.db, target_.node_keys, dir_ + "/node_keys.sst");
     for (uint32_t i : by_identity) {
+      char id[keys::kNodeRowKeySize];
+      keys::EncodeNodeRowKey(node_ids_[i], id);
       MSKG_RETURN_IF_ERROR(
-          file.Put(nodes_.node(i).identity, keys::NodeRowKey(node_ids_[i])));
+          file.Put(nodes_.node(i).identity, absl::string_view(id, sizeof(id))));
     }
     MSKG_RETURN_IF_ERROR(file.Finish(args));
   }

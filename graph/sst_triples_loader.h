@@ -10,7 +10,7 @@
 // may be reused. Finish() merges the runs (k-way) into one sorted SST file
 // per column family: "supports"; "edges", both directions, with the counts
 // of what the store held added; "documents", each the union of its rows in
-// every chunk; "nodes", "names", "node_keys" for the new nodes; "meta". It
+// every chunk; "nodes" and "node_keys" for the new nodes; "meta". It
 // ingests them all with one DB::IngestExternalFiles() call, so the import
 // becomes visible whole or not at all. Nothing is written to the store's
 // column families before that call: a loader destroyed without Finish()
@@ -24,22 +24,21 @@
 // Each row's provenance is its document only (triple_batch.h), so one
 // (edge, document) pair is one supporting sentence.
 //
-// Node ids: the store's are 64-bit, but the runs hold them in 32 bits (a
-// third less temporary disk traffic, and faster sorts), so the import
-// refuses, with OutOfRange, to give a node an id of 2^32 or more.
+// Node ids: the store's are 64-bit, but the runs hold them in 32 bits, so
+// the import refuses, with OutOfRange, to give a node an id of 2^32 or
+// more.
 //
 // The rows and their encodings are those of key_codec.h, byte for byte what
 // the WriteBatch path writes for TripleBatch::ToDocuments() (bar the ingest
 // time in Document records); new nodes take ids in the order rows first
 // name them.
 //
-// Memory: one chunk's claims (~48 bytes each while it is sorted); the
-// NodeTable (node_table.h) and a table of the documents (~100 bytes each
-// plus the id), which grow with the distinct nodes and documents named but
+// Memory: one chunk's claims; the NodeTable (node_table.h) and a table of
+// the documents, which grow with the distinct nodes and documents named but
 // not with the rows; in Finish(), two merges at a time with
 // kMergeBufferBytes of buffers each and two buffers of kRunRecords "edges"
-// rows. The runs take ~80 bytes of disk per row, besides the SST files
-// being built, in the store's directory until the loader is destroyed.
+// rows. The runs are on disk in the store's directory until the loader is
+// destroyed. Figures and the reasons for the constants: bench/README.md.
 //
 // Thread-safety: not thread-safe. REQUIRES the caller to serialize writers
 // (GraphStore holds its write mutex across the whole import). Finish() uses
@@ -72,8 +71,7 @@ class SstTriplesLoader {
   // Records per in-memory run of "edges" rows in Finish() (20 bytes each),
   // and most removals of stored claims held at once.
   static constexpr size_t kRunRecords = size_t{1} << 17;
-  // Read buffers of one k-way merge, shared by its runs (512 KiB each for
-  // the 8 chunks of the 1M-edge graph: larger reads gain nothing).
+  // Read buffers of one k-way merge, shared by its runs.
   static constexpr size_t kMergeBufferBytes = size_t{4} << 20;
   // The largest node id the runs can hold.
   static constexpr uint64_t kMaxNodeId = UINT32_MAX;
@@ -131,8 +129,7 @@ class SstTriplesLoader {
     uint8_t relation;
   };
   // Record of the "edges" runs: one row of "edges", to put or to delete.
-  // Ids and counts are 32-bit here (20 bytes a row, not 40: these runs are
-  // the import's largest); the loader refuses larger ones.
+  // Ids and counts are 32-bit here; the loader refuses larger ones.
   struct EdgeRow {
     uint32_t node;
     uint32_t other;
@@ -176,7 +173,7 @@ class SstTriplesLoader {
       std::vector<rocksdb::IngestExternalFileArg>* args);
   absl::Status WriteNodes(std::vector<rocksdb::IngestExternalFileArg>* args);
 
-  const SstBulkTarget t_;
+  const SstBulkTarget target_;
   const keys::StoredStats before_;  // The store's, before the import.
   keys::StoredStats stats_;
   uint64_t next_node_id_;

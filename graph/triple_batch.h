@@ -1,6 +1,6 @@
 // graph/triple_batch.h
 //
-// TripleBatch: claims in columns, for GraphStore::BulkLoadTriples(). A row
+// TripleBatch: claims in columns, for BulkLoadTriples() (bulk_loader.h). A row
 // is (subject type, subject name, relation, object type, object name,
 // document); names are string_views into the batch's own text (the
 // importer reads a chunk of its input into it and splits lines in place),
@@ -8,10 +8,9 @@
 // is its document only: polarity AFFIRMED, confidence 1, no sentence or
 // span, exactly what interop::ReadTriples() builds for a row.
 //
-// A batch holds one chunk of an import (interop::TriplesChunkReader: 128k
-// rows by default); Clear() empties it for the next one and keeps its
-// capacity. Memory: the text plus 48 bytes per row plus the distinct
-// document ids; for 128k rows of the 1M-edge benchmark graph, about 20 MB.
+// A batch holds one chunk of an import; Clear() empties it for the next one
+// and keeps its capacity. Memory: the text plus 48 bytes per row plus the
+// distinct document ids (bench/README.md has figures).
 //
 // Thread-safety: not thread-safe; neither copyable nor movable (rows view
 // into text()).

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gmock/gmock.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "graph/graph_view.h"
 #include "gtest/gtest.h"
@@ -275,7 +276,7 @@ TEST(StoreRoundTripTest, JsonlThroughStore) {
   absl::StatusOr<ImportStats> stats = ReadJsonl(
       &text, "tricky.jsonl", options,
       [&](std::vector<schema::DocumentClaims>* batch) {
-        return (*store)->BulkLoad(*batch);
+        return graph::BulkLoad(store->get(), *batch);
       });
   ASSERT_TRUE(stats.ok()) << stats.status();
   absl::StatusOr<std::shared_ptr<const graph::GraphView>> stored =
@@ -291,7 +292,7 @@ TEST(StoreRoundTripTest, JsonlThroughStore) {
   ASSERT_TRUE(second.ok());
   ASSERT_TRUE(ReadJsonl(&again, "again.jsonl", {},
                         [&](std::vector<schema::DocumentClaims>* batch) {
-                          return (*second)->BulkLoad(*batch);
+                          return graph::BulkLoad(second->get(), *batch);
                         })
                   .ok());
   EXPECT_EQ(CanonicalDump(**(*second)->View()), CanonicalDump(*view));
@@ -308,7 +309,7 @@ TEST(StoreRoundTripTest, TriplesThroughStore) {
   options.batch_rows = 2;
   ASSERT_TRUE(ReadTriples(&text, "t.tsv", options,
                           [&](std::vector<schema::DocumentClaims>* batch) {
-                            return (*store)->BulkLoad(*batch);
+                            return graph::BulkLoad(store->get(), *batch);
                           })
                   .ok());
   // The store overload of WriteTriples writes the same facts.
@@ -333,7 +334,7 @@ TEST(StoreRoundTripTest, TriplesThroughStoreInChunks) {
     EXPECT_TRUE(store.ok()) << store.status();
     std::stringstream in(tsv);
     TriplesChunkReader reader(&in, "t.tsv", {}, chunk_rows);
-    absl::Status loaded = (*store)->BulkLoadTriples(
+    absl::Status loaded = graph::BulkLoadTriples(store->get(), 
         [&reader](graph::TripleBatch* batch) { return reader.Next(batch); });
     EXPECT_TRUE(loaded.ok()) << loaded;
     std::stringstream exported;

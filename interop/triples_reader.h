@@ -7,8 +7,8 @@
 // the column is absent or empty), with provenance carrying the document
 // only: the format has no sentences or spans. Two readers: ReadTriples()
 // hands DocumentClaims to a sink in batches (claims_batcher.h);
-// TriplesChunkReader fills columnar chunks for GraphStore::BulkLoadTriples()
-// (what `mskg import` uses: no message per row). Both stream: lines are
+// TriplesChunkReader fills columnar chunks for graph::BulkLoadTriples()
+// (graph/bulk_loader.h; what `mskg import` uses: no message per row). Both stream: lines are
 // split as string_views from blocks of the input.
 #ifndef MSKG_INTEROP_TRIPLES_READER_H_
 #define MSKG_INTEROP_TRIPLES_READER_H_
@@ -47,9 +47,10 @@ inline constexpr size_t kDefaultChunkRows = size_t{1} << 17;
 inline constexpr size_t kDefaultChunkBytes = size_t{32} << 20;
 
 // Reads a triples TSV chunk by chunk into graph::TripleBatch, the input of
-// GraphStore::BulkLoadTriples(): the text once, rows as views into it, no
-// message per row. Same rows, defaults and errors as ReadTriples(); line
-// numbers count from the start of the input across chunks.
+// graph::BulkLoadTriples() (graph/bulk_loader.h): the text once, rows as
+// views into it, no message per row. Same rows, defaults and errors as
+// ReadTriples(); line numbers count from the start of the input across
+// chunks.
 //
 // Thread-safety: not thread-safe; may be used from one thread at a time,
 // whichever it is.

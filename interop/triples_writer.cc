@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "graph/store_scans.h"
 #include "interop/vocabulary.h"
 #include "schema/graph.pb.h"
 
@@ -61,7 +62,8 @@ absl::StatusOr<int64_t> WriteTriples(const graph::GraphStore &store,
     if (!*out) return absl::InternalError("failed writing triples");
     return absl::OkStatus();
   };
-  absl::Status status = store.ForEachSupportRow(
+  absl::Status status = graph::ForEachSupportRow(
+      store,
       [&](const schema::Node &node) -> absl::Status {
         const size_t begin = nodes.size();
         absl::StrAppend(&nodes, TypeLabel(node.type()));

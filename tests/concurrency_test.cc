@@ -24,6 +24,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "gtest/gtest.h"
 #include "query/query_engine.h"
@@ -118,7 +119,7 @@ TEST(ConcurrencyTest, ReadersSeeWholeDocumentsWhileAWriterChangesThem) {
   std::thread write_thread([&] {
     for (int cycle = 0; cycle < kCycles; ++cycle) {
       for (int doc = 0; doc < kDocuments; ++doc) {
-        absl::Status s = writer.BulkLoad({Version(doc, 0)});
+        absl::Status s = graph::BulkLoad(&writer, {Version(doc, 0)});
         if (s.ok()) s = writer.PutDocument(Version(doc, 1)).status();
         if (s.ok()) s = writer.DeleteDocument(DocumentId(doc));
         if (!s.ok()) fail(absl::StrCat("write: ", s.ToString()));
