@@ -82,10 +82,14 @@ expect_exit 2 "no .txt, .md or .html files" "$MSKG" --db "$DB" ingest "$WORK/emp
 # A second writer is refused while the store's lock is held. The holder
 # keeps it until it is stopped, so that a slow start of mskg (a sanitizer
 # build on a loaded machine) cannot outlast it.
+# It says when it holds the lock (a file), so that a slow start of Python
+# on a loaded machine cannot make the check run before it.
 python3 -c 'import fcntl, sys, time
-f = open(sys.argv[1], "r+"); fcntl.lockf(f, fcntl.LOCK_EX); time.sleep(120)' "$DB/LOCK" &
+f = open(sys.argv[1], "r+"); fcntl.lockf(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close(); time.sleep(120)' "$DB/LOCK" "$WORK/locked" &
 locker=$!
-sleep 0.5
+for _ in $(seq 300); do [[ -e "$WORK/locked" ]] && break; sleep 0.1; done
+[[ -e "$WORK/locked" ]] || fail "the lock holder did not take the lock in 30 s"
 expect_exit 2 "in use by another mskg process" "$MSKG" --db "$DB" ingest "$CORPUS"
 kill "$locker"
 wait "$locker" 2>/dev/null || true
