@@ -361,13 +361,8 @@ absl::StatusOr<DocumentWriteResult> GraphStore::Impl::PutDocument(
 absl::Status GraphStore::Impl::DeleteDocument(absl::string_view document_id) {
   MSKG_RETURN_IF_ERROR(CheckWritable());
   absl::MutexLock lock(&write_mu_);
-  schema::Document stored;
-  MSKG_ASSIGN_OR_RETURN(bool found, GetProto(rocksdb::ReadOptions(), kDocuments,
-                                             document_id, &stored));
-  if (!found) {
-    return absl::NotFoundError(
-        absl::StrCat("document ", document_id, " is not in store ", path_));
-  }
+  MSKG_ASSIGN_OR_RETURN(const schema::Document stored,
+                        GetDocument(document_id));
   MSKG_ASSIGN_OR_RETURN(keys::StoredStats stats, ReadStats());
   Writer writer(this, next_node_id_, stats);
   MSKG_RETURN_IF_ERROR(writer.RemoveDocument(stored));

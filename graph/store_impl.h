@@ -120,6 +120,10 @@ class GraphStore::Impl {
                                 CfIndex family, absl::string_view key,
                                 Proto* proto) const;
   absl::StatusOr<keys::StoredStats> ReadStats() const;
+  // The support row under `it`: its triple and record; DataLoss if either
+  // does not decode (store_scans.cc).
+  absl::Status ReadSupportRow(const rocksdb::Iterator& it, keys::Triple* triple,
+                              schema::Support* support) const;
   absl::Status CheckWritable() const;
   void InvalidateView();
   // Deletes the files RocksDB no longer needs, if no read-only open is

@@ -74,12 +74,7 @@ absl::Status GraphStore::Impl::ForEachEdge(
   schema::Support support;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     Triple triple;
-    absl::string_view document_id;
-    if (!keys::DecodeSupportKey(ToView(it->key()), &triple, &document_id) ||
-        !support.ParseFromArray(it->value().data(), it->value().size())) {
-      return absl::DataLossError(
-          absl::StrCat("store ", path_, ": unreadable support record"));
-    }
+    MSKG_RETURN_IF_ERROR(ReadSupportRow(*it, &triple, &support));
     if (!have || !(triple == current)) {
       if (have) MSKG_RETURN_IF_ERROR(fn(edge));
       have = true;
@@ -193,6 +188,18 @@ absl::Status ForEachSupportRow(
     const std::function<absl::Status(const schema::Node&)>& node_fn,
     const std::function<absl::Status(const SupportRow&)>& row_fn) {
   return GraphStoreInternals::Of(store).ForEachSupportRow(node_fn, row_fn);
+}
+
+absl::Status GraphStore::Impl::ReadSupportRow(const rocksdb::Iterator& it,
+                                              keys::Triple* triple,
+                                              schema::Support* support) const {
+  absl::string_view document_id;
+  if (!keys::DecodeSupportKey(ToView(it.key()), triple, &document_id) ||
+      !support->ParseFromArray(it.value().data(), it.value().size())) {
+    return absl::DataLossError(
+        absl::StrCat("store ", path_, ": unreadable support record"));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace mskg::graph

@@ -59,12 +59,7 @@ absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::Impl::View()
     std::vector<schema::Provenance> provenance;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       Triple triple;
-      absl::string_view document_id;
-      if (!keys::DecodeSupportKey(ToView(it->key()), &triple, &document_id) ||
-          !support.ParseFromArray(it->value().data(), it->value().size())) {
-        return absl::DataLossError(
-            absl::StrCat("store ", path_, ": unreadable support record"));
-      }
+      MSKG_RETURN_IF_ERROR(ReadSupportRow(*it, &triple, &support));
       auto source = index_by_id.find(triple.source);
       auto target = index_by_id.find(triple.target);
       if (source == index_by_id.end() || target == index_by_id.end()) {
