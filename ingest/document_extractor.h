@@ -290,6 +290,10 @@ class DocumentExtractor {
   Ref FromMention(const Mention& m) const;
   Ref FromEntry(const LexiconEntry& e) const;
   Ref HeadRef(const AnalyzedSentence& label, NodeType type) const;
+  // The names a list item coordinates ("Neck pain and stiffness"), when
+  // each conjunct is a name of `type`; empty otherwise.
+  std::vector<Ref> CoordinatedHeads(const AnalyzedSentence& label,
+                                    NodeType type) const;
   static std::string ClaimKey(const Ref& s, Relation r, const Ref& o,
                               int sentence, bool negated);
   void Add(const Ref& s, Relation r, const Ref& o, int sentence,

@@ -298,6 +298,12 @@ bool DocumentExtractor::Negated(const SentenceView& v, int cue) const {
       return false;  // "aren't strong enough" inside a muscle state.
     }
     absl::string_view w = v.word(i);
+    // "not just X but also Y", "not only ...": a focus particle after
+    // "not" adds to what is said instead of denying it.
+    if ((w == "not" || absl::EndsWith(w, "n't")) && i + 1 < v.size() &&
+        In(v.word(i + 1), {"just", "only", "merely", "simply", "solely"})) {
+      return false;
+    }
     return In(w, {"not", "never", "cannot", "no", "nor"}) ||
            absl::EndsWith(w, "n't");
   };

@@ -6,6 +6,7 @@
 // lists a sentence introduces ("symptoms include A, B and C").
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -116,6 +117,61 @@ Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
   r.type = type;
   r.name = absl::AsciiStrToLower(head);
   return r;
+}
+
+std::vector<Ref> DocumentExtractor::CoordinatedHeads(
+    const AnalyzedSentence& label, NodeType type) const {
+  // "Neck pain and stiffness", "Tingling or numbness in the arms",
+  // "Swelling, bruising or tenderness": an item that coordinates names of
+  // its list's kind lists each of them. A name that is one lexicon entry
+  // ("pins and needles") or a conjunct that is no name of that kind
+  // ("Sharp or dull pain": "sharp") keeps the item whole.
+  if (linker_->MatchWhole(label.text) != nullptr) return {};
+  std::vector<std::pair<int, int>> conjuncts;  // Token ranges.
+  int from = 0, depth = 0;
+  const int n = static_cast<int>(label.tokens.size());
+  for (int i = 0; i <= n; ++i) {
+    const absl::string_view w = i < n ? absl::string_view(label.tokens[i].lower)
+                                      : absl::string_view();
+    if (w == "(") ++depth;
+    if (w == ")" && depth > 0) --depth;
+    if (depth > 0 && i < n) continue;
+    if (i == n || w == "and" || w == "or" || w == "," || w == ";" ||
+        w == ":" || w == ".") {
+      if (i < n && (w == ":" || w == ".")) {
+        if (i + 1 < n) return {};  // A sentence, not a name.
+      }
+      int begin = from, end = i;
+      while (begin < end && !label.tokens[begin].is_word) ++begin;
+      while (end > begin && !label.tokens[end - 1].is_word) --end;
+      if (begin < end) conjuncts.emplace_back(begin, end);
+      else if (i < n && w != ",") return {};  // "and" after a comma.
+      from = i + 1;
+    }
+  }
+  if (conjuncts.size() < 2 || conjuncts.size() > 6) return {};
+  std::vector<Ref> heads;
+  for (const auto& [begin, end] : conjuncts) {
+    bool named = false;
+    for (int t = begin; t < end && !named; ++t) {
+      named = HeadWordType(label.tokens[t].lower) == type;
+    }
+    for (const Mention& m : label.mentions) {
+      if (m.first_token >= begin && m.end_token <= end && m.type == type) {
+        named = true;
+      }
+    }
+    if (!named) return {};
+    Ref r;
+    r.type = type;
+    r.open = true;
+    r.name = absl::AsciiStrToLower(absl::string_view(label.text).substr(
+        label.tokens[begin].begin,
+        label.tokens[end - 1].end - label.tokens[begin].begin));
+    if (end - begin > 8) return {};
+    heads.push_back(std::move(r));
+  }
+  return heads;
 }
 
 void DocumentExtractor::AddComposedTreatment(const Ref& t, int sentence) {

@@ -275,7 +275,12 @@ bool IsQualifier(absl::string_view w) {
            "certain", "particular", "bad", "terrible", "horrible", "awful",
            "little", "big", "huge", "small", "tiny", "mild-to-moderate",
            "left", "right", "affected", "painful", "annoying", "nagging",
-           "debilitating", "excruciating", "unbearable", "lingering"});
+           "debilitating", "excruciating", "unbearable", "lingering",
+           // Evaluation and size, which say how the writer sees a thing:
+           // "an unpleasant surgery" is a surgery.
+           "unpleasant", "pleasant", "latest", "tremendous", "enormous",
+           "greatest", "considerable", "numerous", "dreaded", "dreadful",
+           "nasty", "wonderful", "amazing", "fantastic", "excellent"});
   return kQualifiers->contains(w);
 }
 

@@ -216,9 +216,13 @@ schema::DocumentClaims DocumentExtractor::Run(
         }
         if (type != schema::NODE_TYPE_UNSPECIFIED &&
             (s.sentence.is_label || s.tokens.size() <= 10)) {
-          Ref head = HeadRef(s, type);
-          AddListed(head, index);
-          AddComposedTreatment(head, index);
+          std::vector<Ref> heads = CoordinatedHeads(s, type);
+          if (heads.empty()) heads.push_back(HeadRef(s, type));
+          const Ref head = heads.front();
+          for (const Ref& h : heads) {
+            AddListed(h, index);
+            AddComposedTreatment(h, index);
+          }
           if (head.valid()) item_head_ = head;
           if (s.sentence.is_label) {
             item_head_ = head;
