@@ -509,6 +509,33 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
     m.affects = part.name;
     ReplaceSpan(std::move(m), mentions);
   }
+  // "<body part> problems": "knee problems", "jaw issues", "back trouble"
+  // name a disorder of that part, as "<part> pain" names a symptom.
+  for (size_t k = 0; k < mentions->size(); ++k) {
+    const Mention& part = (*mentions)[k];
+    if ((part.type != schema::STRUCTURE && part.type != schema::MUSCLE) ||
+        part.end_token >= n) {
+      continue;
+    }
+    const Token& next = tokens[part.end_token];
+    if (!In(next.lower, {"problem", "problems", "issue", "issues", "trouble",
+                         "troubles", "complaint", "complaints"})) {
+      continue;
+    }
+    Mention m;
+    m.type = schema::CONDITION;
+    m.open = true;
+    m.first_token = part.first_token;
+    m.end_token = part.end_token + 1;
+    for (int t = m.first_token; t < m.end_token; ++t) {
+      if (!tokens[t].is_word) continue;
+      if (!m.name.empty()) m.name.push_back(' ');
+      m.name += tokens[t].lower;
+    }
+    m.affects_type = part.type;
+    m.affects = part.name;
+    ReplaceSpan(std::move(m), mentions);
+  }
 }
 
 }  // namespace
