@@ -3,6 +3,7 @@
 // Anatomy: parts of groups, antagonists, origins and insertions, nerves and
 // vessels, actions muscles perform, what they stabilise, and muscles that
 // compensate for others.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,7 +23,27 @@ void DocumentExtractor::PartOf(const SentenceView& v, int index) {
     // "<group> (A and B)", "<group> (which include A and B)".
     bool members_follow = false;
     int limit = t;
-    if (v.word(t) == "(") {
+    // "the muscles that make up <group> - A, B and C": the members follow
+    // the group after a dash or colon when a verb of composition precedes
+    // it.
+    const int before = ms[g].first_token;
+    bool composed_of = false;
+    int cue = -1;
+    for (int b = std::max(0, before - 4); b < before; ++b) {
+      if (v.Match(b, {"make*", "up"}) > 0 || v.Match(b, {"made", "up"}) > 0 ||
+          v.Match(b, {"part", "of"}) > 0 || v.Match(b, {"one", "of"}) > 0 ||
+          v.Match(b, {"belong*", "to"}) > 0 ||
+          In(v.word(b), {"form", "forms", "comprise", "comprises",
+                         "compose", "composes", "constitute",
+                         "constitutes"})) {
+        composed_of = true;
+        if (cue < 0) cue = b;
+      }
+    }
+    if (composed_of && In(v.word(t), {"-", ":"})) {
+      members_follow = true;
+      limit = v.size();
+    } else if (v.word(t) == "(") {
       members_follow = true;
       limit = t + 1;
       while (limit < v.size() && v.word(limit) != ")") ++limit;
@@ -36,6 +57,15 @@ void DocumentExtractor::PartOf(const SentenceView& v, int index) {
           v.Match(u, {"consist*", "of"}) > 0 || v.Match(u, {"namely"}) > 0) {
         members_follow = true;
         limit = v.size();
+      }
+    }
+    if (!members_follow && composed_of) {
+      // "A, B and C make up the <group>", "the gracilis is one of the
+      // adductors": the members stand before the verb.
+      for (int m : Before(v, cue, {schema::MUSCLE})) {
+        Ref member = FromMention(ms[m]);
+        if (member.name == group.name) continue;
+        Add(member, schema::PART_OF, group, index, "members_compose", 0.7f);
       }
     }
     if (members_follow) {

@@ -110,6 +110,18 @@ TEST_F(PhraseFinderTest, PossessiveBodyPartNamesAConditionOnlyWhenBare) {
               Not(Contains("Condition+ athlete's lower back")));
 }
 
+TEST_F(PhraseFinderTest, BodyPartProblemsNameADisorderOfThePart) {
+  EXPECT_THAT(Mentions("My hip joint problems started last year."),
+              Contains("Condition+ hip joint problems"));
+  EXPECT_THAT(Mentions("The hip joint is no problem now."),
+              Not(Contains("Condition+ hip joint problem")));
+}
+
+TEST_F(PhraseFinderTest, EvaluativeAdjectivesQualify) {
+  EXPECT_THAT(Mentions("It ended in unpleasant wrist bursitis."),
+              Contains("Condition+ wrist bursitis"));
+}
+
 TEST_F(PhraseFinderTest, LeavingATreatmentOutIsACause) {
   EXPECT_THAT(Mentions("Runners are known for neglecting hip strengthening."),
               Contains("Cause+ neglecting hip strengthening"));

@@ -129,6 +129,16 @@ TEST_F(RuleFamiliesTest, AnatomyRules) {
   EXPECT_THAT(members, Contains("iliacus PART_OF hip flexors"));
   EXPECT_THAT(Claims("The hip flexors and the hamstrings work together."),
               Not(Contains(HasSubstr("PART_OF"))));
+  // Members before or after a verb of composition.
+  auto compose = Claims(
+      "The two muscles that make up the hip flexors - the psoas major and "
+      "the iliacus - lie deep in the pelvis.");
+  EXPECT_THAT(compose, Contains("psoas major PART_OF hip flexors"));
+  EXPECT_THAT(compose, Contains("iliacus PART_OF hip flexors"));
+  EXPECT_THAT(Claims("The psoas major and the iliacus form the hip flexors."),
+              Contains("iliacus PART_OF hip flexors"));
+  EXPECT_THAT(Claims("The psoas major works beside the hip flexors."),
+              Not(Contains(HasSubstr("PART_OF"))));
 
   // Antagonist.
   EXPECT_THAT(Claims("The quadriceps oppose the hamstrings."),
@@ -210,6 +220,18 @@ TEST_F(RuleFamiliesTest, ListRules) {
   EXPECT_THAT(composed, Contains("hamstring stretching STRETCHES hamstrings"));
   EXPECT_THAT(composed, Not(Contains(HasSubstr("massage STRETCHES"))));
   EXPECT_THAT(composed, Not(Contains(HasSubstr("massage STRENGTHENS"))));
+
+  // CoordinatedHeads: an item that coordinates names of its list's kind
+  // lists each; a conjunct that is no such name keeps the item whole.
+  auto coordinated = Claims(
+      "Sciatica\n\nSymptoms\n\n- Leg pain and stiffness\n"
+      "- Tingling or numbness in the foot\n- Sharp or dull pain\n");
+  EXPECT_THAT(coordinated, Contains("sciatica HAS_SYMPTOM leg pain"));
+  EXPECT_THAT(coordinated, Contains("sciatica HAS_SYMPTOM stiffness"));
+  EXPECT_THAT(coordinated, Contains("sciatica HAS_SYMPTOM tingling"));
+  EXPECT_THAT(coordinated,
+              Contains("sciatica HAS_SYMPTOM numbness in the foot"));
+  EXPECT_THAT(coordinated, Not(Contains("sciatica HAS_SYMPTOM sharp")));
 
   // Lists: "triggers include A and B" for the topic; of the wrong types, or
   // with no condition to be about, nothing.
@@ -301,6 +323,12 @@ TEST_F(RuleFamiliesTest, GroupRules) {
 
 // cue_rules.cc: the general cue table.
 TEST_F(RuleFamiliesTest, CueRules) {
+  // "not just X but also Y" adds X; it does not deny it.
+  EXPECT_THAT(Claims("Not just obesity but also dehydration can lead to "
+                     "sciatica."),
+              Contains("dehydration CAUSES sciatica"));
+  EXPECT_THAT(Claims("Dehydration does not just lead to sciatica."),
+              Contains("dehydration CAUSES sciatica"));
   // Cues only the table knows: "progresses to", "characterized by",
   // "responds to".
   EXPECT_THAT(Claims("Untreated tendonitis often progresses to a rotator cuff "
