@@ -18,6 +18,9 @@ defaults to /usr/share/wordnet) can: this script writes every lemma under
   exercise.n.01   Treatment  (pushup, calisthenics, weightlifting ...)
   injury.n.01     Condition  (bruise, laceration, dislocation ...)
   pain.n.01       Symptom    (earache, lumbago, stitch ...)
+  illness.n.01    Condition  (cancer, meningitis, hypothyroidism ...)
+  disorder.n.01   Condition  (dystonia, ...)
+  symptom.n.01    Symptom    (fever, swelling, ...)
 
 and, as aliases of our Symptom rows, the adjectives WordNet derives from
 their names ("numb" of numbness, "dizzy" of dizziness), so that "my fingers
@@ -46,7 +49,20 @@ ROOTS = (("00523513", "sport.n.01", "Cause"),
          ("15089258", "vitamin.n.01", "Treatment"),
          ("00624738", "exercise.n.01", "Treatment"),
          ("14285662", "injury.n.01", "Condition"),
-         ("14322699", "pain.n.01", "Symptom"))
+         ("14322699", "pain.n.01", "Symptom"),
+         ("14061805", "illness.n.01", "Condition"),
+         ("14052403", "disorder.n.01", "Condition"),
+         ("14299637", "symptom.n.01", "Symptom"))
+# Left out under those roots: the roots' own names, too general to name
+# anything alone ("illness", "disorder", "symptom"), and subtrees that are
+# not about a person's body or that an article on muscles and joints names
+# in other senses: diseases of plants and animals, inflammations (named as
+# conditions by their "-itis" suffix, not symptoms), mental disorders.
+LEFT_OUT = ("14061805", "14052403", "14299637", "14070360")
+LEFT_OUT_SUBTREES = (("14276936", "plant_disease.n.01"),
+                     ("14253124", "animal_disease.n.01"),
+                     ("14336539", "inflammation.n.01"),
+                     ("14083790", "mental_disorder.n.01"))
 HAND_FILES = ("muscles.tsv", "anatomy_terms.tsv", "clinical_terms.tsv")
 
 
@@ -94,15 +110,22 @@ def read_lemmas(wordnet_dir, pos):
 NOUN_ACT, NOUN_ARTIFACT = 4, 6
 
 
-def sport_sense_first(synsets, offsets, inside):
+def sport_sense_first(synsets, offsets, inside, lemma):
     """Whether a one-word lemma means the sport: its most frequent sense is
     in the subtrees and any other sense is an act or a thing ("football" the
     game and the ball, "boxing", "jumping"), not a person or a quantity
     ("pitcher", "walker")."""
     if not offsets or offsets[0] not in inside:
         return False
-    return all(o in inside or synsets[o][2] in (NOUN_ACT, NOUN_ARTIFACT)
-               for o in offsets[1:])
+    return all(o in inside or synsets[o][2] in (NOUN_ACT, NOUN_ARTIFACT) or
+               proper_sense(synsets, o, lemma) for o in offsets[1:])
+
+
+def proper_sense(synsets, offset, lemma):
+    """Whether the sense is a proper name ("Cancer" the constellation), which
+    an article writes capitalised, unlike the common noun ("cancer")."""
+    return any(l.lower() == lemma and l[:1].isupper()
+               for l in synsets[offset][0])
 
 
 def subtree(synsets, root):
@@ -202,9 +225,14 @@ def main():
     other_classes = read_lemmas(args.wordnet, "verb") | read_lemmas(args.wordnet, "adj")
     taken = hand_forms(args.lexicon)
     rows, used = [], set()
+    left_out = set(LEFT_OUT)
+    for root, _ in LEFT_OUT_SUBTREES:
+        left_out.update(subtree(synsets, root))
     for root, label, node_type in ROOTS:
         inside = set(subtree(synsets, root))
         for offset in sorted(inside, key=lambda o: subtree(synsets, root).index(o)):
+            if offset in left_out:
+                continue
             forms = []
             for lemma in synsets[offset][0]:
                 form = lemma.replace("_", " ")
@@ -214,7 +242,7 @@ def main():
                         form in taken or form in used):
                     continue
                 if " " not in form:
-                    if not sport_sense_first(synsets, senses.get(key, []), inside) or key in other_classes:
+                    if not sport_sense_first(synsets, senses.get(key, []), inside, key) or key in other_classes:
                         continue
                     # "singles", "hoops": plurals of words with other senses.
                     singular = key[:-1] if key.endswith("s") else None
