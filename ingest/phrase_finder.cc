@@ -230,7 +230,7 @@ const absl::flat_hash_set<absl::string_view>& Breakers() {
           "live", "lives", "lived", "worsen", "worsens", "worsened",
           "persist", "persists", "last", "lasts", "lasted", "return",
           "returns", "returned", "put", "place", "placed", "wear", "wears",
-          "wore", "worn", "change", "changed", "support", "supported",
+          "wore", "worn", "change", "changed", "supported",
           "depend", "depends", "depending", "occurs", "present", "presents",
           "presented", "report", "reports", "reported", "complain",
           "complains", "note", "notes", "noted", "rated", "means",
@@ -712,15 +712,19 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     while (b < u_count && content(units[b])) ++b;
     // Run [a, b); the head is its last unit.
     const Unit& head = units[b - 1];
-    // A lone word before an article or possessive is a verb ("stretch the
-    // quads", "rest your knee", "ice the area"): a noun phrase does not
-    // run on into another's determiner.
-    if (b - a == 1 && head.mention < 0 && b < u_count &&
-        units[b].mention < 0 &&
-        In(tokens[units[b].first].lower,
-           {"the", "a", "an", "your", "my", "his", "her", "their", "our",
-            "this", "that", "these", "those", "it", "them", "each", "both",
-            "any", "some"})) {
+    // An open head word before an article or possessive is a verb
+    // ("stretch the quads", "rest your knee", "the core muscles support the
+    // spine"): a noun phrase does not run on into another's determiner.
+    // After other words, only an article or possessive: "tears that
+    // heal", "the activity this requires" are nouns before a relative
+    // clause.
+    if (head.mention < 0 && b < u_count && units[b].mention < 0 &&
+        (In(tokens[units[b].first].lower,
+            {"the", "a", "an", "your", "my", "his", "her", "their", "our"}) ||
+         (b - a == 1 &&
+          In(tokens[units[b].first].lower,
+             {"this", "that", "these", "those", "it", "them", "each", "both",
+              "any", "some"})))) {
       a = b;
       continue;
     }

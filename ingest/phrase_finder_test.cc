@@ -90,6 +90,13 @@ TEST_F(PhraseFinderTest, VerbsBeforeArticlesAreNoPhrases) {
               Not(Contains("Treatment+ stretch")));
   EXPECT_THAT(Mentions("A gentle stretch eased it."),
               Contains("Treatment+ stretch"));
+  // After a modifier too; a noun before a relative clause stays a noun.
+  EXPECT_THAT(Mentions("The hamstrings support the pelvis."),
+              Not(Contains("Treatment+ hamstrings support")));
+  EXPECT_THAT(Mentions("Choose a seat with lower back support."),
+              Contains("Treatment+ lower back support"));
+  EXPECT_THAT(Mentions("Physical therapy that works takes weeks."),
+              Contains("Treatment physical therapy"));
 }
 
 TEST_F(PhraseFinderTest, ComplementsBelongToTheName) {
