@@ -425,6 +425,14 @@ class DocumentExtractor {
   Ref topic_condition_;
   Ref topic_muscle_;
   Scope section_scope_ = Scope::kNone;
+  // The relation scope of heading `s` at `level`, with the headings open
+  // above it (HeadingScope in relation_extractor.cc).
+  Scope HeadingScope(const AnalyzedSentence& s, int level);
+  struct OpenHeading {
+    int level;
+    Scope scope;
+  };
+  std::vector<OpenHeading> open_headings_;
   Ref section_condition_;
   // The second of two conditions a section (or the title) is about at
   // once ("Sprains and strains"); claims of the first are made of it too.

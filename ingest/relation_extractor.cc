@@ -134,6 +134,34 @@ void DocumentExtractor::KeepTreatsOrPrevents() {
   claims_ = std::move(kept);
 }
 
+Scope DocumentExtractor::HeadingScope(const AnalyzedSentence& s,
+                                      int level) {
+  // Headings nest: a deeper heading with no relation of its own ("### Stay
+  // active" under "## Prevention") is part of the section it falls under,
+  // unless it names a condition of its own ("### Tennis elbow" starts a
+  // section anew). Headings of one level are siblings: in plain text,
+  // where every heading has one level, a heading ends the section before
+  // it (inheriting there cost precision on unseen articles). The title
+  // (level 1) scopes no section.
+  const Scope own = ScopeOf(s.text, /*heading=*/true);
+  while (!open_headings_.empty() && open_headings_.back().level >= level) {
+    open_headings_.pop_back();
+  }
+  if (level <= 1) return own;
+  bool names_condition = false;
+  for (const Mention& m : s.mentions) {
+    if (m.type == schema::CONDITION || m.type == schema::SYMPTOM) {
+      names_condition = true;
+    }
+  }
+  Scope scope = own;
+  if (own == Scope::kNone && !names_condition && !open_headings_.empty()) {
+    scope = open_headings_.back().scope;
+  }
+  open_headings_.push_back({level, scope});
+  return scope;
+}
+
 schema::DocumentClaims DocumentExtractor::Run(
     const ClaimModel* model, std::vector<std::string>* features) {
   FindTopic();
@@ -164,7 +192,7 @@ schema::DocumentClaims DocumentExtractor::Run(
     SectionSpasmCause(s, index);
     if (block.kind == BlockKind::kHeading) {
       section_spasm_cause_ = Ref();
-      section_scope_ = ScopeOf(s.text, /*heading=*/true);
+      section_scope_ = HeadingScope(s, block.level);
       lead_scope_ = Scope::kNone;
       section_condition_ = Ref();
       section_condition_also_ = Ref();

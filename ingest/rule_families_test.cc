@@ -378,6 +378,15 @@ TEST_F(RuleFamiliesTest, CueRules) {
 
 // section_rules.cc: SectionText, TopicPairs, ItemPhrases.
 TEST_F(RuleFamiliesTest, SectionRules) {
+  // Headings nest: a deeper heading of no relation of its own is part of
+  // the section above it; one that names a condition starts anew.
+  auto nested = Claims(
+      "# Sciatica\n\n## Prevention\n\n### At work\n\n"
+      "- Physical therapy\n\n## Background\n\n### At work\n\n"
+      "- Heat therapy\n",
+      "t.md");
+  EXPECT_THAT(nested, Contains("physical therapy PREVENTS sciatica"));
+  EXPECT_THAT(nested, Not(Contains(HasSubstr("heat therapy PREVENTS"))));
   // SectionText: what a "Symptoms" section names, for its condition; a
   // question there asserts nothing, nor does a section of no kind.
   auto symptoms = Claims(
