@@ -9,12 +9,14 @@
 #ifndef MSKG_SERVER_HTTP_MESSAGE_H_
 #define MSKG_SERVER_HTTP_MESSAGE_H_
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "query/cancellation.h"
 
 namespace mskg::server {
 
@@ -25,6 +27,11 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string remote;  // The peer's address, for per-client rate limits.
+  // Tripped by the server when the client closes the connection before its
+  // answer is sent, so that a query nobody waits for stops (queries take it
+  // as QueryOptions::cancellation). Null for requests no connection made
+  // (tests, the fuzzer).
+  std::shared_ptr<const query::QueryCancellation> cancellation;
 
   // Returns the value of the first header named `name` (any case), or "".
   absl::string_view Header(absl::string_view name) const {

@@ -18,6 +18,7 @@
 #include "boost/asio/thread_pool.hpp"
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
+#include "query/cancellation.h"
 #include "server/responses.h"
 
 namespace mskg::server {
@@ -220,8 +221,11 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.remote = remote_;
+    auto cancellation = std::make_shared<query::QueryCancellation>();
+    request.cancellation = cancellation;
     const bool client_keep_alive = message.keep_alive();
     const unsigned version = message.version();
+    WatchForHangUp(cancellation);
     asio::post(server_->workers(), [self = shared_from_this(),
                                     request = std::move(request),
                                     client_keep_alive, version]() mutable {
@@ -229,11 +233,35 @@ class Session : public std::enable_shared_from_this<Session> {
       asio::post(
           self->stream_.get_executor(), [self, response = std::move(response),
                                          client_keep_alive, version]() mutable {
+            // The answer is here: stop watching the socket.
+            self->watching_ = false;
+            beast::error_code ignored;
+            self->stream_.socket().cancel(ignored);
             const bool keep_alive = client_keep_alive && !response.close &&
                                     !self->server_->Closing();
             self->Send(std::move(response), keep_alive, version);
           });
     });
+  }
+
+  // While the handler runs, waits for the socket to become readable: if
+  // the peer has closed it (a read would return end of file) or reset it,
+  // trips `cancellation`, so that a query whose client went away stops at
+  // its next check instead of running to its deadline. Bytes of a next,
+  // pipelined request are left unread for ReadHeader.
+  void WatchForHangUp(std::shared_ptr<query::QueryCancellation> cancellation) {
+    watching_ = true;
+    stream_.socket().async_wait(
+        tcp::socket::wait_read,
+        [self = shared_from_this(),
+         cancellation = std::move(cancellation)](beast::error_code ec) {
+          if (ec || !self->watching_) return;  // Answered first.
+          char byte;
+          beast::error_code peek_ec;
+          const size_t n = self->stream_.socket().receive(
+              asio::buffer(&byte, 1), tcp::socket::message_peek, peek_ec);
+          if (peek_ec || n == 0) cancellation->Cancel();
+        });
   }
 
   void SendAndClose(Response response) { Send(std::move(response), false, 11); }
@@ -273,6 +301,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   bool timed_out_ = false;
   bool idle_ = false;
+  bool watching_ = false;  // WatchForHangUp's wait is pending.
   int requests_ = 0;
 };
 

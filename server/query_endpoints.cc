@@ -79,6 +79,7 @@ absl::StatusOr<Response> Endpoints::Query(ApiHandler& api,
   query::QueryOptions options;
   Page page;
   MSKG_RETURN_IF_ERROR(ReadBounds(api.options_, body, &options, &page));
+  options.cancellation = request.cancellation.get();
   if (auto params = body.find("params");
       params != body.end() && !params->is_null()) {
     if (!params->is_object()) {
@@ -115,6 +116,7 @@ absl::StatusOr<Response> Endpoints::Ask(ApiHandler& api,
   query::QueryOptions options;
   Page page;
   MSKG_RETURN_IF_ERROR(ReadBounds(api.options_, body, &options, &page));
+  options.cancellation = request.cancellation.get();
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
   MSKG_ASSIGN_OR_RETURN(query::AskResult result,
                         query::Ask(snapshot->engine, question, options));

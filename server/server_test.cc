@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "boost/asio/ip/tcp.hpp"
+#include "boost/asio/write.hpp"
 #include "gmock/gmock.h"
 #include "graph/graph_store.h"
 #include "gtest/gtest.h"
@@ -553,6 +555,81 @@ TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
   EXPECT_LT(std::chrono::steady_clock::now() - start,
             std::chrono::milliseconds(600));
   slow.join();
+}
+
+TEST(HttpServerTest, AClientThatHangsUpCancelsItsRequest) {
+  // The handler runs until its request is cancelled (or 10 s pass); the
+  // client sends the request and closes the connection.
+  std::atomic<int> cancelled{0};
+  std::atomic<int> started{0};
+  HttpServerOptions http;
+  http.port = 0;
+  auto server = HttpServer::Start(http, [&](const Request& r) {
+                  ++started;
+                  const auto until = std::chrono::steady_clock::now() +
+                                     std::chrono::seconds(10);
+                  while (std::chrono::steady_clock::now() < until) {
+                    if (r.cancellation != nullptr &&
+                        r.cancellation->cancelled()) {
+                      ++cancelled;
+                      break;
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                  }
+                  return Response();
+                }).value();
+  {
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::socket socket(ioc);
+    socket.connect({boost::asio::ip::make_address("127.0.0.1"),
+                    static_cast<unsigned short>(server->port())});
+    const std::string request =
+        "GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    boost::asio::write(socket, boost::asio::buffer(request));
+    while (started == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }  // Closed here.
+  const auto start = std::chrono::steady_clock::now();
+  while (cancelled == 0 &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(5)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(cancelled, 1);
+  // A client that waits for its answer is not cancelled; a request the
+  // same connection pipelines behind it does not count as hanging up.
+  cancelled = 0;
+  auto quick = HttpServer::Start(http, [&](const Request& r) {
+                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                 if (r.cancellation->cancelled()) ++cancelled;
+                 return Response();
+               }).value();
+  EXPECT_EQ(Call(quick->port(), "GET", "/a").status, 200);
+  {
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::socket socket(ioc);
+    socket.connect({boost::asio::ip::make_address("127.0.0.1"),
+                    static_cast<unsigned short>(quick->port())});
+    const std::string two =
+        "GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    boost::asio::write(socket, boost::asio::buffer(two));
+    std::string replies;
+    boost::system::error_code ec;
+    char buffer[4096];
+    for (;;) {
+      const size_t n = socket.read_some(boost::asio::buffer(buffer), ec);
+      if (ec) break;
+      replies.append(buffer, n);
+    }
+    size_t count = 0;
+    for (size_t at = replies.find("HTTP/1.1 200"); at != std::string::npos;
+         at = replies.find("HTTP/1.1 200", at + 1)) {
+      ++count;
+    }
+    EXPECT_EQ(count, 2u) << replies;
+  }
+  EXPECT_EQ(cancelled, 0);
 }
 
 TEST(ShutdownTest, SigtermLetsRequestsInFlightFinish) {
