@@ -104,6 +104,11 @@ LICENCE_ANATOMY = """\
 """
 
 
+COMPARATIVE_WORDS = {"stylopod", "zeugopod", "autopod", "autopodium", "autopodial",
+                     "stylopodial", "zeugopodial", "forelimb", "hindlimb",
+                     "acropodium", "mesopodium"}
+
+
 def rows(path):
     with open(path, encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
@@ -324,6 +329,17 @@ def main():
     for tid, t in sorted(uberon.items()):
         label = clean(t.get("human_name") or t["name"])
         forms = [label] + [s for s in [clean(t["name"])] + usyn[tid] if s != label]
+        # Uberon names limb segments in the terms of comparative anatomy
+        # ("hindlimb stylopod muscle"); articles and readers use the lay
+        # synonym ("thigh muscle"), so that one names the row.
+        if any(w in COMPARATIVE_WORDS for w in words_of(label)):
+            lay = [s for s in forms if not any(w in COMPARATIVE_WORDS for w in words_of(s))]
+            # The plainest: no "organ" or "fore"/"hind" limb, no "of", fewest words.
+            lay.sort(key=lambda s: (any(w in ("organ", "fore", "hind") for w in words_of(s)),
+                                    " of " in s, len(words_of(s))))
+            if lay:
+                label = lay[0]
+                forms = [label] + [s for s in forms if s != label]
         anatomy.append((tid, t["type"], label, list(dict.fromkeys(forms))))
     for fname, typ in (("hra_muscle_partonomy.tsv", "Muscle"), ("hra_skeleton_partonomy.tsv", "Structure")):
         seen = set()
