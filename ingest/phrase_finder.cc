@@ -802,6 +802,17 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       a = b;
       continue;
     }
+    // A field of medicine is no treatment: "sports medicine", "internal
+    // medicine" name who treats, not what.
+    if (type == schema::TREATMENT && head_word == "medicine" &&
+        end_token == head.end && start == b - 2 &&
+        In(tokens[units[start].first].lower,
+           {"sports", "sport", "internal", "family", "emergency",
+            "rehabilitation", "occupational", "podiatric", "osteopathic",
+            "musculoskeletal", "orthopedic", "orthopaedic"})) {
+      a = b;
+      continue;
+    }
     // Leaving a treatment out is a cause ("neglecting strength training",
     // "skipping the warm-up").
     if (type == schema::TREATMENT &&

@@ -124,6 +124,13 @@ TEST_F(PhraseFinderTest, BodyPartProblemsNameADisorderOfThePart) {
               Not(Contains("Condition+ hip joint problem")));
 }
 
+TEST_F(PhraseFinderTest, AFieldOfMedicineIsNoTreatment) {
+  EXPECT_THAT(Mentions("She saw a sports medicine doctor."),
+              Not(Contains("Treatment+ sports medicine")));
+  EXPECT_THAT(Mentions("He took pain medicine."),
+              Contains("Treatment+ pain medicine"));
+}
+
 TEST_F(PhraseFinderTest, EvaluativeAdjectivesQualify) {
   EXPECT_THAT(Mentions("It ended in unpleasant wrist bursitis."),
               Contains("Condition+ wrist bursitis"));
