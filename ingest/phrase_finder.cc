@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "ingest/verb_forms.h"
 #include "ingest/word_set.h"
 
 namespace mskg::ingest {
@@ -321,11 +322,24 @@ bool TooGeneralAlone(absl::string_view w) {
   return kGeneral->contains(w);
 }
 
+// Words that say a treatment is left out: "neglecting strength training",
+// "skipping the warm-up" name causes.
+bool LeavesOut(absl::string_view w) {
+  return In(w, {"neglecting", "neglect", "skipping", "ignoring", "lack",
+                "lacking", "insufficient", "inadequate", "without",
+                "forgoing", "avoiding"});
+}
+
 // Suffixes of clinical words: "tendinitis", "fasciitis", "tendinosis",
 // "neuropathy", "myalgia" name conditions; "arthroscopy", "tomography" tests;
 // "tenotomy", "arthroplasty", "fasciectomy" surgeries.
 NodeType SuffixType(absl::string_view w) {
   if (w.size() < 6) return schema::NODE_TYPE_UNSPECIFIED;
+  // "-pathy" is also a system of treatment.
+  if (In(w, {"osteopathy", "naturopathy", "homeopathy", "homoeopathy",
+             "hydropathy"})) {
+    return schema::TREATMENT;
+  }
   if (absl::EndsWith(w, "itis") || absl::EndsWith(w, "pathy") ||
       absl::EndsWith(w, "algia") || absl::EndsWith(w, "plegia") ||
       absl::EndsWith(w, "paresis") || absl::EndsWith(w, "penia") ||
@@ -754,6 +768,18 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     }
     // Phrases are short: at most five units end at the head.
     start = std::max(start, b - 5);
+    // A name does not begin with a verb ("exploring osteopathy", "termed
+    // plantar fasciitis", "introduce stretching"): the words after it are
+    // the name. Causes may (activities are written as gerunds), and so may
+    // the words that say a treatment is left out ("neglecting ...").
+    while (type != schema::CAUSE && start < b - 1 &&
+           units[start].mention < 0 &&
+           IsVerbForm(tokens[units[start].first].lower) &&
+           HeadWordType(tokens[units[start].first].lower) ==
+               schema::NODE_TYPE_UNSPECIFIED &&
+           !LeavesOut(tokens[units[start].first].lower)) {
+      ++start;
+    }
     while (start < b - 1 && units[start].mention < 0 &&
            IsQualifier(tokens[units[start].first].lower)) {
       ++start;
@@ -815,11 +841,7 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     }
     // Leaving a treatment out is a cause ("neglecting strength training",
     // "skipping the warm-up").
-    if (type == schema::TREATMENT &&
-        In(tokens[m.first_token].lower,
-           {"neglecting", "neglect", "skipping", "ignoring", "lack",
-            "lacking", "insufficient", "inadequate", "without", "forgoing",
-            "avoiding"})) {
+    if (type == schema::TREATMENT && LeavesOut(tokens[m.first_token].lower)) {
       m.type = schema::CAUSE;
     }
     // The body part a condition or symptom names: the last anatomy unit.

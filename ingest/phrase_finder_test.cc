@@ -124,6 +124,16 @@ TEST_F(PhraseFinderTest, BodyPartProblemsNameADisorderOfThePart) {
               Not(Contains("Condition+ hip joint problem")));
 }
 
+TEST_F(PhraseFinderTest, ANameDoesNotBeginWithAVerb) {
+  EXPECT_THAT(Mentions("She was exploring osteopathy for it."),
+              Contains("Treatment+ osteopathy"));
+  EXPECT_THAT(Mentions("The plan kept introducing night splints."),
+              Contains("Treatment+ night splints"));
+  // Causes are often gerunds; left-out treatments stay causes.
+  EXPECT_THAT(Mentions("Runners are known for neglecting hip strengthening."),
+              Contains("Cause+ neglecting hip strengthening"));
+}
+
 TEST_F(PhraseFinderTest, AFieldOfMedicineIsNoTreatment) {
   EXPECT_THAT(Mentions("She saw a sports medicine doctor."),
               Not(Contains("Treatment+ sports medicine")));
