@@ -90,24 +90,25 @@ def read_nouns(wordnet_dir):
     return synsets
 
 
+def index_entries(wordnet_dir, pos):
+    """The fields of each entry of index.POS: lemma, pos, synset count,
+    pointer count, pointers, sense count, tagged sense count, offsets."""
+    with open(os.path.join(wordnet_dir, "index." + pos), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith("  "):  # The licence header.
+                yield line.split()
+
+
 def read_senses(wordnet_dir):
     """lemma (lower case, underscores) -> its noun synset offsets, most
     frequent sense first."""
-    senses = {}
-    with open(os.path.join(wordnet_dir, "index.noun"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            pointer_count = int(fields[3])
-            senses[fields[0]] = fields[6 + pointer_count:]
-    return senses
+    return {fields[0]: fields[6 + int(fields[3]):]
+            for fields in index_entries(wordnet_dir, "noun")}
 
 
 def read_lemmas(wordnet_dir, pos):
     """The lemmas (lower case, underscores) of a part of speech."""
-    with open(os.path.join(wordnet_dir, "index." + pos), encoding="latin-1") as f:
-        return {line.split()[0] for line in f if not line.startswith("  ")}
+    return {fields[0] for fields in index_entries(wordnet_dir, pos)}
 
 
 NOUN_ACT, NOUN_ARTIFACT = 4, 6
@@ -291,15 +292,8 @@ def verb_forms(wordnet_dir):
     "rest") are left out."""
     nouns = read_lemmas(wordnet_dir, "noun")
     others = read_lemmas(wordnet_dir, "adj") | read_lemmas(wordnet_dir, "adv")
-    used = set()
-    with open(os.path.join(wordnet_dir, "index.verb"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            pointers = int(fields[3])
-            if int(fields[5 + pointers]) > 0 and "_" not in fields[0]:
-                used.add(fields[0])
+    used = {fields[0] for fields in index_entries(wordnet_dir, "verb")
+            if int(fields[5 + int(fields[3])]) > 0 and "_" not in fields[0]}
     irregular = {}
     with open(os.path.join(wordnet_dir, "verb.exc"), encoding="latin-1") as f:
         for line in f:
