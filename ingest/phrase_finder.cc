@@ -694,11 +694,17 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       ++i;
     }
   }
+  // A verb form that is no noun ("exploring osteopathy", "termed plantar
+  // fasciitis", "podiatrists prescribed orthotics") is no part of a name,
+  // except the words that say a treatment is left out ("neglecting ...").
   auto content = [&](const Unit& u) {
     if (u.mention >= 0) return !(*mentions)[u.mention].anaphor;
     const Token& t = tokens[u.first];
     if (!t.is_word) return false;
-    return !BreaksNounPhrase(t.lower);
+    return !BreaksNounPhrase(t.lower) &&
+           !(IsVerbForm(t.lower) &&
+             HeadWordType(t.lower) == schema::NODE_TYPE_UNSPECIFIED &&
+             !LeavesOut(t.lower));
   };
   auto unit_type = [&](const Unit& u) {
     if (u.mention >= 0) return (*mentions)[u.mention].type;
@@ -768,18 +774,6 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     }
     // Phrases are short: at most five units end at the head.
     start = std::max(start, b - 5);
-    // A name does not begin with a verb ("exploring osteopathy", "termed
-    // plantar fasciitis", "introduce stretching"): the words after it are
-    // the name. Causes may (activities are written as gerunds), and so may
-    // the words that say a treatment is left out ("neglecting ...").
-    while (type != schema::CAUSE && start < b - 1 &&
-           units[start].mention < 0 &&
-           IsVerbForm(tokens[units[start].first].lower) &&
-           HeadWordType(tokens[units[start].first].lower) ==
-               schema::NODE_TYPE_UNSPECIFIED &&
-           !LeavesOut(tokens[units[start].first].lower)) {
-      ++start;
-    }
     while (start < b - 1 && units[start].mention < 0 &&
            IsQualifier(tokens[units[start].first].lower)) {
       ++start;
