@@ -463,6 +463,12 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
         ++end;
         continue;
       }
+      // A verb after the complement's first word ends it ("loss of
+      // movement occurs"); the first may be one ("difficulty buttoning").
+      if (end > from && IsVerbForm(t.lower) &&
+          HeadWordType(t.lower) == schema::NODE_TYPE_UNSPECIFIED) {
+        break;
+      }
       if (EndsComplement(t) ||
           In(t.lower, {"the", "a", "an", "your", "my", "their"})) {
         if (end == from && In(t.lower, {"the", "a", "an", "your", "my",

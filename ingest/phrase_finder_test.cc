@@ -104,6 +104,10 @@ TEST_F(PhraseFinderTest, ComplementsBelongToTheName) {
               Contains("Symptom+ loss of grip strength"));
   EXPECT_THAT(Mentions("He had difficulty climbing stairs."),
               Contains("Symptom+ difficulty climbing stairs"));
+  EXPECT_THAT(Mentions("Weakness and loss of movement occur later."),
+              Contains("Symptom+ loss of movement"));
+  EXPECT_THAT(Mentions("She had difficulty buttoning shirts."),
+              Contains("Symptom+ difficulty buttoning shirts"));
   EXPECT_THAT(Mentions("Dancers get a so-called dancer's hip joint."),
               Contains("Condition+ dancer's hip joint"));
 }
