@@ -1,6 +1,9 @@
 #include "server/http_server.h"
 
+#include <sys/socket.h>
+
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -43,7 +46,7 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   Impl(const HttpServerOptions& options, Handler handler)
       : options_(options),
         handler_(std::move(handler)),
-        ioc_(1),
+        ioc_(std::max(1, options.io_threads)),
         workers_(static_cast<size_t>(std::max(1, options.threads))),
         acceptor_(asio::make_strand(ioc_)),
         signals_(ioc_),
@@ -68,15 +71,19 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   bool Closing() const { return closing_.load(); }
   const HttpServerOptions& options() const { return options_; }
   Response Handle(const Request& request) { return handler_(request); }
+  bool AnswersAtOnce(const Request& request) const {
+    return options_.answers_at_once && options_.answers_at_once(request);
+  }
 
  private:
   void Accept();
 
   const HttpServerOptions options_;
   const Handler handler_;
-  // One thread does all the I/O (cheap, never blocks); handlers, which may
-  // run a query for seconds, run on the workers, so a slow query holds a
-  // worker but never delays other connections' reads and writes.
+  // I/O threads (one by default) do the reads and writes, which never
+  // block, and answer the requests that take microseconds; other handlers,
+  // which may run a query for seconds, run on the workers, so a slow query
+  // holds a worker but never delays other connections' reads and writes.
   asio::io_context ioc_;
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
@@ -221,10 +228,16 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.remote = remote_;
-    auto cancellation = std::make_shared<query::QueryCancellation>();
-    request.cancellation = cancellation;
     const bool client_keep_alive = message.keep_alive();
     const unsigned version = message.version();
+    if (server_->AnswersAtOnce(request)) {
+      Response response = server_->Handle(request);
+      const bool keep_alive =
+          client_keep_alive && !response.close && !server_->Closing();
+      return Send(std::move(response), keep_alive, version);
+    }
+    auto cancellation = std::make_shared<query::QueryCancellation>();
+    request.cancellation = cancellation;
     WatchForHangUp(cancellation);
     asio::post(server_->workers(), [self = shared_from_this(),
                                     request = std::move(request),
@@ -233,8 +246,9 @@ class Session : public std::enable_shared_from_this<Session> {
       asio::post(
           self->stream_.get_executor(), [self, response = std::move(response),
                                          client_keep_alive, version]() mutable {
-            // The answer is here: stop watching the socket.
-            self->watching_ = false;
+            // The answer is here: stop watching the socket (a wait that
+            // completed already sees a later generation and does nothing).
+            ++self->watch_generation_;
             beast::error_code ignored;
             self->stream_.socket().cancel(ignored);
             const bool keep_alive = client_keep_alive && !response.close &&
@@ -250,19 +264,27 @@ class Session : public std::enable_shared_from_this<Session> {
   // its next check instead of running to its deadline. Bytes of a next,
   // pipelined request are left unread for ReadHeader.
   void WatchForHangUp(std::shared_ptr<query::QueryCancellation> cancellation) {
-    watching_ = true;
+    const uint64_t generation = ++watch_generation_;
     stream_.socket().async_wait(
         tcp::socket::wait_read,
-        [self = shared_from_this(),
+        [self = shared_from_this(), generation,
          cancellation = std::move(cancellation)](beast::error_code ec) {
-          if (ec || !self->watching_) return;  // Answered first.
+          // Answered first, or a wait of an earlier request.
+          if (ec || self->watch_generation_ != generation) return;
+          // Readable: a pipelined request (bytes to peek) or the client's
+          // end of stream (0 bytes). Never blocks: should the bytes be gone,
+          // it would block, and that is no hang-up.
           char byte;
-          beast::error_code peek_ec;
-          const size_t n = self->stream_.socket().receive(
-              asio::buffer(&byte, 1), tcp::socket::message_peek, peek_ec);
-          if (peek_ec || n == 0) cancellation->Cancel();
+          const ssize_t n =
+              ::recv(self->stream_.socket().native_handle(), &byte, 1,
+                     MSG_PEEK | MSG_DONTWAIT);
+          if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK &&
+                         errno != EINTR)) {
+            cancellation->Cancel();
+          }
         });
   }
+
 
   void SendAndClose(Response response) { Send(std::move(response), false, 11); }
 
@@ -301,7 +323,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   bool timed_out_ = false;
   bool idle_ = false;
-  bool watching_ = false;  // WatchForHangUp's wait is pending.
+  // Counts WatchForHangUp's waits and answers: a wait is current while the
+  // count is the one it started with.
+  uint64_t watch_generation_ = 0;
   int requests_ = 0;
 };
 
@@ -340,7 +364,9 @@ void HttpServer::Impl::Run() {
     });
   }
   Accept();
-  threads_.emplace_back([this] { ioc_.run(); });
+  for (int i = 0; i < std::max(1, options_.io_threads); ++i) {
+    threads_.emplace_back([this] { ioc_.run(); });
+  }
 }
 
 void HttpServer::Impl::Accept() {
@@ -369,7 +395,8 @@ void HttpServer::Impl::Unregister(uint64_t id) {
   sessions_.erase(id);
   if (closing_.load() && sessions_.empty()) {
     // Nothing left to drain: let run() return now.
-    asio::post(ioc_,
+    // On the acceptor's strand, where Shutdown() arms the timer.
+    asio::post(acceptor_.get_executor(),
                [self = shared_from_this()] { self->drain_timer_.cancel(); });
   }
 }
@@ -409,6 +436,10 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
   if (options.threads < 1 || options.threads > 256) {
     return absl::InvalidArgumentError(
         absl::StrCat("--threads: expected 1 to 256, got ", options.threads));
+  }
+  if (options.io_threads < 1 || options.io_threads > 64) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--io-threads: expected 1 to 64, got ", options.io_threads));
   }
   auto impl = std::make_shared<Impl>(options, std::move(handler));
   if (absl::Status listening = impl->Listen(); !listening.ok())
