@@ -276,6 +276,25 @@ bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
   return true;
 }
 
+// Whether the words before the cue at `cue` in its clause are a pronoun
+// subject with auxiliaries and adverbs only ("It can", "They also help",
+// "This may"): no name, no general noun.
+bool PronounSubject(const SentenceView& v, int cue) {
+  bool pronoun = false;
+  for (int i = cue - 1; i >= 0 && v.clause(i) == v.clause(cue); --i) {
+    if (!v.sentence().tokens[i].is_word) continue;
+    if (In(v.word(i), {"it", "this", "they", "these", "both"})) {
+      pronoun = true;
+    } else if (!In(v.word(i),
+                   {"is", "are", "can", "may", "might", "could", "will",
+                    "would", "also", "often", "usually", "help", "helps",
+                    "further", "then", "even"})) {
+      return false;
+    }
+  }
+  return pronoun;
+}
+
 }  // namespace
 
 void DocumentExtractor::CueRules(const SentenceView& v, int index) {
@@ -319,6 +338,13 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       if (left.empty() && section_condition_.valid() &&
           lt.Has(schema::CONDITION) && LeftArgumentLeftOut(v, i)) {
         left.push_back(section_condition_);
+      }
+      // A pronoun subject standing for the treatment or cause the previous
+      // sentence of the paragraph opened with.
+      if (left.empty() && forward && prev_subject_.valid() &&
+          prev_subject_block_ == v.sentence().sentence.block &&
+          lt.Has(prev_subject_.type) && PronounSubject(v, i)) {
+        left.push_back(prev_subject_);
       }
       // An imperative exercise ("Stretch your calves"): the exercise.
       if (left.empty() &&

@@ -447,6 +447,11 @@ class DocumentExtractor {
   std::string item_label_;  // Its text, lower case.
   Scope item_scope_ = Scope::kNone;
   Ref prev_muscle_;  // Last muscle of earlier sentences.
+  // The treatment or cause the previous sentence of the same paragraph
+  // opens with ("Cold therapy slows circulation."), which a pronoun subject
+  // of the next one stands for ("It can reduce swelling."); and its block.
+  Ref prev_subject_;
+  int prev_subject_block_ = -1;
   // Groups glossed by a single member, "the hip abductors (gluteus
   // medius)": (group, member).
   std::vector<std::pair<Ref, Ref>> glossed_groups_;

@@ -309,6 +309,22 @@ schema::DocumentClaims DocumentExtractor::Run(
       SectionText(s, index);
       TopicPairs(s, index);
     }
+    // A sentence that opens with a pronoun keeps the subject it stands for
+    // ("It can ... . It also ...").
+    if (s.tokens.empty() ||
+        !In(s.tokens[0].lower, {"it", "they", "this", "these", "both"})) {
+      prev_subject_ = Ref();
+      const int opening =
+          !s.tokens.empty() && In(s.tokens[0].lower, {"the", "a", "an"}) ? 1
+                                                                          : 0;
+      if (block.kind != BlockKind::kHeading && !s.mentions.empty() &&
+          s.mentions.front().first_token == opening &&
+          HasType(s.mentions.front().type,
+                  {schema::TREATMENT, schema::CAUSE})) {
+        prev_subject_ = FromMention(s.mentions.front());
+        prev_subject_block_ = s.sentence.block;
+      }
+    }
     for (const Mention& m : s.mentions) {
       if (m.type == schema::MUSCLE) prev_muscle_ = FromMention(m);
       if (m.type == schema::CONDITION && m.affects_type == schema::MUSCLE &&

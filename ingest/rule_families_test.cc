@@ -374,6 +374,20 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Sciatica\n\nCauses\n\nLong car journeys often lead "
                      "to a rotator cuff tear.\n"),
               Not(Contains("sciatica CAUSES rotator cuff tear")));
+  // A pronoun subject stands for the treatment the sentence before, in the
+  // same paragraph, opens with; not across paragraphs, and not when the
+  // sentence before opens with something else.
+  auto it = Claims(
+      "Heat therapy warms the tissue. It can relieve hamstring strain. It "
+      "also eases tendonitis.");
+  EXPECT_THAT(it, Contains("heat therapy TREATS hamstring strain"));
+  EXPECT_THAT(it, Contains("heat therapy TREATS tendonitis"));
+  EXPECT_THAT(Claims("Heat therapy warms the tissue.\n\nIt can relieve "
+                     "hamstring strain.\n"),
+              Not(Contains("heat therapy TREATS hamstring strain")));
+  EXPECT_THAT(Claims("Many people use heat therapy. It can relieve hamstring "
+                     "strain."),
+              Not(Contains("heat therapy TREATS hamstring strain")));
 }
 
 // section_rules.cc: SectionText, TopicPairs, ItemPhrases.
