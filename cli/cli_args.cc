@@ -18,8 +18,7 @@ const std::set<std::string>& ValueFlags() {
       // mskg show
       "neighbours", "max-nodes", "max-pixels", "layout-timeout",
       // mskg serve
-      "bind",     "port",     "keys",    "cors",  "rate-limit", "max-body-mb",
-      "io-threads"};
+      "bind",     "port",     "keys",    "cors",  "rate-limit", "max-body-mb"};
   return *flags;
 }
 
@@ -193,10 +192,7 @@ commands:
                           (README "Explorer"); stops cleanly on SIGTERM
       --bind ADDRESS      listen address (default 127.0.0.1)
       --port N            port (default 8080; 0: any free one, printed)
-      --threads N         threads running queries and writes (default 2)
-      --io-threads N      threads reading and writing connections, which
-                          also answer search, cached entity pages and
-                          health at once (default 1)
+      --threads N         server threads (default 2)
       --keys FILE         API keys, lines 'KEY read|write' (also
                           $MSKG_API_KEYS='KEY:read,KEY:write'); writes need
                           a write key; without any key reads are open and

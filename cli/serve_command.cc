@@ -49,22 +49,17 @@ absl::Status ReadServeFlags(const CliArgs& args,
                             server::HttpServerOptions* http,
                             server::ApiOptions* api) {
   http->bind = args.Get("bind", "127.0.0.1");
-  int64_t port = 8080, threads = 2, io_threads = 1, body_mb = 16;
+  int64_t port = 8080, threads = 2, body_mb = 16;
   if (absl::Status s = IntFlag(args, "port", 0, 65535, &port); !s.ok())
     return s;
   if (absl::Status s = IntFlag(args, "threads", 1, 256, &threads); !s.ok())
     return s;
-  if (absl::Status s = IntFlag(args, "io-threads", 1, 64, &io_threads);
-      !s.ok()) {
-    return s;
-  }
   if (absl::Status s = IntFlag(args, "max-body-mb", 1, 1024, &body_mb);
       !s.ok()) {
     return s;
   }
   http->port = static_cast<int>(port);
   http->threads = static_cast<int>(threads);
-  http->io_threads = static_cast<int>(io_threads);
   http->max_body_bytes = static_cast<size_t>(body_mb) << 20;
   http->stop_on_signals = true;
   if (args.Has("keys")) {
@@ -128,9 +123,6 @@ int RunServe(const CliArgs& args) {
   if (!handler.ok()) return ReportError(handler.status());
   server::ApiHandler* raw = handler->get();
   http.on_shutdown = [raw] { raw->BeginShutdown(); };
-  http.answers_at_once = [raw](const server::Request& r) {
-    return raw->AnswersAtOnce(r);
-  };
   absl::StatusOr<std::unique_ptr<server::HttpServer>> listening =
       server::HttpServer::Start(
           http, [raw](const server::Request& r) { return raw->Handle(r); });

@@ -17,27 +17,6 @@
 namespace mskg::server {
 namespace {
 
-// The decoded {type} and {name} of /v1/entities/{type}/{name}.
-struct EntityPath {
-  std::string type;
-  std::string name;
-};
-
-// `rest` is the path after "/v1/entities/". NotFound for another shape,
-// InvalidArgument for a bad percent-encoding.
-absl::StatusOr<EntityPath> ParseEntityPath(absl::string_view rest) {
-  std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
-  if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-    return absl::NotFoundError(
-        "expected /v1/entities/{type}/{name}, e.g. "
-        "/v1/entities/Muscle/psoas%20major");
-  }
-  EntityPath entity;
-  MSKG_ASSIGN_OR_RETURN(entity.type, PercentDecode(parts[0], false));
-  MSKG_ASSIGN_OR_RETURN(entity.name, PercentDecode(parts[1], false));
-  return entity;
-}
-
 // The metrics names of the routes.
 std::vector<std::string> EndpointNames() {
   return {"query",        "ask",          "entity",          "search",
@@ -92,25 +71,6 @@ Response ApiHandler::Handle(const Request& request) {
   }
   metrics_.Record(endpoint, response.status, absl::Now() - start);
   return response;
-}
-
-bool ApiHandler::AnswersAtOnce(const Request& request) {
-  if (request.method != "GET") return false;
-  absl::StatusOr<Target> target = ParseTarget(request.target);
-  if (!target.ok()) return true;  // 400.
-  const std::string& path = target->raw_path;
-  if (path == "/v1/health" || path == "/metrics" ||
-      path == "/v1/openapi.json" || path == "/v1/search" ||
-      FindStaticFile(path) != nullptr) {
-    return true;
-  }
-  absl::string_view rest = path;
-  if (absl::ConsumePrefix(&rest, "/v1/entities/")) {
-    absl::StatusOr<EntityPath> entity = ParseEntityPath(rest);
-    return !entity.ok() ||
-           Endpoints::EntityCached(*this, *target, entity->type, entity->name);
-  }
-  return false;
 }
 
 Response ApiHandler::Route(const Request& request, std::string* endpoint) {
@@ -198,8 +158,17 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
   if (absl::ConsumePrefix(&rest, "/v1/entities/")) {
     return only(
         "GET", "entity", Scope::kRead, [&]() -> absl::StatusOr<Response> {
-          MSKG_ASSIGN_OR_RETURN(EntityPath entity, ParseEntityPath(rest));
-          return Endpoints::Entity(*this, *target, entity.type, entity.name);
+          std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
+          if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+            return absl::NotFoundError(
+                "expected /v1/entities/{type}/{name}, e.g. "
+                "/v1/entities/Muscle/psoas%20major");
+          }
+          MSKG_ASSIGN_OR_RETURN(std::string type,
+                                PercentDecode(parts[0], false));
+          MSKG_ASSIGN_OR_RETURN(std::string name,
+                                PercentDecode(parts[1], false));
+          return Endpoints::Entity(*this, *target, type, name);
         });
   }
   if (absl::ConsumePrefix(&rest, "/v1/documents/")) {

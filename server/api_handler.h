@@ -70,13 +70,6 @@ class ApiHandler {
   // Answers `request`; never fails (errors are responses).
   Response Handle(const Request& request);
 
-  // Whether Handle() answers `request` in microseconds: health, metrics,
-  // the OpenAPI document, the explorer's files, name search, an entity page
-  // in the current snapshot's cache, and requests it refuses at once. The
-  // server answers those on its I/O threads
-  // (HttpServerOptions::answers_at_once). Thread-safe.
-  bool AnswersAtOnce(const Request& request);
-
   // From now on, /v1/health answers 503 "shutting_down" and writes 503;
   // requests already running finish.
   void BeginShutdown() { shutting_down_.store(true); }

@@ -24,10 +24,6 @@ struct Endpoints {
   static absl::StatusOr<Response> Entity(ApiHandler& api, const Target& target,
                                          absl::string_view type,
                                          absl::string_view name);
-  // Whether the page Entity() would answer is in the current snapshot's
-  // cache (false for a request it would refuse).
-  static bool EntityCached(ApiHandler& api, const Target& target,
-                           absl::string_view type, absl::string_view name);
   static absl::StatusOr<Response> Search(ApiHandler& api, const Target& target);
   // `id` is the decoded rest of the path.
   static absl::StatusOr<Response> GetDocument(ApiHandler& api,

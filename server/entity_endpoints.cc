@@ -121,25 +121,7 @@ void AddGroups(const graph::GraphView& view,
   }
 }
 
-// The cache key of an entity page: it depends on these four and the
-// snapshot only.
-std::string PageKey(absl::string_view type_label, absl::string_view name,
-                    int64_t sentences, int64_t limit) {
-  return absl::StrCat(type_label, "\n", name, "\n", sentences, "\n", limit);
-}
-
 }  // namespace
-
-bool Endpoints::EntityCached(ApiHandler& api, const Target& target,
-                             absl::string_view type_label,
-                             absl::string_view name) {
-  absl::StatusOr<int64_t> sentences =
-      IntParam(target, "evidence", api.options_.entity_evidence, 0, 100);
-  absl::StatusOr<int64_t> limit = IntParam(target, "limit", 100, 1, 10000);
-  if (!sentences.ok() || !limit.ok()) return false;
-  return api.snapshots_.Current()->pages.Find(
-             PageKey(type_label, name, *sentences, *limit)) != nullptr;
-}
 
 absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
                                            const Target& target,
@@ -159,7 +141,9 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
   MSKG_ASSIGN_OR_RETURN(int64_t limit,
                         IntParam(target, "limit", 100, 1, 10000));
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
-  const std::string key = PageKey(type_label, name, sentences, limit);
+  // The page depends on these four and the snapshot only.
+  const std::string key =
+      absl::StrCat(type_label, "\n", name, "\n", sentences, "\n", limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
     return CachedResponse(*page);
   }

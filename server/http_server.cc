@@ -46,7 +46,7 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   Impl(const HttpServerOptions& options, Handler handler)
       : options_(options),
         handler_(std::move(handler)),
-        ioc_(std::max(1, options.io_threads)),
+        ioc_(1),
         workers_(static_cast<size_t>(std::max(1, options.threads))),
         acceptor_(asio::make_strand(ioc_)),
         signals_(ioc_),
@@ -71,19 +71,15 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   bool Closing() const { return closing_.load(); }
   const HttpServerOptions& options() const { return options_; }
   Response Handle(const Request& request) { return handler_(request); }
-  bool AnswersAtOnce(const Request& request) const {
-    return options_.answers_at_once && options_.answers_at_once(request);
-  }
 
  private:
   void Accept();
 
   const HttpServerOptions options_;
   const Handler handler_;
-  // I/O threads (one by default) do the reads and writes, which never
-  // block, and answer the requests that take microseconds; other handlers,
-  // which may run a query for seconds, run on the workers, so a slow query
-  // holds a worker but never delays other connections' reads and writes.
+  // One thread does all the I/O (cheap, never blocks); handlers, which may
+  // run a query for seconds, run on the workers, so a slow query holds a
+  // worker but never delays other connections' reads and writes.
   asio::io_context ioc_;
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
@@ -228,16 +224,10 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.remote = remote_;
-    const bool client_keep_alive = message.keep_alive();
-    const unsigned version = message.version();
-    if (server_->AnswersAtOnce(request)) {
-      Response response = server_->Handle(request);
-      const bool keep_alive =
-          client_keep_alive && !response.close && !server_->Closing();
-      return Send(std::move(response), keep_alive, version);
-    }
     auto cancellation = std::make_shared<query::QueryCancellation>();
     request.cancellation = cancellation;
+    const bool client_keep_alive = message.keep_alive();
+    const unsigned version = message.version();
     WatchForHangUp(cancellation);
     asio::post(server_->workers(), [self = shared_from_this(),
                                     request = std::move(request),
@@ -272,8 +262,8 @@ class Session : public std::enable_shared_from_this<Session> {
           // Answered first, or a wait of an earlier request.
           if (ec || self->watch_generation_ != generation) return;
           // Readable: a pipelined request (bytes to peek) or the client's
-          // end of stream (0 bytes). Never blocks: should the bytes be gone,
-          // it would block, and that is no hang-up.
+          // end of stream (0 bytes). Never blocks: should the bytes be gone
+          // to a later read, it would block, and that is no hang-up.
           char byte;
           const ssize_t n =
               ::recv(self->stream_.socket().native_handle(), &byte, 1,
@@ -364,9 +354,7 @@ void HttpServer::Impl::Run() {
     });
   }
   Accept();
-  for (int i = 0; i < std::max(1, options_.io_threads); ++i) {
-    threads_.emplace_back([this] { ioc_.run(); });
-  }
+  threads_.emplace_back([this] { ioc_.run(); });
 }
 
 void HttpServer::Impl::Accept() {
@@ -395,8 +383,7 @@ void HttpServer::Impl::Unregister(uint64_t id) {
   sessions_.erase(id);
   if (closing_.load() && sessions_.empty()) {
     // Nothing left to drain: let run() return now.
-    // On the acceptor's strand, where Shutdown() arms the timer.
-    asio::post(acceptor_.get_executor(),
+    asio::post(ioc_,
                [self = shared_from_this()] { self->drain_timer_.cancel(); });
   }
 }
@@ -436,10 +423,6 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
   if (options.threads < 1 || options.threads > 256) {
     return absl::InvalidArgumentError(
         absl::StrCat("--threads: expected 1 to 256, got ", options.threads));
-  }
-  if (options.io_threads < 1 || options.io_threads > 64) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--io-threads: expected 1 to 64, got ", options.io_threads));
   }
   auto impl = std::make_shared<Impl>(options, std::move(handler));
   if (absl::Status listening = impl->Listen(); !listening.ok())

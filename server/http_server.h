@@ -35,18 +35,8 @@ struct HttpServerOptions {
   std::string bind = "127.0.0.1";
   // Port; 0 picks a free one (see port()). Default: 8080.
   int port = 8080;
-  // Threads running the handlers. Default: 2.
+  // Threads running the handlers (the I/O has one of its own). Default: 2.
   int threads = 2;
-  // Threads doing the I/O (reading requests, writing responses, and
-  // answering the requests `answers_at_once` picks). Default: 1.
-  int io_threads = 1;
-  // Requests for which this returns true are answered on the I/O thread
-  // that read them, without the two hand-offs to and from a worker: for
-  // handlers that take microseconds (a cached page, a name search, health).
-  // A handler that may take longer must not be picked: it would delay the
-  // connections of its I/O thread. Called on I/O threads, concurrently.
-  // Default: none (every request goes to a worker).
-  std::function<bool(const Request&)> answers_at_once;
   // Largest request body (413 past it). Default: 16 MiB, the ingester's
   // largest document.
   size_t max_body_bytes = size_t{16} << 20;

@@ -64,12 +64,6 @@ class ServerTest : public ::testing::Test {
     http.max_header_bytes = 4 << 10;
     http.header_timeout = absl::Milliseconds(300);
     http.idle_timeout = absl::Milliseconds(500);
-    // As `mskg serve`: the cheap requests on the I/O threads (two, so that
-    // every endpoint's test also runs them concurrently).
-    http.io_threads = 2;
-    http.answers_at_once = [](const Request& r) {
-      return handler_->AnswersAtOnce(r);
-    };
     server_ = HttpServer::Start(
                   http, [](const Request& r) { return handler_->Handle(r); })
                   .value()
@@ -542,10 +536,10 @@ TEST(AccessTest, KeysScopesAndRateLimits) {
           .ok());
 }
 
-// Starts a server with `http` whose handler sleeps 800 ms on /slow and
-// answers anything else at once; while one client waits for /slow, expects
-// another's /fast to be answered within 600 ms.
-void ExpectFastWhileSlowRuns(const HttpServerOptions& http) {
+TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
+  HttpServerOptions http;
+  http.port = 0;
+  http.threads = 2;
   auto server = HttpServer::Start(http, [](const Request& r) {
                   if (r.target == "/slow") {
                     std::this_thread::sleep_for(std::chrono::milliseconds(800));
@@ -561,51 +555,6 @@ void ExpectFastWhileSlowRuns(const HttpServerOptions& http) {
   EXPECT_LT(std::chrono::steady_clock::now() - start,
             std::chrono::milliseconds(600));
   slow.join();
-}
-
-TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
-  HttpServerOptions http;
-  http.port = 0;
-  http.threads = 2;
-  ExpectFastWhileSlowRuns(http);
-}
-
-TEST_F(ServerTest, CheapRequestsAreAnsweredAtOnce) {
-  auto get = [](const std::string& target) {
-    Request request;
-    request.method = "GET";
-    request.target = target;
-    return request;
-  };
-  EXPECT_TRUE(handler_->AnswersAtOnce(get("/v1/health")));
-  EXPECT_TRUE(handler_->AnswersAtOnce(get("/v1/search?q=psoas")));
-  EXPECT_TRUE(handler_->AnswersAtOnce(get("/")));
-  EXPECT_TRUE(handler_->AnswersAtOnce(get("/v1/entities/Muscle")));  // 404.
-  EXPECT_FALSE(handler_->AnswersAtOnce(get("/v1/documents/a.txt")));
-  Request query = get("/v1/query");
-  query.method = "POST";
-  EXPECT_FALSE(handler_->AnswersAtOnce(query));
-  // An entity page is built on a worker once, then served from the cache.
-  const std::string page = "/v1/entities/Muscle/iliacus?evidence=1";
-  EXPECT_FALSE(handler_->AnswersAtOnce(get(page)));
-  EXPECT_EQ(Call(port_, "GET", page).status, 200);
-  EXPECT_TRUE(handler_->AnswersAtOnce(get(page)));
-  EXPECT_FALSE(handler_->AnswersAtOnce(
-      get("/v1/entities/Muscle/iliacus?evidence=2")));
-}
-
-TEST(HttpServerTest, RequestsPickedToAnswerAtOnceNeedNoWorker) {
-  HttpServerOptions http;
-  http.port = 0;
-  http.threads = 1;
-  // The only worker sleeps in /slow; /fast is answered on the I/O thread.
-  http.answers_at_once = [](const Request& r) { return r.target == "/fast"; };
-  ExpectFastWhileSlowRuns(http);
-  http.io_threads = 0;
-  EXPECT_EQ(HttpServer::Start(http, [](const Request&) { return Response(); })
-                .status()
-                .code(),
-            absl::StatusCode::kInvalidArgument);
 }
 
 TEST(HttpServerTest, AClientThatHangsUpCancelsItsRequest) {
