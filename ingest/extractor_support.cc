@@ -311,7 +311,10 @@ bool DocumentExtractor::Negated(const SentenceView& v, int cue) const {
     return In(v.word(i), {"because", "which", "since", "when", "if", ".",
                           "?", "!", "who", "whereas"});
   };
-  for (int i = cue; i >= 0 && i >= cue - 6 && v.clause(i) == c; --i) {
+  // The second verb of "not A or B" ("doesn't prevent X or reduce Y") is
+  // denied with the first: look back over the first one too.
+  const int window = v.word(cue - 1) == "or" ? 16 : 6;
+  for (int i = cue; i >= 0 && i >= cue - window && v.clause(i) == c; --i) {
     if (i < cue && is_barrier(i)) break;
     if (is_negation(i)) return true;
   }

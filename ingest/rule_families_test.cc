@@ -374,6 +374,15 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Sciatica\n\nCauses\n\nLong car journeys often lead "
                      "to a rotator cuff tear.\n"),
               Not(Contains("sciatica CAUSES rotator cuff tear")));
+  // "not A or B" denies B too; "A or B" affirms both.
+  auto neither = Claims(
+      "Yoga does not appear to relieve the worst sciatica or reduce the "
+      "risk of tendonitis.");
+  EXPECT_THAT(neither, Contains("!yoga PREVENTS tendonitis"));
+  EXPECT_THAT(neither, Not(Contains("yoga PREVENTS tendonitis")));
+  EXPECT_THAT(Claims("Yoga can relieve sciatica or reduce the risk of "
+                     "tendonitis."),
+              Contains("yoga PREVENTS tendonitis"));
   // A pronoun subject stands for the treatment the sentence before, in the
   // same paragraph, opens with; not across paragraphs, and not when the
   // sentence before opens with something else.
