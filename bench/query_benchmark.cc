@@ -134,7 +134,7 @@ bool Live(const GraphView& g, const Adjacent& a, Edges edges) {
 Rows Names(const GraphView& g, const absl::flat_hash_set<NodeIndex>& nodes) {
   Rows rows;
   rows.reserve(nodes.size());
-  for (NodeIndex v : nodes) rows.push_back(g.node(v).name);
+  for (NodeIndex v : nodes) rows.emplace_back(g.node(v).name);
   return rows;
 }
 
@@ -240,7 +240,7 @@ Rows HandQ4(const GraphView& g, Edges edges, absl::string_view n) {
 // Q5: every node whose name or alias has the NameKey of `name`.
 Rows HandQ5(const GraphView& g, Edges edges, absl::string_view name) {
   Rows rows;
-  for (NodeIndex v : g.Lookup(name)) rows.push_back(g.node(v).name);
+  for (NodeIndex v : g.Lookup(name)) rows.emplace_back(g.node(v).name);
   return rows;
 }
 

@@ -19,6 +19,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
+#include "cli/open_store.h"
 #include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "interop/claims_batcher.h"
@@ -37,6 +38,13 @@ std::string BaseName(const std::string& path) {
 // Rows per chunk of a triples import: $MSKG_IMPORT_CHUNK_ROWS if set (tests
 // use tiny chunks to load one document's rows from several), else the
 // reader's default.
+// Writes the view snapshot of the store just written: 0, else the error's
+// exit code.
+int FinishWrite(const graph::GraphStore& store) {
+  absl::Status written = WriteViewSnapshot(store);
+  return written.ok() ? 0 : ReportError(written);
+}
+
 absl::StatusOr<size_t> ChunkRows() {
   const char* value = std::getenv("MSKG_IMPORT_CHUNK_ROWS");
   if (value == nullptr || *value == '\0') return interop::kDefaultChunkRows;
@@ -96,7 +104,7 @@ int RunImport(const CliArgs& args) {
               << ") and " << obo->claims << " relations from " << path << " as "
               << obo->document.document_id()
               << (written->unchanged ? " (unchanged)" : "") << "\n";
-    return 0;
+    return FinishWrite(**store);
   }
 
   interop::ImportOptions options;
@@ -110,7 +118,7 @@ int RunImport(const CliArgs& args) {
     if (!loaded.ok()) return ReportError(loaded);
     std::cerr << "imported " << reader.stats().claims << " claims from " << path
               << "\n";
-    return 0;
+    return FinishWrite(**store);
   }
   const interop::ClaimsSink sink =
       [&](std::vector<schema::DocumentClaims>* batch) {
@@ -125,7 +133,7 @@ int RunImport(const CliArgs& args) {
     std::cerr << " (" << stats->skipped << " inferred edges left to inference)";
   }
   std::cerr << " from " << path << "\n";
-  return 0;
+  return FinishWrite(**store);
 }
 
 }  // namespace mskg::cli

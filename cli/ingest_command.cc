@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/open_store.h"
 #include "graph/graph_store.h"
 #include "ingest/ingest_files.h"
 #include "ingest/ingester.h"
@@ -246,6 +247,11 @@ int RunIngest(const CliArgs& args) {
       "+%d edges, %.3f MB in %.2f s\n",
       documents, unchanged, failed, args.db, nodes_added, edges_added,
       done_bytes / 1e6, seconds);
+  absl::Status snapshot = WriteViewSnapshot(**store);
+  if (!snapshot.ok()) {
+    const int code = ReportError(snapshot);
+    if (exit_code == 0) exit_code = code;
+  }
   return exit_code;
 }
 

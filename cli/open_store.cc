@@ -21,4 +21,8 @@ absl::StatusOr<std::unique_ptr<graph::GraphStore>> OpenStoreForReading(
   return graph::GraphStore::Open(args.db, options);
 }
 
+absl::Status WriteViewSnapshot(const graph::GraphStore& store) {
+  return store.View().status();
+}
+
 }  // namespace mskg::cli

@@ -1,22 +1,40 @@
+// graph/graph_view.cc
+//
+// GraphView's accessors over its bytes (snapshot_format.h), and the check
+// of those bytes' header and section bounds when a view is made from them.
 #include "graph/graph_view.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <utility>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "util/name_key.h"
 
 namespace mskg::graph {
+
+using snapshot::Header;
+using snapshot::KeySlot;
+using snapshot::NodeRecord;
+using snapshot::EdgeRecord;
+using snapshot::StrRef;
+
 namespace {
 
-std::string TypeKey(schema::NodeType type, absl::string_view name) {
-  return absl::StrCat(static_cast<int>(type), " ", NameKey(name));
-}
-
-bool AdjacentLess(const Adjacent& a, const Adjacent& b) {
-  if (a.relation != b.relation) return a.relation < b.relation;
-  if (a.node != b.node) return a.node < b.node;
-  return a.edge < b.edge;
+// Reads an unsigned LEB128 varint at `*p`, advancing it. The bytes were
+// laid out by Finish(), so they are well formed once the header checked.
+uint64_t ReadVarint(const char** p) {
+  uint64_t v = 0;
+  int shift = 0;
+  while (true) {
+    const unsigned char c = static_cast<unsigned char>(**p);
+    ++*p;
+    v |= static_cast<uint64_t>(c & 0x7f) << shift;
+    if ((c & 0x80) == 0) return v;
+    shift += 7;
+  }
 }
 
 // Returns the sub-span of `all` (sorted by relation) whose relation is `r`.
@@ -28,16 +46,210 @@ absl::Span<const Adjacent> RelationRange(absl::Span<const Adjacent> all,
   auto hi = std::upper_bound(
       lo, all.end(), r,
       [](schema::Relation rel, const Adjacent& a) { return rel < a.relation; });
-  return absl::Span<const Adjacent>(&*all.begin() + (lo - all.begin()),
-                                    hi - lo);
+  return absl::Span<const Adjacent>(all.data() + (lo - all.begin()), hi - lo);
 }
 
 }  // namespace
 
+// ---- AliasList, SupportList ----
+
+std::vector<std::string> AliasList::ToStrings() const {
+  std::vector<std::string> out;
+  out.reserve(count_);
+  for (absl::string_view a : *this) out.emplace_back(a);
+  return out;
+}
+
+SupportList::SupportList(absl::string_view bytes) {
+  if (bytes.empty()) return;
+  const char* p = bytes.data();
+  count_ = ReadVarint(&p);
+  first_ = p;
+}
+
+schema::Provenance SupportList::Iterator::operator*() const {
+  const char* p = at_;
+  const uint64_t size = ReadVarint(&p);
+  schema::Provenance out;
+  // Written by Finish() from a parsed message: it parses back.
+  out.ParseFromArray(p, static_cast<int>(size));
+  return out;
+}
+
+SupportList::Iterator& SupportList::Iterator::operator++() {
+  const char* p = at_;
+  const uint64_t size = ReadVarint(&p);
+  at_ = p + size;
+  --left_;
+  return *this;
+}
+
+schema::Provenance SupportList::operator[](size_t i) const {
+  Iterator it = begin();
+  for (size_t k = 0; k < i; ++k) ++it;
+  return *it;
+}
+
+std::vector<schema::Provenance> SupportList::Decode() const {
+  std::vector<schema::Provenance> out;
+  out.reserve(count_);
+  for (Iterator it = begin(); it != end(); ++it) out.push_back(*it);
+  return out;
+}
+
+// ---- GraphView ----
+
+// Names made owned on first use (owned_name()), one slot per node.
+struct GraphView::NameCache {
+  explicit NameCache(size_t n) : slots(new std::atomic<OwnedName*>[n]), n(n) {
+    for (size_t i = 0; i < n; ++i) {
+      slots[i].store(nullptr, std::memory_order_relaxed);
+    }
+  }
+  ~NameCache() {
+    for (size_t i = 0; i < n; ++i) delete slots[i].load();
+  }
+  std::unique_ptr<std::atomic<OwnedName*>[]> slots;
+  size_t n;
+};
+
+GraphView::~GraphView() = default;
+
+const char* GraphView::Section(snapshot::Section s) const {
+  return bytes_->data() + header_->sections[s].offset;
+}
+
+absl::StatusOr<std::shared_ptr<const GraphView>> GraphView::FromBytes(
+    std::unique_ptr<const SnapshotBytes> bytes) {
+  if (bytes->size() < snapshot::kHeaderBytes) {
+    return absl::DataLossError(absl::StrCat(
+        "view snapshot of ", bytes->size(), " bytes is shorter than its ",
+        snapshot::kHeaderBytes, "-byte header (truncated)"));
+  }
+  const Header* h = reinterpret_cast<const Header*>(bytes->data());
+  if (std::memcmp(h->magic, snapshot::kMagic, sizeof(h->magic)) != 0) {
+    return absl::DataLossError("view snapshot has no mskg view header");
+  }
+  if (h->checksum != snapshot::HeaderChecksum(*h)) {
+    return absl::DataLossError("view snapshot header fails its checksum");
+  }
+  if (h->format_version != snapshot::kFormatVersion ||
+      h->byte_order != snapshot::kByteOrderMark) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "view snapshot has format version ", h->format_version,
+        "; this mskg reads version ", snapshot::kFormatVersion,
+        " in this machine's byte order"));
+  }
+  if (h->file_size != bytes->size()) {
+    return absl::DataLossError(absl::StrCat(
+        "view snapshot is ", bytes->size(), " bytes, its header says ",
+        h->file_size, " (truncated or extended)"));
+  }
+  const uint64_t n = h->num_nodes, m = h->num_edges;
+  // Each section's size as the header's counts imply, where they do.
+  const uint64_t expected[snapshot::kNumSections] = {
+      n * sizeof(NodeRecord), m * sizeof(EdgeRecord), 0, 0, 0, 0,
+      (n + 1) * 4, m * sizeof(Adjacent), (n + 1) * 4, m * sizeof(Adjacent),
+      (kNumNodeTypes + 1) * 4, n * 4, 0, 0, kNumRelations * 8};
+  for (int s = 0; s < snapshot::kNumSections; ++s) {
+    const snapshot::SectionRef& ref = h->sections[s];
+    if (ref.offset % 8 != 0 || ref.offset < snapshot::kHeaderBytes ||
+        ref.offset > bytes->size() || ref.size > bytes->size() - ref.offset ||
+        (expected[s] != 0 && ref.size != expected[s])) {
+      return absl::DataLossError(
+          absl::StrCat("view snapshot section ", s, " lies outside the file"));
+    }
+  }
+  const uint64_t slots = h->sections[snapshot::kKeySlots].size / sizeof(KeySlot);
+  if (slots == 0 || (slots & (slots - 1)) != 0 || n >= kInvalidIndex ||
+      m >= kInvalidIndex) {
+    return absl::DataLossError("view snapshot has a malformed name index");
+  }
+  std::shared_ptr<GraphView> view(new GraphView());
+  view->bytes_ = std::move(bytes);
+  view->header_ = h;
+  view->num_nodes_ = n;
+  view->num_edges_ = m;
+  auto at = [&view](snapshot::Section s) { return view->Section(s); };
+  view->nodes_ = reinterpret_cast<const NodeRecord*>(at(snapshot::kNodes));
+  view->edges_ = reinterpret_cast<const EdgeRecord*>(at(snapshot::kEdges));
+  view->strings_ = at(snapshot::kStrings);
+  view->aliases_ = reinterpret_cast<const StrRef*>(at(snapshot::kAliases));
+  view->premises_ = reinterpret_cast<const EdgeIndex*>(at(snapshot::kPremises));
+  view->supports_ = at(snapshot::kSupports);
+  view->out_begin_ = reinterpret_cast<const uint32_t*>(at(snapshot::kOutBegin));
+  view->out_ = reinterpret_cast<const Adjacent*>(at(snapshot::kOut));
+  view->in_begin_ = reinterpret_cast<const uint32_t*>(at(snapshot::kInBegin));
+  view->in_ = reinterpret_cast<const Adjacent*>(at(snapshot::kIn));
+  view->type_begin_ =
+      reinterpret_cast<const uint32_t*>(at(snapshot::kTypeBegin));
+  view->type_nodes_ =
+      reinterpret_cast<const NodeIndex*>(at(snapshot::kTypeNodes));
+  view->key_slots_ = reinterpret_cast<const KeySlot*>(at(snapshot::kKeySlots));
+  view->key_mask_ = slots - 1;
+  view->key_lists_ = reinterpret_cast<const NodeIndex*>(at(snapshot::kKeyLists));
+  view->relation_counts_ =
+      reinterpret_cast<const uint64_t*>(at(snapshot::kRelationCounts));
+  view->names_ = std::make_unique<NameCache>(n);
+  return std::shared_ptr<const GraphView>(std::move(view));
+}
+
+NodeInfo GraphView::node(NodeIndex v) const {
+  const NodeRecord& r = nodes_[v];
+  NodeInfo info;
+  info.id = r.id;
+  info.type = static_cast<schema::NodeType>(r.type);
+  info.name = absl::string_view(strings_ + r.name.offset, r.name.size);
+  info.aliases = AliasList(aliases_ + r.alias_begin, r.alias_count, strings_);
+  info.name_unique = r.name_unique != 0;
+  return info;
+}
+
+EdgeInfo GraphView::edge(EdgeIndex e) const {
+  const EdgeRecord& r = edges_[e];
+  EdgeInfo info;
+  info.source = r.source;
+  info.target = r.target;
+  info.relation = static_cast<schema::Relation>(r.relation);
+  info.inferred = r.inferred != 0;
+  info.negated = r.negated != 0;
+  info.rule = absl::string_view(strings_ + r.rule.offset, r.rule.size);
+  info.premises =
+      absl::Span<const EdgeIndex>(premises_ + r.premise_begin, r.premise_count);
+  info.support = SupportList(
+      absl::string_view(supports_ + r.support_offset, r.support_size));
+  return info;
+}
+
+const OwnedName& GraphView::owned_name(NodeIndex v) const {
+  std::atomic<OwnedName*>& slot = names_->slots[v];
+  OwnedName* name = slot.load(std::memory_order_acquire);
+  if (name != nullptr) return *name;
+  auto made = std::make_unique<OwnedName>();
+  made->text = std::string(node(v).name);
+  made->hash = absl::Hash<absl::string_view>()(made->text);
+  if (slot.compare_exchange_strong(name, made.get(),
+                                   std::memory_order_acq_rel)) {
+    return *made.release();
+  }
+  return *name;  // Another thread made it first.
+}
+
 absl::Span<const NodeIndex> GraphView::LookupKey(absl::string_view key) const {
-  auto it = by_key_.find(key);
-  if (it == by_key_.end()) return {};
-  return it->second;
+  const uint64_t hash = snapshot::StableHash64(key);
+  // The table is at most half full; the bound only guards a bad file.
+  uint64_t i = hash & key_mask_;
+  for (uint64_t probes = 0; probes <= key_mask_;
+       ++probes, i = (i + 1) & key_mask_) {
+    const KeySlot& slot = key_slots_[i];
+    if (slot.hash == 0) return {};
+    if (slot.hash == hash &&
+        absl::string_view(strings_ + slot.key.offset, slot.key.size) == key) {
+      return absl::Span<const NodeIndex>(key_lists_ + slot.list_begin,
+                                         slot.list_count);
+    }
+  }
+  return {};
 }
 
 absl::Span<const NodeIndex> GraphView::Lookup(absl::string_view name) const {
@@ -47,7 +259,8 @@ absl::Span<const NodeIndex> GraphView::Lookup(absl::string_view name) const {
 NodeIndex GraphView::Find(schema::NodeType type, absl::string_view name) const {
   const std::string key = NameKey(name);
   for (NodeIndex v : LookupKey(key)) {
-    if (nodes_[v].type == type && NameKey(nodes_[v].name) == key) return v;
+    const NodeInfo info = node(v);
+    if (info.type == type && NameKey(info.name) == key) return v;
   }
   return kInvalidIndex;
 }
@@ -56,17 +269,8 @@ absl::Span<const NodeIndex> GraphView::NodesOfType(
     schema::NodeType type) const {
   const int t = static_cast<int>(type);
   if (t < 0 || t >= kNumNodeTypes) return {};
-  return by_type_[t];
-}
-
-absl::Span<const Adjacent> GraphView::Out(NodeIndex v) const {
-  return absl::Span<const Adjacent>(out_.data() + out_begin_[v],
-                                    out_begin_[v + 1] - out_begin_[v]);
-}
-
-absl::Span<const Adjacent> GraphView::In(NodeIndex v) const {
-  return absl::Span<const Adjacent>(in_.data() + in_begin_[v],
-                                    in_begin_[v + 1] - in_begin_[v]);
+  return absl::Span<const NodeIndex>(type_nodes_ + type_begin_[t],
+                                     type_begin_[t + 1] - type_begin_[t]);
 }
 
 absl::Span<const Adjacent> GraphView::Out(NodeIndex v,
@@ -89,195 +293,10 @@ EdgeIndex GraphView::FindEdge(NodeIndex source, schema::Relation r,
   return it->edge;
 }
 
-GraphViewBuilder::GraphViewBuilder() : view_(new GraphView()) {}
-GraphViewBuilder::~GraphViewBuilder() = default;
-
-NodeIndex GraphViewBuilder::AddNode(schema::NodeType type,
-                                    absl::string_view name,
-                                    absl::Span<const std::string> aliases,
-                                    uint64_t id) {
-  auto [it, inserted] = node_by_type_key_.try_emplace(
-      TypeKey(type, name), static_cast<NodeIndex>(view_->nodes_.size()));
-  if (inserted) {
-    NodeInfo info;
-    info.id = id != 0 ? id : view_->nodes_.size() + 1;
-    info.type = type;
-    info.name = std::string(name);
-    view_->nodes_.push_back(std::move(info));
-  }
-  NodeInfo& info = view_->nodes_[it->second];
-  for (const std::string& alias : aliases) {
-    if (alias != info.name &&
-        std::find(info.aliases.begin(), info.aliases.end(), alias) ==
-            info.aliases.end()) {
-      info.aliases.push_back(alias);
-    }
-  }
-  return it->second;
+absl::string_view GraphView::bytes() const {
+  return absl::string_view(bytes_->data(), bytes_->size());
 }
 
-NodeIndex GraphViewBuilder::FindNode(schema::NodeType type,
-                                     absl::string_view name) const {
-  auto it = node_by_type_key_.find(TypeKey(type, name));
-  return it == node_by_type_key_.end() ? kInvalidIndex : it->second;
-}
-
-EdgeIndex GraphViewBuilder::AddEdge(
-    NodeIndex source, schema::Relation relation, NodeIndex target,
-    absl::Span<const schema::Provenance> support) {
-  const std::pair<uint64_t, int> key{
-      (static_cast<uint64_t>(source) << 32) | target,
-      static_cast<int>(relation)};
-  auto [it, inserted] = edge_by_key_.try_emplace(
-      key, static_cast<EdgeIndex>(view_->edges_.size()));
-  if (inserted) {
-    EdgeInfo info;
-    info.source = source;
-    info.target = target;
-    info.relation = relation;
-    view_->edges_.push_back(std::move(info));
-  }
-  EdgeInfo& info = view_->edges_[it->second];
-  if (info.inferred && !support.empty()) {
-    // A sentence states what a rule derived: it is asserted after all.
-    info.inferred = false;
-    info.rule.clear();
-    info.premises.clear();
-  }
-  info.support.insert(info.support.end(), support.begin(), support.end());
-  return it->second;
-}
-
-EdgeIndex GraphViewBuilder::AddEdgeMove(
-    NodeIndex source, schema::Relation relation, NodeIndex target,
-    std::vector<schema::Provenance>* support) {
-  const EdgeIndex e = AddEdge(source, relation, target,
-                              absl::Span<const schema::Provenance>());
-  EdgeInfo& info = view_->edges_[e];
-  if (support->empty()) return e;
-  if (info.inferred) {
-    info.inferred = false;
-    info.rule.clear();
-    info.premises.clear();
-  }
-  if (info.support.empty()) {
-    info.support.swap(*support);
-  } else {
-    for (schema::Provenance& p : *support) info.support.push_back(std::move(p));
-  }
-  support->clear();
-  return e;
-}
-
-EdgeIndex GraphViewBuilder::AddInferredEdge(NodeIndex source,
-                                            schema::Relation relation,
-                                            NodeIndex target,
-                                            absl::string_view rule,
-                                            std::vector<EdgeIndex> premises) {
-  const std::pair<uint64_t, int> key{
-      (static_cast<uint64_t>(source) << 32) | target,
-      static_cast<int>(relation)};
-  auto [it, inserted] = edge_by_key_.try_emplace(
-      key, static_cast<EdgeIndex>(view_->edges_.size()));
-  if (!inserted) return kInvalidIndex;
-  EdgeInfo info;
-  info.source = source;
-  info.target = target;
-  info.relation = relation;
-  info.inferred = true;
-  info.rule = std::string(rule);
-  info.premises = std::move(premises);
-  view_->edges_.push_back(std::move(info));
-  return it->second;
-}
-
-size_t GraphViewBuilder::num_nodes() const { return view_->nodes_.size(); }
-size_t GraphViewBuilder::num_edges() const { return view_->edges_.size(); }
-const NodeInfo& GraphViewBuilder::node(NodeIndex v) const {
-  return view_->nodes_[v];
-}
-const EdgeInfo& GraphViewBuilder::edge(EdgeIndex e) const {
-  return view_->edges_[e];
-}
-
-void GraphViewBuilder::Reserve(size_t nodes, size_t edges) {
-  view_->nodes_.reserve(nodes);
-  view_->edges_.reserve(edges);
-  node_by_type_key_.reserve(nodes);
-  edge_by_key_.reserve(edges);
-}
-
-std::shared_ptr<const GraphView> GraphViewBuilder::Finish() {
-  GraphView& v = *view_;
-  const size_t n = v.nodes_.size();
-  // Counting sort of edges by endpoint into CSR arrays.
-  v.out_begin_.assign(n + 1, 0);
-  v.in_begin_.assign(n + 1, 0);
-  for (const EdgeInfo& e : v.edges_) {
-    ++v.out_begin_[e.source + 1];
-    ++v.in_begin_[e.target + 1];
-    // An edge is negated when no support affirms it.
-    if (!e.inferred && !e.support.empty()) {
-      bool any_affirmed = false;
-      for (const schema::Provenance& p : e.support) {
-        if (p.polarity() != schema::NEGATED) any_affirmed = true;
-      }
-      const_cast<EdgeInfo&>(e).negated = !any_affirmed;
-    }
-    ++v.relation_counts_[e.relation];
-  }
-  for (size_t i = 0; i < n; ++i) {
-    v.out_begin_[i + 1] += v.out_begin_[i];
-    v.in_begin_[i + 1] += v.in_begin_[i];
-  }
-  v.out_.resize(v.edges_.size());
-  v.in_.resize(v.edges_.size());
-  {
-    std::vector<uint32_t> out_fill(v.out_begin_.begin(), v.out_begin_.end() - 1);
-    std::vector<uint32_t> in_fill(v.in_begin_.begin(), v.in_begin_.end() - 1);
-    for (EdgeIndex i = 0; i < v.edges_.size(); ++i) {
-      const EdgeInfo& e = v.edges_[i];
-      v.out_[out_fill[e.source]++] =
-          Adjacent{e.target, i, e.relation, e.negated, e.inferred};
-      v.in_[in_fill[e.target]++] =
-          Adjacent{e.source, i, e.relation, e.negated, e.inferred};
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    std::sort(v.out_.begin() + v.out_begin_[i],
-              v.out_.begin() + v.out_begin_[i + 1], AdjacentLess);
-    std::sort(v.in_.begin() + v.in_begin_[i],
-              v.in_.begin() + v.in_begin_[i + 1], AdjacentLess);
-  }
-  // Name and type indices.
-  v.by_key_.reserve(n);
-  for (NodeIndex i = 0; i < n; ++i) {
-    NodeInfo& info = v.nodes_[i];
-    info.name_hash = absl::Hash<absl::string_view>()(info.name);
-    v.by_type_[info.type].push_back(i);
-    std::vector<NodeIndex>& own = v.by_key_[NameKey(info.name)];
-    if (own.empty() || own.back() != i) own.push_back(i);
-    for (const std::string& alias : info.aliases) {
-      std::vector<NodeIndex>& list = v.by_key_[NameKey(alias)];
-      if (list.empty() || list.back() != i) list.push_back(i);
-    }
-  }
-  {
-    absl::flat_hash_map<absl::string_view, NodeIndex> first_with_name;
-    first_with_name.reserve(n);
-    for (NodeIndex i = 0; i < n; ++i) {
-      auto [it, inserted] = first_with_name.try_emplace(v.nodes_[i].name, i);
-      if (!inserted) {
-        v.nodes_[i].name_unique = false;
-        v.nodes_[it->second].name_unique = false;
-      }
-    }
-  }
-  node_by_type_key_.clear();
-  edge_by_key_.clear();
-  std::shared_ptr<const GraphView> result(view_.release());
-  view_.reset(new GraphView());
-  return result;
-}
+const snapshot::StoreStamp& GraphView::stamp() const { return header_->stamp; }
 
 }  // namespace mskg::graph

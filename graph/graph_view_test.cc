@@ -135,8 +135,12 @@ TEST(GraphViewTest, NamesAreHashedAndFlaggedWhenShared) {
   EXPECT_FALSE(view->node(m).name_unique);
   EXPECT_FALSE(view->node(c).name_unique);
   EXPECT_TRUE(view->node(s).name_unique);
-  EXPECT_EQ(view->node(m).name_hash,
+  // The hash is this process's absl::Hash, made when first asked for:
+  // never stored in a view's bytes, since absl::Hash is seeded per process.
+  EXPECT_EQ(view->owned_name(m).hash,
             absl::Hash<absl::string_view>()("gracilis"));
+  EXPECT_EQ(view->owned_name(m).text, "gracilis");
+  EXPECT_EQ(&view->owned_name(m), &view->owned_name(m));  // Made once.
 }
 
 TEST(GraphViewTest, AdjacencyCarriesTheEdgeFlags) {

@@ -39,14 +39,14 @@ class Inference {
     // in which edges are derived.
     group_size_.assign(builder_->num_nodes(), 0);
     for (EdgeIndex e = 0; e < n; ++e) {
-      const EdgeInfo& info = builder_->edge(e);
+      const GraphViewBuilder::Edge& info = builder_->edge(e);
       if (info.relation == schema::PART_OF && !IsNegated(info)) {
         ++group_size_[info.target];
       }
     }
     OppositeActions(n);
     for (EdgeIndex e = 0; e < n; ++e) {
-      const EdgeInfo& info = builder_->edge(e);
+      const GraphViewBuilder::Edge& info = builder_->edge(e);
       if (info.relation != schema::PART_OF &&
           info.relation != schema::ANTAGONIST_OF) {
         continue;
@@ -63,7 +63,7 @@ class Inference {
   }
 
  private:
-  static bool IsNegated(const EdgeInfo& info) {
+  static bool IsNegated(const GraphViewBuilder::Edge& info) {
     if (info.inferred || info.support.empty()) return false;
     for (const schema::Provenance& p : info.support) {
       if (p.polarity() != schema::NEGATED) return false;
@@ -73,7 +73,7 @@ class Inference {
 
   // True if some affirmed support of `info` comes from the reference
   // document.
-  static bool FromReference(const EdgeInfo& info) {
+  static bool FromReference(const GraphViewBuilder::Edge& info) {
     for (const schema::Provenance& p : info.support) {
       if (p.document_id() == kReferenceDocument &&
           p.polarity() != schema::NEGATED) {
@@ -149,7 +149,7 @@ class Inference {
         by_joint;
     absl::flat_hash_map<NodeIndex, std::string> action_keys;
     for (EdgeIndex e = 0; e < n; ++e) {
-      const EdgeInfo& info = builder_->edge(e);
+      const GraphViewBuilder::Edge& info = builder_->edge(e);
       if (info.relation == schema::PART_OF && !IsNegated(info) &&
           info.source != info.target) {
         if (part_of_asserted_.empty()) {
@@ -212,13 +212,13 @@ class Inference {
   // opposite actions is not: it pairs two particular muscles by what each
   // does, which says nothing of the muscles grouped with either.
   bool PassesToMembers(EdgeIndex e) const {
-    const EdgeInfo& info = builder_->edge(e);
+    const GraphViewBuilder::Edge& info = builder_->edge(e);
     return !(info.inferred && info.rule == kRuleOppositeActions);
   }
 
   // Adds `e` to the adjacency of its relation and to the worklist.
   void Register(EdgeIndex e) {
-    const EdgeInfo& info = builder_->edge(e);
+    const GraphViewBuilder::Edge& info = builder_->edge(e);
     if (info.relation == schema::PART_OF) {
       part_out_[info.source].push_back(e);
       part_in_[info.target].push_back(e);

@@ -9,7 +9,7 @@
 //   document_writer.cc  PutDocument(), DeleteDocument() (document_writer.h)
 //   bulk_loader.cc      BulkLoad(), BulkLoadTriples() (bulk_loader.h)
 //   store_scans.cc      ForEachNode() and the other scans (store_scans.h)
-//   view_building.cc    View()
+//   view_building.cc    View(): the view snapshot file, else a rebuild
 //
 // Thread-safety: as GraphStore's (graph_store.h). write_mu_ serializes
 // writers; view_mu_ guards the cached view.
@@ -96,6 +96,8 @@ class GraphStore::Impl {
 
   // ---- view_building.cc ----
   absl::StatusOr<std::shared_ptr<const GraphView>> View() const;
+  // The view snapshot file (snapshot_file.h) in the store's folder.
+  std::string SnapshotPath() const;
 
  private:
   class Writer;  // document_writer.h
@@ -126,6 +128,10 @@ class GraphStore::Impl {
                               schema::Support* support) const;
   absl::Status CheckWritable() const;
   void InvalidateView();
+  // Caches `view` unless a write happened since `generation` was read;
+  // returns it (view_building.cc).
+  std::shared_ptr<const GraphView> CacheView(
+      uint64_t generation, std::shared_ptr<const GraphView> view) const;
   // Deletes the files RocksDB no longer needs, if no read-only open is
   // under way and (unless `now`) the last purge is a second old.
   void PurgeObsoleteFiles(bool now = false);
@@ -162,6 +168,9 @@ class GraphStore::Impl {
   absl::Time last_purge_ = absl::InfinitePast();
   int64_t bulk_sst_min_claims_ = 0;
   bool apply_inference_ = true;
+  bool persist_view_ = true;
+  // snapshot::StableHash64 of RocksDB's database identity.
+  uint64_t identity_hash_ = 0;
   std::unique_ptr<rocksdb::DB> db_;
   // handles_[0] is "default"; handles_[i + 1] is kColumnFamilies[i].
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;

@@ -17,6 +17,8 @@
 #include "graph/file_set_lock.h"
 #include "graph/key_codec.h"
 #include "graph/rocksdb_status.h"
+#include "graph/snapshot_file.h"
+#include "graph/snapshot_format.h"
 #include "graph/store_creation.h"
 #include "graph/store_impl.h"
 #include "rocksdb/db.h"
@@ -130,6 +132,7 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
   read_only_ = options.read_only;
   bulk_sst_min_claims_ = options.bulk_sst_min_claims;
   apply_inference_ = options.apply_inference;
+  persist_view_ = options.persist_view;
   if (path_.empty()) return absl::InvalidArgumentError("empty store path");
   std::error_code ec;
   const fs::file_status status = fs::status(path_, ec);
@@ -161,8 +164,20 @@ absl::Status GraphStore::Impl::Open(absl::string_view path,
   } else if (!read_only_) {
     // What a bulk load killed midway left; the next one would remove it too.
     fs::remove_all(fs::path(path_) / "bulk_load.tmp", ec);
+    // And what a killed snapshot write left (snapshot_file.h).
+    RemoveSnapshotTemporaries(SnapshotPath());
   }
-  return OpenDb(/*create=*/false);
+  MSKG_RETURN_IF_ERROR(OpenDb(/*create=*/false));
+  // The view snapshot file records which database it was built from.
+  std::string identity;
+  MSKG_RETURN_IF_ERROR(FromRocksDb(db_->GetDbIdentity(identity),
+                                   absl::StrCat("identity of store ", path_)));
+  identity_hash_ = snapshot::StableHash64(identity);
+  return absl::OkStatus();
+}
+
+std::string GraphStore::Impl::SnapshotPath() const {
+  return (fs::path(path_) / kSnapshotFileName).string();
 }
 
 absl::Status GraphStore::Impl::OpenDb(bool create) {

@@ -10,6 +10,7 @@
 #define MSKG_GRAPH_STORE_TEST_FIXTURE_H_
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -115,8 +116,9 @@ class GraphStoreTest : public ::testing::Test {
     return view.ok() ? *view : nullptr;
   }
 
-  // Asserted (non-inferred) edge source -r-> target in the view, or null.
-  static const EdgeInfo* Asserted(const GraphView& view,
+  // Asserted (non-inferred) edge source -r-> target in the view, or null;
+  // kept by the fixture (it points into `view`, which must outlive it).
+  const EdgeInfo* Asserted(const GraphView& view,
                                   const schema::NodeKey& s, schema::Relation r,
                                   const schema::NodeKey& o) {
     NodeIndex si = view.Find(s.type(), s.name());
@@ -124,11 +126,13 @@ class GraphStoreTest : public ::testing::Test {
     if (si == kInvalidIndex || oi == kInvalidIndex) return nullptr;
     EdgeIndex e = view.FindEdge(si, r, oi);
     if (e == kInvalidIndex || view.edge(e).inferred) return nullptr;
-    return &view.edge(e);
+    asserted_.push_back(view.edge(e));
+    return &asserted_.back();
   }
 
   std::string path_;
   std::unique_ptr<GraphStore> store_;
+  std::deque<EdgeInfo> asserted_;  // What Asserted() returned.
 };
 
 }  // namespace mskg::graph

@@ -61,7 +61,7 @@ void AppendMergedEdge(const graph::GraphView& view,
     auto& label = labels[std::make_pair(
         std::string(RelationLabel(edge.relation)), edge.negated)];
     if (edge.inferred) {
-      label.second.insert(edge.rule);
+      label.second.insert(std::string(edge.rule));
     } else {
       label.first = true;
     }

@@ -58,10 +58,10 @@ absl::StatusOr<int64_t> WriteGraphml(const graph::GraphView& view,
     std::vector<std::pair<uint32_t, uint32_t>>().swap(endpoints);
     std::vector<graph::EdgeIndex>().swap(indices);
 
-    auto node_of = [&view](Vertex v) -> const graph::NodeInfo& {
+    auto node_of = [&view](Vertex v) -> graph::NodeInfo {
       return view.node(static_cast<graph::NodeIndex>(v));
     };
-    auto edge_of = [&view, &g](Edge e) -> const graph::EdgeInfo& {
+    auto edge_of = [&view, &g](Edge e) -> graph::EdgeInfo {
       return view.edge(g[e]);
     };
     boost::dynamic_properties dp(boost::ignore_other_properties);
@@ -79,7 +79,7 @@ absl::StatusOr<int64_t> WriteGraphml(const graph::GraphView& view,
                             }));
     dp.property("aliases", boost::make_function_property_map<Vertex>(
                                [node_of](Vertex v) -> std::string {
-                                 return XmlSafe(JsonArray(node_of(v).aliases));
+                                 return XmlSafe(JsonArray(node_of(v).aliases.ToStrings()));
                                }));
     dp.property("relation", boost::make_function_property_map<Edge>(
                                 [edge_of](Edge e) -> std::string {

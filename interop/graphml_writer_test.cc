@@ -83,7 +83,7 @@ TEST(GraphmlWriterTest, ReadsBackWithBoost) {
   for (graph::NodeIndex v = 0; v < view->num_nodes(); ++v) {
     // read_graphml parses with trim_whitespace, which collapses runs of
     // white space (the file itself keeps them: see the next test).
-    EXPECT_EQ(g[v].name, CollapseSpace(view->node(v).name));
+    EXPECT_EQ(g[v].name, CollapseSpace(std::string(view->node(v).name)));
     EXPECT_EQ(static_cast<uint64_t>(g[v].id), view->node(v).id);
   }
   EXPECT_EQ(g[0].type, "Muscle");

@@ -39,7 +39,7 @@ absl::StatusOr<Neo4jCsvCounts> WriteNeo4jCsv(
     absl::StrAppend(&line, "\"", node.id, "\",");
     AppendCsvField(node.name, &line);
     line.push_back(',');
-    AppendArrayField(node.aliases, &line);
+    AppendArrayField(node.aliases.ToStrings(), &line);
     absl::StrAppend(&line, ",\"", TypeLabel(node.type), "\"\n");
     nodes->write(line.data(), line.size());
     ++counts.nodes;

@@ -135,7 +135,7 @@ absl::StatusOr<int64_t> WriteRdf(const graph::GraphView& view,
     emit.Subject(TripleEmitter::Iri(paths[v]));
     emit.Add(rdf_type, emit.Vocab(TypeLabel(node.type)));
     emit.Add(label, TripleEmitter::String(node.name));
-    for (const std::string& a : node.aliases) {
+    for (absl::string_view a : node.aliases) {
       emit.Add(alias, TripleEmitter::String(a));
     }
     emit.Add(node_id, emit.Typed(absl::StrCat(node.id), "unsignedLong"));

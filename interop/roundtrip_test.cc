@@ -97,10 +97,10 @@ std::set<std::string> TripleFacts(const graph::GraphView& view) {
     for (const std::string& doc : AffirmedDocuments(edge)) {
       facts.insert(absl::StrCat(
           TypeLabel(view.node(edge.source).type), "|",
-          field(view.node(edge.source).name), "|",
+          field(std::string(view.node(edge.source).name)), "|",
           RelationLabel(edge.relation), "|",
           TypeLabel(view.node(edge.target).type), "|",
-          field(view.node(edge.target).name), "|", doc));
+          field(std::string(view.node(edge.target).name)), "|", doc));
     }
   }
   return facts;

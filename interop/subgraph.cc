@@ -88,7 +88,7 @@ absl::StatusOr<Subgraph> BuildSubgraph(const graph::GraphView& view,
   for (graph::NodeIndex v : node_list) {
     const graph::NodeInfo& info = view.node(v);
     const graph::NodeIndex mapped =
-        builder.AddNode(info.type, info.name, info.aliases, info.id);
+        builder.AddNode(info.type, info.name, info.aliases.ToStrings(), info.id);
     node_map[v] = mapped;
     if (selected_nodes.contains(v)) result.selected_nodes.insert(mapped);
   }
@@ -107,7 +107,7 @@ absl::StatusOr<Subgraph> BuildSubgraph(const graph::GraphView& view,
       mapped = builder.AddInferredEdge(s, info.relation, t, info.rule,
                                        std::move(premises));
     } else {
-      mapped = builder.AddEdge(s, info.relation, t, info.support);
+      mapped = builder.AddEdge(s, info.relation, t, info.support.Decode());
     }
     if (mapped == graph::kInvalidIndex) continue;
     edge_map[e] = mapped;

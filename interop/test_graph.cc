@@ -97,7 +97,7 @@ std::string CanonicalDump(const graph::GraphView& view, bool with_provenance) {
     return absl::StrCat(TypeLabel(n.type), ":", n.name);
   };
   for (graph::NodeIndex v = 0; v < view.num_nodes(); ++v) {
-    std::vector<std::string> aliases = view.node(v).aliases;
+    std::vector<std::string> aliases = view.node(v).aliases.ToStrings();
     std::sort(aliases.begin(), aliases.end());
     lines.push_back(absl::StrCat("node ", node_text(v), " aliases=[",
                                  absl::StrJoin(aliases, "|"), "]"));

@@ -378,7 +378,7 @@ std::vector<std::string> Candidates(const GraphView& view,
         const std::string head(p.substr(0, p.size() - words.back().size() - 1));
         for (NodeIndex m : Muscles(view, StripStates(head))) {
           forms.emplace_back(view.node(m).name, std::string(words.back()));
-          for (const std::string& a : view.node(m).aliases)
+          for (absl::string_view a : view.node(m).aliases)
             forms.emplace_back(a, std::string(words.back()));
         }
         for (auto& [name, noun] : forms) {
@@ -389,7 +389,7 @@ std::vector<std::string> Candidates(const GraphView& view,
         const std::string rest(p.substr(words[0].size() + 1));
         for (NodeIndex m : Muscles(view, rest)) {
           out.push_back(absl::StrCat(words[0], " ", view.node(m).name));
-          for (const std::string& a : view.node(m).aliases) {
+          for (absl::string_view a : view.node(m).aliases) {
             out.push_back(absl::StrCat(words[0], " ", a));
           }
         }
@@ -413,13 +413,13 @@ absl::StatusOr<Resolved> Resolve(const GraphView& view,
   for (schema::NodeType type : t.preferred) {
     for (const std::string& c : candidates) {
       for (NodeIndex v : view.Lookup(c)) {
-        if (view.node(v).type == type) return Resolved{view.node(v).name, type};
+        if (view.node(v).type == type) return Resolved{std::string(view.node(v).name), type};
       }
     }
   }
   for (const std::string& c : candidates) {
     for (NodeIndex v : view.Lookup(c)) {
-      return Resolved{view.node(v).name, view.node(v).type};
+      return Resolved{std::string(view.node(v).name), view.node(v).type};
     }
   }
   return absl::NotFoundError(

@@ -46,7 +46,7 @@ class ExecutorTest : public ::testing::Test {
     std::vector<std::string> out;
     for (const ExecRow& row : result.rows) {
       const Value& v = row.values[0];
-      out.push_back(v.is_node() ? view_->node(v.AsNode()).name : v.ToString());
+      out.push_back(v.is_node() ? std::string(view_->node(v.AsNode()).name) : v.ToString());
     }
     return out;
   }

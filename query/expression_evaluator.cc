@@ -87,11 +87,14 @@ Value ExpressionEvaluator::NodeProperty(NodeIndex v, Prop p) const {
   switch (p) {
     // Names by reference: the view outlives the execution, and the
     // engine copies only the names of the rows it returns (ToPublic).
-    case Prop::kName: return Value::Ref(&n.name, n.name_hash);
+    case Prop::kName: {
+      const graph::OwnedName& name = view_.owned_name(v);
+      return Value::Ref(&name.text, name.hash);
+    }
     case Prop::kAliases: {
       std::vector<Value> out;
       out.reserve(n.aliases.size());
-      for (const std::string& a : n.aliases) out.push_back(Value::Ref(&a));
+      for (absl::string_view a : n.aliases) out.push_back(Value(a));
       return Value(std::move(out));
     }
     case Prop::kId: return Value(static_cast<int64_t>(n.id));
@@ -376,8 +379,8 @@ Value ExpressionEvaluator::EvalFunction(const BoundExpr& e, const Value* row) {
       break;
     case Fn::kToString:
       if (v.is_node()) {
-        const graph::NodeInfo& n = view_.node(v.AsNode());
-        return Value::Ref(&n.name, n.name_hash);
+        const graph::OwnedName& name = view_.owned_name(v.AsNode());
+        return Value::Ref(&name.text, name.hash);
       }
       if (v.is_edge()) return Value(RelationName(view_.edge(v.AsEdge()).relation));
       return Value(v.ToString());

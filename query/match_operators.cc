@@ -271,7 +271,7 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
     // The rows that follow read each hit's NodeInfo (its name, for
     // instance); hits are scattered over the view, so fetch ahead.
     if (h + kPrefetchAhead < hits.size()) {
-      __builtin_prefetch(&view_.node(hits[h + kPrefetchAhead]));
+      view_.PrefetchNode(hits[h + kPrefetchAhead]);
     }
     if (!op.into) slots_[op.to_slot] = Value::Node(hits[h]);
     slots_[op.edge_slot] = options_.collect_evidence ? std::move(paths[h]) : Value();

@@ -52,17 +52,19 @@ constexpr int kMaxPremiseDepth = 64;
 EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int depth,
                           ExecBounds* bounds) {
   const graph::EdgeInfo& info = g.edge(e);
+  // Decoded once from the view (graph::SupportList decodes on each pass).
+  std::vector<schema::Provenance> support = info.support.Decode();
   uint64_t bytes = sizeof(EdgeEvidence);
-  for (const schema::Provenance& p : info.support) bytes += p.SpaceUsedLong();
+  for (const schema::Provenance& p : support) bytes += p.SpaceUsedLong();
   const bool within = bounds->Tick() && bounds->Charge(bytes);
   EdgeEvidence ev;
-  ev.source = g.node(info.source).name;
+  ev.source = std::string(g.node(info.source).name);
   ev.relation = RelationName(info.relation);
-  ev.target = g.node(info.target).name;
+  ev.target = std::string(g.node(info.target).name);
   ev.inferred = info.inferred;
   ev.negated = info.negated;
-  ev.rule = info.rule;
-  ev.support = info.support;
+  ev.rule = std::string(info.rule);
+  ev.support = std::move(support);
   if (depth > 0 && within) {
     ev.premises.reserve(info.premises.size());
     for (graph::EdgeIndex p : info.premises) {

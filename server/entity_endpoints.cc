@@ -153,7 +153,7 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
     std::vector<std::string> suggestions;
     for (const SearchIndex::Hit& hit :
          snapshot->search.Search(name, *type, 5)) {
-      suggestions.push_back(view.node(hit.node).name);
+      suggestions.push_back(std::string(view.node(hit.node).name));
     }
     return absl::NotFoundError(absl::StrCat(
         "no ", type_label, " named '", name, "'",
@@ -171,7 +171,7 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
   Json json = {{"name", node.name},
                {"type", interop::TypeLabel(node.type)},
                {"id", node.id},
-               {"aliases", node.aliases},
+               {"aliases", node.aliases.ToStrings()},
                {"degree", view.Out(v).size() + view.In(v).size()},
                {"relations", std::move(groups)},
                {"snapshot", snapshot->version}};
@@ -212,7 +212,7 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
     const graph::NodeInfo& node = view.node(hit.node);
     hits.push_back({{"name", node.name},
                     {"type", interop::TypeLabel(node.type)},
-                    {"matched", *hit.matched},
+                    {"matched", std::string(hit.matched)},
                     {"match", MatchName(hit.match)},
                     {"degree", hit.degree}});
   }

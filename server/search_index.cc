@@ -39,16 +39,16 @@ SearchIndex SearchIndex::Build(const graph::GraphView& view) {
   index.view_ = &view;
   for (graph::NodeIndex v = 0; v < view.num_nodes(); ++v) {
     const graph::NodeInfo& node = view.node(v);
-    auto add = [&](const std::string& text) {
+    auto add = [&](absl::string_view text) {
       std::string key = NameKey(text);
       if (key.empty()) return;
       const uint32_t degree =
           static_cast<uint32_t>(view.Out(v).size() + view.In(v).size());
       index.spellings_.push_back(
-          Spelling{std::move(key), &text, v, node.type, degree});
+          Spelling{std::move(key), text, v, node.type, degree});
     };
     add(node.name);
-    for (const std::string& alias : node.aliases) add(alias);
+    for (absl::string_view alias : node.aliases) add(alias);
   }
   for (uint32_t s = 0; s < index.spellings_.size(); ++s) {
     const std::string& key = index.spellings_[s].key;

@@ -35,7 +35,7 @@ class SearchIndex {
     graph::NodeIndex node;
     Match match;
     // The name or alias that matched (points into the view).
-    const std::string* matched;
+    absl::string_view matched;
     uint32_t degree;
   };
 
@@ -61,7 +61,7 @@ class SearchIndex {
   // range reads the spellings alone, not the view (a cache miss per hit).
   struct Spelling {
     std::string key;
-    const std::string* text;
+    absl::string_view text;  // Points into the view.
     graph::NodeIndex node;
     schema::NodeType type;
     uint32_t degree;

@@ -14,6 +14,8 @@
 
 #include "gmock/gmock.h"
 #include "graph/graph_store.h"
+#include "graph/graph_view.h"
+#include "graph/view_testing.h"
 #include "gtest/gtest.h"
 #include "ingest/ingester.h"
 #include "query/query_engine.h"
@@ -142,6 +144,23 @@ class FlagshipQuestionsTest : public ::testing::Test {
 };
 
 graph::GraphStore* FlagshipQuestionsTest::store_ = nullptr;
+
+// The corpus graph's view as the writer built it, and as a new read-only
+// open maps it from the store's snapshot file, answer every accessor alike.
+TEST_F(FlagshipQuestionsTest, ViewMappedFromTheSnapshotFileEqualsTheBuiltOne) {
+  auto built = store_->View();
+  ASSERT_TRUE(built.ok()) << built.status();
+  EXPECT_FALSE((*built)->mapped_from_file());
+  graph::GraphStoreOptions options;
+  options.read_only = true;
+  auto reader = graph::GraphStore::Open(store_->path(), options);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  auto mapped = (*reader)->View();
+  ASSERT_TRUE(mapped.ok()) << mapped.status();
+  EXPECT_TRUE((*mapped)->mapped_from_file());
+  EXPECT_GT((*mapped)->num_edges(), 1000u);
+  EXPECT_EQ(graph::DiffViews(**built, **mapped), "");
+}
 
 TEST_F(FlagshipQuestionsTest, MusclesOpposingPsoas) {
   query::ResultTable table = Run(

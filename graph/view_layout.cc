@@ -1,0 +1,299 @@
+// graph/view_layout.cc
+//
+// GraphViewBuilder::Finish(): lays the built graph out in one block of
+// bytes in the snapshot format (snapshot_format.h), which the GraphView
+// then reads in place, exactly as it reads a mapped snapshot file. Sizes
+// are computed first and the block is allocated once; each edge's support
+// is serialized straight into it and freed from the builder as it goes,
+// so the peak is the builder plus the block.
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "graph/graph_view.h"
+#include "util/name_key.h"
+
+namespace mskg::graph {
+namespace {
+
+using snapshot::EdgeRecord;
+using snapshot::KeySlot;
+using snapshot::NodeRecord;
+using snapshot::StrRef;
+
+// Bytes on the heap, 8-byte aligned and zeroed (so that padding inside
+// records is zero and the layout is the same on every run).
+class HeapBytes : public SnapshotBytes {
+ public:
+  explicit HeapBytes(size_t size)
+      : words_(new uint64_t[(size + 7) / 8]()), size_(size) {}
+  const char* data() const override {
+    return reinterpret_cast<const char*>(words_.get());
+  }
+  size_t size() const override { return size_; }
+  char* mutable_data() { return reinterpret_cast<char*>(words_.get()); }
+
+ private:
+  std::unique_ptr<uint64_t[]> words_;
+  size_t size_;
+};
+
+size_t VarintSize(uint64_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+char* PutVarint(char* p, uint64_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+bool AdjacentLess(const Adjacent& a, const Adjacent& b) {
+  if (a.relation != b.relation) return a.relation < b.relation;
+  if (a.node != b.node) return a.node < b.node;
+  return a.edge < b.edge;
+}
+
+uint64_t Align8(uint64_t v) { return (v + 7) & ~uint64_t{7}; }
+
+}  // namespace
+
+std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
+    const snapshot::StoreStamp& stamp) {
+  const size_t n = nodes_.size();
+  const size_t m = edges_.size();
+
+  // Name keys: (NameKey of a name or alias, node), sorted, so that each
+  // key's nodes are ascending and the layout does not depend on hashing.
+  std::vector<std::pair<std::string, NodeIndex>> keyed;
+  for (NodeIndex i = 0; i < n; ++i) {
+    keyed.emplace_back(NameKey(nodes_[i].name), i);
+    for (const std::string& a : nodes_[i].aliases) {
+      keyed.emplace_back(NameKey(a), i);
+    }
+  }
+  std::sort(keyed.begin(), keyed.end());
+  keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+  size_t num_keys = 0;
+  for (size_t i = 0; i < keyed.size(); ++i) {
+    if (i == 0 || keyed[i].first != keyed[i - 1].first) ++num_keys;
+  }
+  uint64_t slots = 1;
+  while (slots < 2 * num_keys) slots <<= 1;
+
+  // Rules are few: each distinct one is stored once.
+  absl::flat_hash_map<std::string, StrRef> rule_refs;
+
+  // ---- Sizes ----
+  uint64_t strings = 0, aliases = 0, premises = 0, supports = 0;
+  for (const Node& node : nodes_) {
+    strings += node.name.size();
+    for (const std::string& a : node.aliases) strings += a.size();
+    aliases += node.aliases.size();
+  }
+  for (const Edge& e : edges_) {
+    if (!e.rule.empty() && rule_refs.try_emplace(e.rule).second) {
+      strings += e.rule.size();
+    }
+    premises += e.premises.size();
+    if (!e.support.empty()) {
+      supports += VarintSize(e.support.size());
+      for (const schema::Provenance& p : e.support) {
+        const size_t size = p.ByteSizeLong();
+        supports += VarintSize(size) + size;
+      }
+    }
+  }
+  for (size_t i = 0; i < keyed.size(); ++i) {
+    if (i == 0 || keyed[i].first != keyed[i - 1].first) {
+      strings += keyed[i].first.size();
+    }
+  }
+  snapshot::Header header;
+  std::memset(static_cast<void*>(&header), 0, sizeof(header));
+  const uint64_t sizes[snapshot::kNumSections] = {
+      n * sizeof(NodeRecord), m * sizeof(EdgeRecord), strings,
+      aliases * sizeof(StrRef), premises * 4, supports,
+      (n + 1) * 4, m * sizeof(Adjacent), (n + 1) * 4, m * sizeof(Adjacent),
+      (kNumNodeTypes + 1) * 4, n * 4, slots * sizeof(KeySlot),
+      keyed.size() * 4, kNumRelations * 8};
+  uint64_t offset = snapshot::kHeaderBytes;
+  for (int s = 0; s < snapshot::kNumSections; ++s) {
+    header.sections[s] = {offset, sizes[s]};
+    offset = Align8(offset + sizes[s]);
+  }
+  auto bytes = std::make_unique<HeapBytes>(offset);
+  char* base = bytes->mutable_data();
+  auto at = [&](snapshot::Section s) { return base + header.sections[s].offset; };
+
+  // ---- Strings, nodes, aliases ----
+  char* const strings_base = at(snapshot::kStrings);
+  uint64_t strings_used = 0;
+  auto put_string = [&](absl::string_view s) {
+    std::memcpy(strings_base + strings_used, s.data(), s.size());
+    StrRef ref{strings_used, static_cast<uint32_t>(s.size()), 0};
+    strings_used += s.size();
+    return ref;
+  };
+  auto* node_records = reinterpret_cast<NodeRecord*>(at(snapshot::kNodes));
+  auto* alias_refs = reinterpret_cast<StrRef*>(at(snapshot::kAliases));
+  uint32_t alias_used = 0;
+  {
+    absl::flat_hash_map<absl::string_view, NodeIndex> first_with_name;
+    first_with_name.reserve(n);
+    for (NodeIndex i = 0; i < n; ++i) {
+      const Node& node = nodes_[i];
+      NodeRecord& r = node_records[i];
+      r.id = node.id;
+      r.type = static_cast<uint8_t>(node.type);
+      r.name = put_string(node.name);
+      r.name_unique = 1;
+      r.alias_begin = alias_used;
+      r.alias_count = static_cast<uint32_t>(node.aliases.size());
+      for (const std::string& a : node.aliases) {
+        alias_refs[alias_used++] = put_string(a);
+      }
+      auto [it, inserted] = first_with_name.try_emplace(node.name, i);
+      if (!inserted) {
+        r.name_unique = 0;
+        node_records[it->second].name_unique = 0;
+      }
+    }
+  }
+  for (auto& [rule, ref] : rule_refs) ref = put_string(rule);
+
+  // ---- Edges, premises, supports ----
+  auto* edge_records = reinterpret_cast<EdgeRecord*>(at(snapshot::kEdges));
+  auto* premise_out = reinterpret_cast<EdgeIndex*>(at(snapshot::kPremises));
+  char* const support_base = at(snapshot::kSupports);
+  char* support_at = support_base;
+  uint64_t premises_used = 0;
+  auto* relation_counts =
+      reinterpret_cast<uint64_t*>(at(snapshot::kRelationCounts));
+  for (EdgeIndex i = 0; i < m; ++i) {
+    Edge& e = edges_[i];
+    EdgeRecord& r = edge_records[i];
+    r.source = e.source;
+    r.target = e.target;
+    r.relation = static_cast<uint8_t>(e.relation);
+    r.inferred = e.inferred ? 1 : 0;
+    if (!e.rule.empty()) r.rule = rule_refs.at(e.rule);
+    r.premise_begin = premises_used;
+    r.premise_count = static_cast<uint32_t>(e.premises.size());
+    for (EdgeIndex p : e.premises) premise_out[premises_used++] = p;
+    // An edge is negated when it has support and none of it affirms it.
+    bool any_affirmed = false;
+    if (!e.support.empty()) {
+      r.support_offset = support_at - support_base;
+      support_at = PutVarint(support_at, e.support.size());
+      for (const schema::Provenance& p : e.support) {
+        if (p.polarity() != schema::NEGATED) any_affirmed = true;
+        const size_t size = p.GetCachedSize();
+        support_at = PutVarint(support_at, size);
+        support_at = reinterpret_cast<char*>(p.SerializeWithCachedSizesToArray(
+            reinterpret_cast<uint8_t*>(support_at)));
+      }
+      r.support_size = (support_at - support_base) - r.support_offset;
+      r.negated = (!e.inferred && !any_affirmed) ? 1 : 0;
+      std::vector<schema::Provenance>().swap(e.support);
+    }
+    ++relation_counts[e.relation];
+  }
+
+  // ---- CSR adjacency: counting sort by endpoint, then by relation ----
+  auto* out_begin = reinterpret_cast<uint32_t*>(at(snapshot::kOutBegin));
+  auto* in_begin = reinterpret_cast<uint32_t*>(at(snapshot::kInBegin));
+  for (EdgeIndex i = 0; i < m; ++i) {
+    ++out_begin[edges_[i].source + 1];
+    ++in_begin[edges_[i].target + 1];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    out_begin[i + 1] += out_begin[i];
+    in_begin[i + 1] += in_begin[i];
+  }
+  auto* out = reinterpret_cast<Adjacent*>(at(snapshot::kOut));
+  auto* in = reinterpret_cast<Adjacent*>(at(snapshot::kIn));
+  {
+    std::vector<uint32_t> out_fill(out_begin, out_begin + n);
+    std::vector<uint32_t> in_fill(in_begin, in_begin + n);
+    auto fill = [](Adjacent& a, NodeIndex node, EdgeIndex e,
+                   const EdgeRecord& r) {
+      a.node = node;
+      a.edge = e;
+      a.relation = static_cast<schema::Relation>(r.relation);
+      a.negated = r.negated != 0;
+      a.inferred = r.inferred != 0;
+    };
+    for (EdgeIndex i = 0; i < m; ++i) {
+      const EdgeRecord& r = edge_records[i];
+      fill(out[out_fill[r.source]++], r.target, i, r);
+      fill(in[in_fill[r.target]++], r.source, i, r);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    std::sort(out + out_begin[i], out + out_begin[i + 1], AdjacentLess);
+    std::sort(in + in_begin[i], in + in_begin[i + 1], AdjacentLess);
+  }
+
+  // ---- Nodes by type ----
+  auto* type_begin = reinterpret_cast<uint32_t*>(at(snapshot::kTypeBegin));
+  auto* type_nodes = reinterpret_cast<NodeIndex*>(at(snapshot::kTypeNodes));
+  for (const Node& node : nodes_) ++type_begin[node.type + 1];
+  for (int t = 0; t < kNumNodeTypes; ++t) type_begin[t + 1] += type_begin[t];
+  {
+    std::vector<uint32_t> fill(type_begin, type_begin + kNumNodeTypes);
+    for (NodeIndex i = 0; i < n; ++i) {
+      type_nodes[fill[nodes_[i].type]++] = i;
+    }
+  }
+
+  // ---- Name-key index ----
+  auto* key_slots = reinterpret_cast<KeySlot*>(at(snapshot::kKeySlots));
+  auto* key_lists = reinterpret_cast<NodeIndex*>(at(snapshot::kKeyLists));
+  for (size_t i = 0; i < keyed.size();) {
+    size_t j = i;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) {
+      key_lists[j] = keyed[j].second;
+      ++j;
+    }
+    const uint64_t hash = snapshot::StableHash64(keyed[i].first);
+    uint64_t s = hash & (slots - 1);
+    while (key_slots[s].hash != 0) s = (s + 1) & (slots - 1);
+    key_slots[s].hash = hash;
+    key_slots[s].key = put_string(keyed[i].first);
+    key_slots[s].list_begin = i;
+    key_slots[s].list_count = j - i;
+    i = j;
+  }
+
+  // ---- Header ----
+  std::memcpy(header.magic, snapshot::kMagic, sizeof(header.magic));
+  header.format_version = snapshot::kFormatVersion;
+  header.byte_order = snapshot::kByteOrderMark;
+  header.file_size = offset;
+  header.num_nodes = n;
+  header.num_edges = m;
+  header.stamp = stamp;
+  header.checksum = snapshot::HeaderChecksum(header);
+  std::memcpy(base, &header, sizeof(header));
+
+  nodes_.clear();
+  edges_.clear();
+  node_by_type_key_.clear();
+  edge_by_key_.clear();
+  // The bytes were laid out just above: FromBytes() cannot refuse them.
+  return GraphView::FromBytes(std::move(bytes)).value();
+}
+
+}  // namespace mskg::graph
