@@ -15,6 +15,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "graph/graph_view.h"
 #include "query/exec_bounds.h"
+#include "query/exec_value.h"
 #include "query/value.h"
 
 namespace mskg::query {
@@ -40,7 +41,7 @@ struct ExecOptions {
 };
 
 struct ExecRow {
-  std::vector<Value> values;
+  std::vector<ExecValue> values;
   // Each path: the edges matched for one way of producing the row.
   std::vector<std::vector<graph::EdgeIndex>> paths;
 };

@@ -30,7 +30,7 @@
 #include "query/expression_evaluator.h"
 #include "query/plan.h"
 #include "query/stamped_array.h"
-#include "query/value.h"
+#include "query/exec_value.h"
 
 namespace mskg::query {
 
@@ -70,13 +70,13 @@ struct NodeRowArray {
 // values, so that a row is looked up without copying it into a key.
 struct ValuesHash {
   using is_transparent = void;
-  size_t operator()(absl::Span<const Value> v) const {
-    return absl::Hash<absl::Span<const Value>>()(v);
+  size_t operator()(absl::Span<const ExecValue> v) const {
+    return absl::Hash<absl::Span<const ExecValue>>()(v);
   }
 };
 struct ValuesEq {
   using is_transparent = void;
-  bool operator()(absl::Span<const Value> a, absl::Span<const Value> b) const {
+  bool operator()(absl::Span<const ExecValue> a, absl::Span<const ExecValue> b) const {
     return a == b;
   }
 };
@@ -92,16 +92,16 @@ struct RowKeyHash {
   size_t operator()(size_t r) const {
     return ValuesHash()(absl::MakeConstSpan((*rows)[r].values.data(), *width));
   }
-  size_t operator()(absl::Span<const Value> v) const { return ValuesHash()(v); }
+  size_t operator()(absl::Span<const ExecValue> v) const { return ValuesHash()(v); }
 };
 struct RowKeyEq {
   using is_transparent = void;
   const std::vector<ExecRow>* rows;
   const size_t* width;
-  absl::Span<const Value> Key(size_t r) const {
+  absl::Span<const ExecValue> Key(size_t r) const {
     return absl::MakeConstSpan((*rows)[r].values.data(), *width);
   }
-  absl::Span<const Value> Key(absl::Span<const Value> v) const { return v; }
+  absl::Span<const ExecValue> Key(absl::Span<const ExecValue> v) const { return v; }
   template <typename A, typename B>
   bool operator()(const A& a, const B& b) const {
     return Key(a) == Key(b);
@@ -110,7 +110,7 @@ struct RowKeyEq {
 using RowKeySet = absl::flat_hash_set<size_t, RowKeyHash, RowKeyEq>;
 
 using GroupMap =
-    absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq>;
+    absl::flat_hash_map<std::vector<ExecValue>, size_t, ValuesHash, ValuesEq>;
 
 // The containers a projection fills and empties, kept per thread between
 // executions (inside ExecScratch) so that their capacity is reused.
@@ -140,16 +140,16 @@ struct AggState {
   int64_t int_sum = 0;
   double double_sum = 0;
   bool any_double = false;
-  Value best;  // min, max.
-  std::vector<Value> list;  // collect.
-  absl::flat_hash_set<Value> seen;  // DISTINCT.
+  ExecValue best;  // min, max.
+  std::vector<ExecValue> list;  // collect.
+  absl::flat_hash_set<ExecValue> seen;  // DISTINCT.
 };
 
 class ProjectionSink {
  public:
   // Reads the current row from `*slots`. All must outlive the sink.
   ProjectionSink(ExecContext* context, ExpressionEvaluator* evaluator,
-                 const std::vector<Value>* slots, ProjectionScratch* scratch);
+                 const std::vector<ExecValue>* slots, ProjectionScratch* scratch);
   ProjectionSink(const ProjectionSink&) = delete;
   ProjectionSink& operator=(const ProjectionSink&) = delete;
 
@@ -188,7 +188,7 @@ class ProjectionSink {
 
   ExecContext& context_;
   ExpressionEvaluator& evaluator_;
-  const std::vector<Value>& slots_;
+  const std::vector<ExecValue>& slots_;
   // The part being run.
   const PartPlan* part_ = nullptr;
   const ProjectionSpec* projection_ = nullptr;
