@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "graph/boost_graph.h"
 #include "query/plan_executor.h"
+#include "query/node_set.h"
 #include "query/stamped_array.h"
 
 namespace mskg::query {
@@ -20,14 +21,20 @@ using graph::EdgeIndex;
 using graph::NodeIndex;
 
 // Per-thread scratch of the breadth-first searches of endpoints_only
-// expansions: the BFS parent edge of each node reached, reused across
-// executions. A search finishes before it emits any row, so nested
-// searches never overlap.
+// expansions, reused across executions: the nodes reached (a bitmap, which
+// stays in cache at 1M nodes) and, only where evidence paths or the
+// undirected cycle test need it, each one's BFS parent edge. A search
+// finishes before it emits any row, so nested searches never overlap.
 using BfsScratch = StampedArray<EdgeIndex>;
 
 BfsScratch& ThreadBfsScratch() {
   thread_local BfsScratch scratch;
   return scratch;
+}
+
+NodeSet& ThreadBfsReached() {
+  thread_local NodeSet reached;
+  return reached;
 }
 
 // Per-thread scratch of undirected endpoints_only searches that look for a
@@ -128,6 +135,12 @@ bool PlanExecutor::ForEachEdge(const PlanOp& op, NodeIndex v, F&& f) {
   return true;
 }
 
+void PlanExecutor::PrefetchEdges(const PlanOp& op, NodeIndex v) const {
+  if (!op.types.empty()) return;  // Relation ranges need a search first.
+  if (op.out) __builtin_prefetch(view_.Out(v).data());
+  if (op.in) __builtin_prefetch(view_.In(v).data());
+}
+
 bool PlanExecutor::Expand(const Ops& ops, size_t i, const Continuation& next) {
   const PlanOp& op = ops[i];
   const ExecValue& from = slots_[op.from_slot];
@@ -164,11 +177,12 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
                                          const Continuation& next, NodeIndex s,
                                          int max) {
   const PlanOp& op = ops[i];
+  NodeSet& reached = ThreadBfsReached();
+  reached.Start(view_.num_nodes());
   BfsScratch& visited = ThreadBfsScratch();
-  visited.Start(view_.num_nodes());
   constexpr EdgeIndex kNoEdge = std::numeric_limits<EdgeIndex>::max();
   std::vector<NodeIndex> hits;
-  visited.Set(s, kNoEdge);
+  reached.Insert(s);
   // A start node is an end node at 0 hops, or at the length of a shortest
   // cycle through it. Directed: the first edge back into s closes one.
   // Undirected: walking a tree edge back is no cycle; a shortest cycle
@@ -184,6 +198,12 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
     branch.Start(view_.num_nodes());
     branch.Set(s, {kNullNode, 0});
   }
+  // Parent edges: for the evidence paths and the undirected cycle test.
+  const bool parents = options_.collect_evidence || track;
+  if (parents) {
+    visited.Start(view_.num_nodes());
+    visited.Set(s, kNoEdge);
+  }
   int cycle_length = max + 1;  // Undirected: the shortest cycle so far,
   NodeIndex cycle_u = 0, cycle_w = 0;  // the ends of its closing edge,
   EdgeIndex cycle_edge = kNoEdge;      // and that edge.
@@ -191,10 +211,16 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
   std::vector<NodeIndex> frontier = {s}, next_frontier;
   for (int depth = 1; depth <= max && !frontier.empty(); ++depth) {
     next_frontier.clear();
-    for (NodeIndex u : frontier) {
+    for (size_t f = 0; f < frontier.size(); ++f) {
+      const NodeIndex u = frontier[f];
+      // The frontier's adjacency lists are scattered over the view: fetch
+      // those of a node a few ahead while this one is expanded.
+      if (f + kPrefetchAhead < frontier.size()) {
+        PrefetchEdges(op, frontier[f + kPrefetchAhead]);
+      }
       const bool within_bounds = ForEachEdge(op, u, [&](const Adjacent& a) {
         if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
-        if (visited.Has(a.node)) {
+        if (reached.Contains(a.node)) {
           if (start_done) return true;
           if (!undirected) {
             if (a.node == s) {
@@ -217,7 +243,8 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
           }
           return true;
         }
-        visited.Set(a.node, a.edge);
+        reached.Insert(a.node);
+        if (parents) visited.Set(a.node, a.edge);
         if (track) {
           branch.Set(a.node, {u == s ? a.node : branch.value[u].first, depth});
         }

@@ -125,6 +125,8 @@ class PlanExecutor : public PatternPredicates {
   bool TargetOk(const PlanOp& op, graph::NodeIndex w) const;
   template <typename F>
   bool ForEachEdge(const PlanOp& op, graph::NodeIndex v, F&& f);
+  // Fetches into the cache the adjacency `op` will follow from `v`.
+  void PrefetchEdges(const PlanOp& op, graph::NodeIndex v) const;
 
   const PhysicalPlan& plan_;
   const graph::GraphView& view_;

@@ -162,7 +162,10 @@ absl::Status ProjectionSink::Start(const PartPlan& part, bool last) {
       node_key_slots_.push_back(e->slot);
     }
   }
-  if (node_key_slots_.size() == 1) node_row_array_.Start(context_.view().num_nodes());
+  if (node_key_slots_.size() == 1) {
+    node_row_array_.Start(context_.view().num_nodes(),
+                          context_.options().collect_evidence);
+  }
   return absl::OkStatus();
 }
 
@@ -246,7 +249,7 @@ bool ProjectionSink::Add() {
     if (by_node) {
       const size_t r = FindNodeRow(node_key);
       if (r != NodeRowArray::kNone) {
-        AddPathsTo(r);
+        if (r != NodeRowArray::kSeen) AddPathsTo(r);
         return true;
       }
     }
@@ -382,7 +385,7 @@ absl::Status ProjectionSink::Finish(bool last, bool* truncated) {
       evaluator_.set_aggregates(nullptr);
     }
     if (projection_->distinct) {
-      absl::flat_hash_set<std::vector<ExecValue>> seen;
+      absl::flat_hash_set<ExecRowValues> seen;
       std::vector<ExecRow> kept;
       for (ExecRow& row : rows_) {
         if (seen.insert(row.values).second) kept.push_back(std::move(row));

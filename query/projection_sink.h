@@ -28,6 +28,7 @@
 #include "query/exec_context.h"
 #include "query/exec_types.h"
 #include "query/expression_evaluator.h"
+#include "query/node_set.h"
 #include "query/plan.h"
 #include "query/stamped_array.h"
 #include "query/exec_value.h"
@@ -42,26 +43,42 @@ using NodeKey = std::array<uint32_t, kMaxNodeKeyItems>;
 
 // The row of each node a DISTINCT over a single node has emitted
 // (single-item node keys): finding a node's row is an array read, not a
-// hash probe. Null gets its own entry.
+// hash probe. Null gets its own entry. Without evidence no row is revisited
+// (rows are revisited only to merge evidence paths), so only whether a
+// node has a row is kept, in a bitmap that stays in cache at 1M nodes.
 struct NodeRowArray {
   static constexpr size_t kNone = std::numeric_limits<size_t>::max();
+  // What Find returns for a node that has a row when rows are not kept.
+  static constexpr size_t kSeen = kNone - 1;
   StampedArray<size_t> rows;
+  NodeSet seen;
+  bool keep_rows = true;
   size_t null_row = kNone;
 
-  void Start(size_t n) {
-    rows.Start(n);
+  // Forgets every node; `keep_rows`: whether Find must return rows.
+  void Start(size_t n, bool keep) {
+    keep_rows = keep;
+    if (keep_rows) {
+      rows.Start(n);
+    } else {
+      seen.Start(n);
+    }
     null_row = kNone;
   }
-  // Returns the row of node `v` (kNullNode for null), or kNone.
+  // Returns the row of node `v` (kNullNode for null), kSeen (rows not
+  // kept), or kNone.
   size_t Find(uint32_t v) const {
     if (v == kNullNode) return null_row;
+    if (!keep_rows) return seen.Contains(v) ? kSeen : kNone;
     return rows.Has(v) ? rows.value[v] : kNone;
   }
   void Insert(uint32_t v, size_t r) {
     if (v == kNullNode) {
-      null_row = r;
-    } else {
+      null_row = keep_rows ? r : kSeen;
+    } else if (keep_rows) {
       rows.Set(v, r);
+    } else {
+      seen.Insert(v);
     }
   }
 };
