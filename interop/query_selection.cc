@@ -14,12 +14,10 @@ class Collector {
   Collector(const graph::GraphView& view, bool premises)
       : view_(view), premises_(premises) {}
 
+  // Results hold nodes as their names (query/value.h): a string selects
+  // the nodes of exactly that name.
   void AddValue(const query::Value& value) {
-    if (value.is_node()) {
-      if (value.AsNode() < view_.num_nodes()) nodes_.insert(value.AsNode());
-    } else if (value.is_edge()) {
-      if (value.AsEdge() < view_.num_edges()) edges_.insert(value.AsEdge());
-    } else if (value.is_string()) {
+    if (value.is_string()) {
       for (graph::NodeIndex v : view_.Lookup(value.AsString())) {
         if (view_.node(v).name == value.AsString()) nodes_.insert(v);
       }

@@ -16,6 +16,7 @@
 #include "absl/strings/strip.h"
 #include "graph/graph_view.h"
 #include "query/expr.h"
+#include "query/node_names.h"
 #include "util/status_macros.h"
 
 namespace mskg::query {
@@ -377,8 +378,8 @@ std::vector<std::string> Candidates(const GraphView& view,
       if (IsConditionNoun(words.back())) {
         const std::string head(p.substr(0, p.size() - words.back().size() - 1));
         for (NodeIndex m : Muscles(view, StripStates(head))) {
-          forms.emplace_back(view.node(m).name, std::string(words.back()));
-          for (absl::string_view a : view.node(m).aliases)
+          forms.emplace_back(NodeName(view, m), std::string(words.back()));
+          for (absl::string_view a : NodeAliases(view, m))
             forms.emplace_back(a, std::string(words.back()));
         }
         for (auto& [name, noun] : forms) {
@@ -388,8 +389,8 @@ std::vector<std::string> Candidates(const GraphView& view,
       } else if (IsStateWord(words[0])) {
         const std::string rest(p.substr(words[0].size() + 1));
         for (NodeIndex m : Muscles(view, rest)) {
-          out.push_back(absl::StrCat(words[0], " ", view.node(m).name));
-          for (absl::string_view a : view.node(m).aliases) {
+          out.push_back(absl::StrCat(words[0], " ", NodeName(view, m)));
+          for (absl::string_view a : NodeAliases(view, m)) {
             out.push_back(absl::StrCat(words[0], " ", a));
           }
         }
@@ -413,13 +414,15 @@ absl::StatusOr<Resolved> Resolve(const GraphView& view,
   for (schema::NodeType type : t.preferred) {
     for (const std::string& c : candidates) {
       for (NodeIndex v : view.Lookup(c)) {
-        if (view.node(v).type == type) return Resolved{std::string(view.node(v).name), type};
+        if (view.node(v).type == type) {
+          return Resolved{std::string(NodeName(view, v)), type};
+        }
       }
     }
   }
   for (const std::string& c : candidates) {
     for (NodeIndex v : view.Lookup(c)) {
-      return Resolved{std::string(view.node(v).name), view.node(v).type};
+      return Resolved{std::string(NodeName(view, v)), view.node(v).type};
     }
   }
   return absl::NotFoundError(

@@ -474,7 +474,7 @@ class Binder {
     switch (x.kind) {
       case Expr::Kind::kLiteral:
         e->kind = BoundExpr::Kind::kConst;
-        e->value = x.value;
+        e->value = ExecValue::Copy(x.value);
         return e;
       case Expr::Kind::kParameter:
         e->kind = BoundExpr::Kind::kParam;

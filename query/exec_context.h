@@ -7,7 +7,7 @@
 // each hold a pointer to the one context of their execution.
 //
 // Errors do not travel up the push pipeline as Status: the first one is
-// kept here and the callee returns false (or a null Value), so that the
+// kept here and the callee returns false (or a null ExecValue), so that the
 // hot path carries a bool.
 //
 // Thread-safety: one execution, one thread.

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "graph/graph_view.h"
 #include "query/exec_bounds.h"
+#include "query/exec_value.h"
 #include "query/value.h"
 
 namespace mskg::query {
@@ -39,8 +41,12 @@ struct ExecOptions {
   ExecBounds* bounds = nullptr;
 };
 
+// A row's values: inline for rows of up to two columns (most answers), so
+// that such a row costs no heap allocation of its own.
+using ExecRowValues = absl::InlinedVector<ExecValue, 2>;
+
 struct ExecRow {
-  std::vector<Value> values;
+  ExecRowValues values;
   // Each path: the edges matched for one way of producing the row.
   std::vector<std::vector<graph::EdgeIndex>> paths;
 };

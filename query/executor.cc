@@ -4,7 +4,6 @@
 #include "query/executor.h"
 
 #include <algorithm>
-#include <iterator>
 #include <utility>
 
 #include "absl/time/clock.h"
@@ -39,7 +38,7 @@ absl::StatusOr<ExecResult> PlanExecutor::Run() {
     const PartPlan& part = plan_.parts[p];
     const bool last = p + 1 == plan_.parts.size();
     MSKG_RETURN_IF_ERROR(sink_.Start(part, last));
-    slots_.assign(part.num_slots, Value());
+    slots_.assign(part.num_slots, ExecValue());
     const Continuation to_sink;
     for (const ExecRow& row : input) {
       for (int i = 0; i < part.num_input_slots; ++i) slots_[i] = row.values[i];
@@ -49,8 +48,9 @@ absl::StatusOr<ExecResult> PlanExecutor::Run() {
     if (!context_.ok()) return context_.error();
     MSKG_RETURN_IF_ERROR(sink_.Finish(last, &result_.truncated));
     if (last) {
-      result_.rows.reserve(rows.size());
-      std::move(rows.begin(), rows.end(), std::back_inserter(result_.rows));
+      // The answer takes the scratch's buffer (moving thousands of rows
+      // cost more than the next execution's one reserve).
+      result_.rows.swap(rows);
       rows.clear();
     } else {
       input = std::move(rows);
@@ -102,7 +102,7 @@ bool PlanExecutor::Dispatch(const Ops& ops, size_t i, const Continuation& next) 
     case PlanOp::Kind::kExpand:
       return op.variable_length ? VarExpand(ops, i, next) : Expand(ops, i, next);
     case PlanOp::Kind::kFilter: {
-      const Value v = evaluator_.Eval(*op.predicate, slots_.data());
+      const ExecValue v = evaluator_.Eval(*op.predicate, slots_.data());
       if (!context_.ok()) return false;
       if (Truth(v) != 1) return true;
       return Emit(ops, i, next);
@@ -125,7 +125,7 @@ bool PlanExecutor::Optional(const Ops& ops, size_t i, const Continuation& next) 
   inner.matched = &matched;
   if (!Push(op.inner, 0, inner)) return false;
   if (matched) return true;
-  for (int s : op.null_slots) slots_[s] = Value();
+  for (int s : op.null_slots) slots_[s] = ExecValue();
   return Emit(ops, i, next);
 }
 

@@ -2,12 +2,12 @@
 //
 // Execute: the last stage of the query pipeline. Runs a physical plan
 // (plan.h) on a GraphView and returns its rows, each with the edges matched
-// to produce it (its evidence paths). Rows hold executor values: nodes and
-// relationships as references (Value::Node/Value::Edge); the engine turns
-// them into names.
+// to produce it (its evidence paths). Rows hold executor values
+// (exec_value.h): nodes and relationships as indices into the view, which
+// the engine turns into names (to_public.h).
 //
-// Rows may hold strings by reference into the view (Value::Ref): the view
-// must outlive the result.
+// Rows may hold strings by reference into the view and the parameters
+// (ExecValue::Ref): both must outlive the result.
 //
 // The operators live in one file per family: executor.cc (the pipeline),
 // match_operators.cc, projection_sink.cc, expression_evaluator.cc (see

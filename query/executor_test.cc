@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "query/binder.h"
 #include "query/parser.h"
+#include "query/node_names.h"
 #include "query/planner.h"
 #include "query/test_graph.h"
 
@@ -45,8 +46,8 @@ class ExecutorTest : public ::testing::Test {
   std::vector<std::string> Column(const ExecResult& result) const {
     std::vector<std::string> out;
     for (const ExecRow& row : result.rows) {
-      const Value& v = row.values[0];
-      out.push_back(v.is_node() ? std::string(view_->node(v.AsNode()).name) : v.ToString());
+      const ExecValue& v = row.values[0];
+      out.push_back(v.is_node() ? std::string(NodeName(*view_, v.AsNode())) : v.ToString());
     }
     return out;
   }
@@ -95,7 +96,7 @@ TEST_F(ExecutorTest, VariableLengthListsEdgesInPatternOrder) {
       "RETURN x, r");
   ASSERT_TRUE(result.ok()) << result.status();
   ASSERT_THAT(Column(*result), ElementsAre("gluteal muscles"));
-  const Value& edges = result->rows[0].values[1];
+  const ExecValue& edges = result->rows[0].values[1];
   ASSERT_TRUE(edges.is_list());
   ASSERT_EQ(edges.AsList().size(), 2u);
   EXPECT_EQ(view_->edge(edges.AsList()[0].AsEdge()).relation, schema::PART_OF);
@@ -134,13 +135,13 @@ TEST_F(ExecutorTest, ShortestPathAndNamedPath) {
       "(b:Muscle {name: 'gluteal muscles'})) RETURN length(p), nodes(p)");
   ASSERT_TRUE(result.ok()) << result.status();
   ASSERT_EQ(result->rows.size(), 1u);
-  EXPECT_EQ(result->rows[0].values[0], Value(int64_t{2}));
-  const Value& nodes = result->rows[0].values[1];
+  EXPECT_EQ(result->rows[0].values[0], ExecValue(int64_t{2}));
+  const ExecValue& nodes = result->rows[0].values[1];
   ASSERT_TRUE(nodes.is_list());
   ASSERT_EQ(nodes.AsList().size(), 3u);
-  EXPECT_EQ(nodes.AsList()[0], Value::Node(Node("iliacus")));
-  EXPECT_EQ(nodes.AsList()[1], Value::Node(Node("hip flexors")));
-  EXPECT_EQ(nodes.AsList()[2], Value::Node(Node("gluteal muscles")));
+  EXPECT_EQ(nodes.AsList()[0], ExecValue::Node(Node("iliacus")));
+  EXPECT_EQ(nodes.AsList()[1], ExecValue::Node(Node("hip flexors")));
+  EXPECT_EQ(nodes.AsList()[2], ExecValue::Node(Node("gluteal muscles")));
 }
 
 TEST_F(ExecutorTest, OptionalMatchPassesUnmatchedRowsWithNulls) {
@@ -149,9 +150,9 @@ TEST_F(ExecutorTest, OptionalMatchPassesUnmatchedRowsWithNulls) {
       "OPTIONAL MATCH (m)-[:PART_OF]->(g) RETURN m.name, g ORDER BY m.name");
   ASSERT_TRUE(result.ok()) << result.status();
   ASSERT_EQ(result->rows.size(), 2u);
-  EXPECT_EQ(result->rows[0].values[0], Value("iliacus"));
-  EXPECT_EQ(result->rows[0].values[1], Value::Node(Node("hip flexors")));
-  EXPECT_EQ(result->rows[1].values[0], Value("quadratus lumborum"));
+  EXPECT_EQ(result->rows[0].values[0], ExecValue("iliacus"));
+  EXPECT_EQ(result->rows[0].values[1], ExecValue::Node(Node("hip flexors")));
+  EXPECT_EQ(result->rows[1].values[0], ExecValue("quadratus lumborum"));
   EXPECT_TRUE(result->rows[1].values[1].is_null());
 }
 
@@ -172,10 +173,10 @@ TEST_F(ExecutorTest, AggregatesGroupAndMergeEvidence) {
   ASSERT_EQ(result->rows.size(), 2u);
   // psoas major spasm: sitting and dehydration; QL spasm: sitting and
   // posture (the dehydration edge is negated).
-  EXPECT_EQ(result->rows[0].values[0], Value("psoas major spasm"));
-  EXPECT_EQ(result->rows[0].values[1], Value(int64_t{2}));
-  EXPECT_EQ(result->rows[1].values[0], Value("quadratus lumborum spasm"));
-  EXPECT_EQ(result->rows[1].values[3], Value("poor posture"));
+  EXPECT_EQ(result->rows[0].values[0], ExecValue("psoas major spasm"));
+  EXPECT_EQ(result->rows[0].values[1], ExecValue(int64_t{2}));
+  EXPECT_EQ(result->rows[1].values[0], ExecValue("quadratus lumborum spasm"));
+  EXPECT_EQ(result->rows[1].values[3], ExecValue("poor posture"));
   ASSERT_TRUE(result->rows[1].values[2].is_list());
   EXPECT_EQ(result->rows[1].values[2].AsList().size(), 2u);
   // A group's row carries the paths of the matches merged into it.
@@ -186,8 +187,8 @@ TEST_F(ExecutorTest, AggregateOverNoRowsStillReturnsOne) {
   auto result = Run("MATCH (m:Muscle {name: 'no such muscle'}) RETURN count(m), sum(1)");
   ASSERT_TRUE(result.ok()) << result.status();
   ASSERT_EQ(result->rows.size(), 1u);
-  EXPECT_EQ(result->rows[0].values[0], Value(int64_t{0}));
-  EXPECT_EQ(result->rows[0].values[1], Value(int64_t{0}));
+  EXPECT_EQ(result->rows[0].values[0], ExecValue(int64_t{0}));
+  EXPECT_EQ(result->rows[0].values[1], ExecValue(int64_t{0}));
 }
 
 TEST_F(ExecutorTest, DistinctMergesRowsAndKeepsTheirPaths) {
@@ -196,7 +197,7 @@ TEST_F(ExecutorTest, DistinctMergesRowsAndKeepsTheirPaths) {
   EXPECT_THAT(Column(*result),
               UnorderedElementsAre("prolonged sitting", "poor posture", "dehydration"));
   for (const ExecRow& row : result->rows) {
-    if (row.values[0] == Value::Node(Node("prolonged sitting"))) {
+    if (row.values[0] == ExecValue::Node(Node("prolonged sitting"))) {
       EXPECT_EQ(row.paths.size(), 2u);
     }
   }

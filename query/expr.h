@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "query/value.h"
+#include "query/exec_value.h"
 #include "schema/graph.pb.h"
 
 namespace mskg::query {
@@ -62,7 +62,7 @@ struct BoundExpr {
   Kind kind = Kind::kConst;
   int line = 0;
   int column = 0;
-  Value value;
+  ExecValue value;
   std::string name;
   int slot = -1;
   int index = -1;
@@ -89,7 +89,7 @@ using BoundExprPtr = std::unique_ptr<BoundExpr>;
 struct NameSource {
   bool is_param = false;
   std::string param;  // With is_param.
-  Value literal;      // Otherwise.
+  ExecValue literal;  // Otherwise.
   std::string key;    // NameKey of a string literal.
   int line = 0;       // Where the name is written (errors).
   int column = 0;

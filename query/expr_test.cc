@@ -16,7 +16,7 @@ BoundExprPtr Slot(int slot) {
   return e;
 }
 
-BoundExprPtr Const(Value v) {
+BoundExprPtr Const(ExecValue v) {
   auto e = std::make_unique<BoundExpr>();
   e->kind = BoundExpr::Kind::kConst;
   e->value = std::move(v);
@@ -39,7 +39,7 @@ TEST(ExprTest, ToStringShowsTheTree) {
   eq->kind = BoundExpr::Kind::kBinary;
   eq->op = BinOp::kEq;
   eq->args.push_back(std::move(name));
-  eq->args.push_back(Const(Value("it's")));
+  eq->args.push_back(Const(ExecValue("it's")));
   EXPECT_EQ(eq->ToString(), "(#0.name = 'it\\'s')");
 
   auto not_null = std::make_unique<BoundExpr>();
@@ -59,7 +59,7 @@ TEST(ExprTest, CollectSlotsWalksArguments) {
   auto list = std::make_unique<BoundExpr>();
   list->kind = BoundExpr::Kind::kList;
   list->args.push_back(Slot(3));
-  list->args.push_back(Const(Value(int64_t{1})));
+  list->args.push_back(Const(ExecValue(int64_t{1})));
   list->args.push_back(Slot(1));
   std::vector<int> slots;
   list->CollectSlots(&slots);

@@ -23,13 +23,13 @@
 #include "query/exec_context.h"
 #include "query/expr.h"
 #include "query/limits.h"
-#include "query/value.h"
+#include "query/exec_value.h"
 
 namespace mskg::query {
 
 // Returns the truth of `v` in three-valued logic: 1 true, 0 false, -1 null
 // (anything but a boolean).
-inline int Truth(const Value& v) {
+inline int Truth(const ExecValue& v) {
   if (v.is_bool()) return v.AsBool() ? 1 : 0;
   return -1;
 }
@@ -63,10 +63,10 @@ class ExpressionEvaluator {
   // (pattern predicates evaluate expressions within expressions): the
   // binder bounds it, and this keeps a plan built any other way from
   // overflowing the stack.
-  Value Eval(const BoundExpr& e, const Value* row) {
+  ExecValue Eval(const BoundExpr& e, const ExecValue* row) {
     if (depth_ >= kMaxExprDepth) return TooDeep(e);
     ++depth_;
-    Value v = EvalNode(e, row);
+    ExecValue v = EvalNode(e, row);
     --depth_;
     return v;
   }
@@ -79,20 +79,20 @@ class ExpressionEvaluator {
   // Returns whether `item` may go into a list: lists nest at most
   // kMaxListNesting deep (values are compared, hashed, printed and freed
   // recursively). Else false, with InvalidArgument set at `e`.
-  bool CheckListDepth(const BoundExpr& e, const Value& item);
+  bool CheckListDepth(const BoundExpr& e, const ExecValue& item);
 
   // Sets the values kAgg expressions stand for (by AggSpec index) while the
   // projection computes its aggregated items; null outside. Not owned.
-  void set_aggregates(const std::vector<Value>* values) { aggregates_ = values; }
+  void set_aggregates(const std::vector<ExecValue>* values) { aggregates_ = values; }
 
  private:
-  Value TooDeep(const BoundExpr& e);
-  Value EvalNode(const BoundExpr& e, const Value* row);
-  Value EvalBinary(const BoundExpr& e, const Value* row);
-  Value EvalFunction(const BoundExpr& e, const Value* row);
-  Value IntArithmetic(const BoundExpr& e, int64_t x, int64_t y);
-  Value NodeProperty(graph::NodeIndex v, Prop p) const;
-  Value EdgeProperty(graph::EdgeIndex e, Prop p) const;
+  ExecValue TooDeep(const BoundExpr& e);
+  ExecValue EvalNode(const BoundExpr& e, const ExecValue* row);
+  ExecValue EvalBinary(const BoundExpr& e, const ExecValue* row);
+  ExecValue EvalFunction(const BoundExpr& e, const ExecValue* row);
+  ExecValue IntArithmetic(const BoundExpr& e, int64_t x, int64_t y);
+  ExecValue NodeProperty(graph::NodeIndex v, Prop p) const;
+  ExecValue EdgeProperty(graph::EdgeIndex e, Prop p) const;
   bool NameMatches(const BoundExpr& e, graph::NodeIndex v) const;
   void Fail(const BoundExpr& e, absl::string_view what) {
     context_.Fail(e.line, e.column, what);
@@ -102,13 +102,13 @@ class ExpressionEvaluator {
   const graph::GraphView& view_;
   const std::vector<absl::Span<const graph::NodeIndex>>& names_;
   PatternPredicates* const patterns_;
-  const std::vector<Value>* aggregates_ = nullptr;
+  const std::vector<ExecValue>* aggregates_ = nullptr;
   int depth_ = 0;
 };
 
 // Returns 1/0 for equal/unequal, -1 for null (openCypher `=`): numbers
 // compare numerically, lists element by element.
-int CypherEquals(const Value& a, const Value& b);
+int CypherEquals(const ExecValue& a, const ExecValue& b);
 
 }  // namespace mskg::query
 

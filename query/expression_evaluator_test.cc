@@ -18,7 +18,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-BoundExprPtr Const(Value v) {
+BoundExprPtr Const(ExecValue v) {
   auto e = std::make_unique<BoundExpr>();
   e->kind = BoundExpr::Kind::kConst;
   e->value = std::move(v);
@@ -77,7 +77,7 @@ class ExpressionEvaluatorTest : public ::testing::Test {
     options_.params = &params_;
   }
 
-  Value Eval(const BoundExpr& e) { return evaluator_.Eval(e, slots_.data()); }
+  ExecValue Eval(const BoundExpr& e) { return evaluator_.Eval(e, slots_.data()); }
   graph::NodeIndex Node(const std::string& name) {
     return view_->Lookup(name).front();
   }
@@ -88,44 +88,44 @@ class ExpressionEvaluatorTest : public ::testing::Test {
   ExecContext context_;
   std::vector<absl::Span<const graph::NodeIndex>> names_;
   ExpressionEvaluator evaluator_;
-  std::vector<Value> slots_;
+  std::vector<ExecValue> slots_;
 };
 
 TEST_F(ExpressionEvaluatorTest, ThreeValuedLogic) {
-  EXPECT_EQ(Eval(*Binary(BinOp::kAnd, Const(Value()), Const(false))), Value(false));
-  EXPECT_TRUE(Eval(*Binary(BinOp::kAnd, Const(Value()), Const(true))).is_null());
-  EXPECT_EQ(Eval(*Binary(BinOp::kOr, Const(Value()), Const(true))), Value(true));
-  EXPECT_TRUE(Eval(*Binary(BinOp::kOr, Const(Value()), Const(false))).is_null());
-  EXPECT_EQ(Eval(*Binary(BinOp::kXor, Const(true), Const(false))), Value(true));
-  EXPECT_TRUE(Eval(*Unary(BoundExpr::Kind::kNot, Const(Value()))).is_null());
-  EXPECT_EQ(Eval(*Unary(BoundExpr::Kind::kNot, Const(false))), Value(true));
+  EXPECT_EQ(Eval(*Binary(BinOp::kAnd, Const(ExecValue()), Const(false))), ExecValue(false));
+  EXPECT_TRUE(Eval(*Binary(BinOp::kAnd, Const(ExecValue()), Const(true))).is_null());
+  EXPECT_EQ(Eval(*Binary(BinOp::kOr, Const(ExecValue()), Const(true))), ExecValue(true));
+  EXPECT_TRUE(Eval(*Binary(BinOp::kOr, Const(ExecValue()), Const(false))).is_null());
+  EXPECT_EQ(Eval(*Binary(BinOp::kXor, Const(true), Const(false))), ExecValue(true));
+  EXPECT_TRUE(Eval(*Unary(BoundExpr::Kind::kNot, Const(ExecValue()))).is_null());
+  EXPECT_EQ(Eval(*Unary(BoundExpr::Kind::kNot, Const(false))), ExecValue(true));
   EXPECT_TRUE(context_.ok());
 }
 
 TEST_F(ExpressionEvaluatorTest, EqualityAndComparison) {
-  EXPECT_EQ(CypherEquals(Value(int64_t{1}), Value(1.0)), 1);
-  EXPECT_EQ(CypherEquals(Value(), Value(int64_t{1})), -1);
-  EXPECT_EQ(CypherEquals(Value(std::vector<Value>{1, Value()}),
-                         Value(std::vector<Value>{1, 2})),
+  EXPECT_EQ(CypherEquals(ExecValue(int64_t{1}), ExecValue(1.0)), 1);
+  EXPECT_EQ(CypherEquals(ExecValue(), ExecValue(int64_t{1})), -1);
+  EXPECT_EQ(CypherEquals(ExecValue(std::vector<ExecValue>{1, ExecValue()}),
+                         ExecValue(std::vector<ExecValue>{1, 2})),
             -1);
-  EXPECT_EQ(CypherEquals(Value(std::vector<Value>{1, 3}),
-                         Value(std::vector<Value>{1, 2})),
+  EXPECT_EQ(CypherEquals(ExecValue(std::vector<ExecValue>{1, 3}),
+                         ExecValue(std::vector<ExecValue>{1, 2})),
             0);
-  EXPECT_EQ(CypherEquals(Value("a"), Value(int64_t{1})), 0);
-  EXPECT_EQ(Eval(*Binary(BinOp::kLt, Const(int64_t{1}), Const(2.5))), Value(true));
+  EXPECT_EQ(CypherEquals(ExecValue("a"), ExecValue(int64_t{1})), 0);
+  EXPECT_EQ(Eval(*Binary(BinOp::kLt, Const(int64_t{1}), Const(2.5))), ExecValue(true));
   // Different kinds do not compare: null, not an error.
   EXPECT_TRUE(Eval(*Binary(BinOp::kLt, Const(int64_t{1}), Const("a"))).is_null());
   EXPECT_EQ(Eval(*Binary(BinOp::kIn, Const(int64_t{2}),
-                         Const(std::vector<Value>{1, 2}))),
-            Value(true));
+                         Const(std::vector<ExecValue>{1, 2}))),
+            ExecValue(true));
   EXPECT_TRUE(Eval(*Binary(BinOp::kIn, Const(int64_t{3}),
-                           Const(std::vector<Value>{1, Value()})))
+                           Const(std::vector<ExecValue>{1, ExecValue()})))
                   .is_null());
   EXPECT_TRUE(context_.ok());
 }
 
 TEST_F(ExpressionEvaluatorTest, IntegerOverflowFailsWithPosition) {
-  const Value v = Eval(*Binary(BinOp::kAdd,
+  const ExecValue v = Eval(*Binary(BinOp::kAdd,
                                Const(std::numeric_limits<int64_t>::max()),
                                Const(int64_t{1})));
   EXPECT_TRUE(v.is_null());
@@ -143,11 +143,11 @@ TEST_F(ExpressionEvaluatorTest, DivisionByZeroFails) {
 TEST_F(ExpressionEvaluatorTest, ArithmeticEdgeCases) {
   EXPECT_EQ(Eval(*Binary(BinOp::kMod, Const(std::numeric_limits<int64_t>::min()),
                          Const(int64_t{-1}))),
-            Value(int64_t{0}));
+            ExecValue(int64_t{0}));
   EXPECT_EQ(Eval(*Binary(BinOp::kDiv, Const(int64_t{7}), Const(int64_t{2}))),
-            Value(int64_t{3}));
-  EXPECT_EQ(Eval(*Binary(BinOp::kAdd, Const("ab"), Const("c"))), Value("abc"));
-  EXPECT_EQ(Eval(*Binary(BinOp::kAdd, Const(int64_t{1}), Const(0.5))), Value(1.5));
+            ExecValue(int64_t{3}));
+  EXPECT_EQ(Eval(*Binary(BinOp::kAdd, Const("ab"), Const("c"))), ExecValue("abc"));
+  EXPECT_EQ(Eval(*Binary(BinOp::kAdd, Const(int64_t{1}), Const(0.5))), ExecValue(1.5));
   EXPECT_TRUE(context_.ok());
 }
 
@@ -162,21 +162,26 @@ TEST_F(ExpressionEvaluatorTest, MissingParameter) {
   absl::StatusOr<const Value*> present = evaluator_.Param("name", 1, 1);
   ASSERT_TRUE(present.ok());
   EXPECT_EQ(**present, Value("psoas major"));
+  // A parameter's string is borrowed, not copied, into the row.
+  e->name = "name";
+  const ExecValue borrowed = Eval(*e);
+  EXPECT_TRUE(borrowed.is_ref());
+  EXPECT_EQ(borrowed.AsString().data(), (*present)->AsString().data());
 }
 
 TEST_F(ExpressionEvaluatorTest, NodePropertiesAndFunctions) {
   const graph::NodeIndex psoas = Node("psoas major");
-  slots_ = {Value::Node(psoas)};
-  const Value name = Eval(*Property(Slot(0), Prop::kName));
+  slots_ = {ExecValue::Node(psoas)};
+  const ExecValue name = Eval(*Property(Slot(0), Prop::kName));
   EXPECT_TRUE(name.is_ref());  // Borrowed from the view.
-  EXPECT_EQ(name, Value("psoas major"));
+  EXPECT_EQ(name, ExecValue("psoas major"));
   EXPECT_EQ(Eval(*Property(Slot(0), Prop::kAliases)),
-            Value(std::vector<Value>{Value("psoas")}));
-  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kLabel)), Value("Muscle"));
+            ExecValue(std::vector<ExecValue>{ExecValue("psoas")}));
+  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kLabel)), ExecValue("Muscle"));
   EXPECT_EQ(Eval(*Function(Fn::kToUpper, Property(Slot(0), Prop::kName))),
-            Value("PSOAS MAJOR"));
+            ExecValue("PSOAS MAJOR"));
   EXPECT_EQ(Eval(*Function(Fn::kLabels, Slot(0))),
-            Value(std::vector<Value>{Value("Muscle")}));
+            ExecValue(std::vector<ExecValue>{ExecValue("Muscle")}));
   // A property of something that is not a node or relationship is null.
   EXPECT_TRUE(Eval(*Property(Const(int64_t{3}), Prop::kName)).is_null());
   EXPECT_TRUE(context_.ok());
@@ -192,16 +197,16 @@ TEST_F(ExpressionEvaluatorTest, EdgeProperties) {
     if (view_->edge(a.edge).inferred) inferred = a.edge;
   }
   ASSERT_NE(inferred, graph::kInvalidIndex);
-  slots_ = {Value::Edge(inferred)};
-  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kType)), Value("ANTAGONIST_OF"));
-  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kInferred)), Value(true));
-  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kRule)), Value("part_of_antagonist"));
-  EXPECT_EQ(Eval(*Function(Fn::kStartNode, Slot(0))), Value::Node(psoas));
+  slots_ = {ExecValue::Edge(inferred)};
+  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kType)), ExecValue("ANTAGONIST_OF"));
+  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kInferred)), ExecValue(true));
+  EXPECT_EQ(Eval(*Property(Slot(0), Prop::kRule)), ExecValue("part_of_antagonist"));
+  EXPECT_EQ(Eval(*Function(Fn::kStartNode, Slot(0))), ExecValue::Node(psoas));
 }
 
 TEST_F(ExpressionEvaluatorTest, ListsNestOnlySoDeep) {
-  Value deep = Value(int64_t{1});
-  for (int i = 0; i < kMaxListNesting; ++i) deep = Value(std::vector<Value>{deep});
+  ExecValue deep = ExecValue(int64_t{1});
+  for (int i = 0; i < kMaxListNesting; ++i) deep = ExecValue(std::vector<ExecValue>{deep});
   auto e = std::make_unique<BoundExpr>();
   e->kind = BoundExpr::Kind::kList;
   e->args.push_back(Const(deep));
@@ -224,18 +229,18 @@ TEST_F(ExpressionEvaluatorTest, PatternPredicatesAndAggregates) {
   auto exists = std::make_unique<BoundExpr>();
   exists->kind = BoundExpr::Kind::kExists;
   exists->index = 1;
-  EXPECT_EQ(evaluator.Eval(*exists, nullptr), Value(true));
+  EXPECT_EQ(evaluator.Eval(*exists, nullptr), ExecValue(true));
   exists->index = 0;
-  EXPECT_EQ(evaluator.Eval(*exists, nullptr), Value(false));
+  EXPECT_EQ(evaluator.Eval(*exists, nullptr), ExecValue(false));
   EXPECT_EQ(patterns.asked, (std::vector<int>{1, 0}));
 
   auto agg = std::make_unique<BoundExpr>();
   agg->kind = BoundExpr::Kind::kAgg;
   agg->index = 1;
   EXPECT_TRUE(evaluator.Eval(*agg, nullptr).is_null());  // Outside projections.
-  const std::vector<Value> aggregates = {Value(int64_t{4}), Value("x")};
+  const std::vector<ExecValue> aggregates = {ExecValue(int64_t{4}), ExecValue("x")};
   evaluator.set_aggregates(&aggregates);
-  EXPECT_EQ(evaluator.Eval(*agg, nullptr), Value("x"));
+  EXPECT_EQ(evaluator.Eval(*agg, nullptr), ExecValue("x"));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "graph/boost_graph.h"
 #include "query/plan_executor.h"
+#include "query/node_set.h"
 #include "query/stamped_array.h"
 
 namespace mskg::query {
@@ -20,14 +21,20 @@ using graph::EdgeIndex;
 using graph::NodeIndex;
 
 // Per-thread scratch of the breadth-first searches of endpoints_only
-// expansions: the BFS parent edge of each node reached, reused across
-// executions. A search finishes before it emits any row, so nested
-// searches never overlap.
+// expansions, reused across executions: the nodes reached (a bitmap, which
+// stays in cache at 1M nodes) and, only where evidence paths or the
+// undirected cycle test need it, each one's BFS parent edge. A search
+// finishes before it emits any row, so nested searches never overlap.
 using BfsScratch = StampedArray<EdgeIndex>;
 
 BfsScratch& ThreadBfsScratch() {
   thread_local BfsScratch scratch;
   return scratch;
+}
+
+NodeSet& ThreadBfsReached() {
+  thread_local NodeSet reached;
+  return reached;
 }
 
 // Per-thread scratch of undirected endpoints_only searches that look for a
@@ -50,20 +57,20 @@ bool PlanExecutor::Scan(const Ops& ops, size_t i, const Continuation& next) {
   if (op.anchor >= 0) {
     for (NodeIndex v : names_[op.anchor]) {
       if (op.label != schema::NODE_TYPE_UNSPECIFIED && view_.node(v).type != op.label) continue;
-      slots_[op.slot] = Value::Node(v);
+      slots_[op.slot] = ExecValue::Node(v);
       if (!Emit(ops, i, next)) return false;
     }
     return true;
   }
   if (op.label != schema::NODE_TYPE_UNSPECIFIED) {
     for (NodeIndex v : view_.NodesOfType(op.label)) {
-      slots_[op.slot] = Value::Node(v);
+      slots_[op.slot] = ExecValue::Node(v);
       if (!Emit(ops, i, next)) return false;
     }
     return true;
   }
   for (NodeIndex v = 0; v < view_.num_nodes(); ++v) {
-    slots_[op.slot] = Value::Node(v);
+    slots_[op.slot] = ExecValue::Node(v);
     if (!Emit(ops, i, next)) return false;
   }
   return true;
@@ -71,11 +78,11 @@ bool PlanExecutor::Scan(const Ops& ops, size_t i, const Continuation& next) {
 
 bool PlanExecutor::EdgeUsed(const PlanOp& op, EdgeIndex e) const {
   for (int s : op.unique_slots) {
-    const Value& v = slots_[s];
+    const ExecValue& v = slots_[s];
     if (v.is_edge()) {
       if (v.AsEdge() == e) return true;
     } else if (v.is_list()) {
-      for (const Value& x : v.AsList()) {
+      for (const ExecValue& x : v.AsList()) {
         if (x.is_edge() && x.AsEdge() == e) return true;
       }
     }
@@ -85,7 +92,7 @@ bool PlanExecutor::EdgeUsed(const PlanOp& op, EdgeIndex e) const {
 
 bool PlanExecutor::TargetOk(const PlanOp& op, NodeIndex w) const {
   if (op.into) {
-    const Value& t = slots_[op.to_slot];
+    const ExecValue& t = slots_[op.to_slot];
     return t.is_node() && t.AsNode() == w;
   }
   if (op.to_label != schema::NODE_TYPE_UNSPECIFIED && view_.node(w).type != op.to_label) {
@@ -128,23 +135,29 @@ bool PlanExecutor::ForEachEdge(const PlanOp& op, NodeIndex v, F&& f) {
   return true;
 }
 
+void PlanExecutor::PrefetchEdges(const PlanOp& op, NodeIndex v) const {
+  if (!op.types.empty()) return;  // Relation ranges need a search first.
+  if (op.out) __builtin_prefetch(view_.Out(v).data());
+  if (op.in) __builtin_prefetch(view_.In(v).data());
+}
+
 bool PlanExecutor::Expand(const Ops& ops, size_t i, const Continuation& next) {
   const PlanOp& op = ops[i];
-  const Value& from = slots_[op.from_slot];
+  const ExecValue& from = slots_[op.from_slot];
   if (!from.is_node()) return true;
   const NodeIndex v = from.AsNode();
   return ForEachEdge(op, v, [&](const Adjacent& a) {
     if (!TargetOk(op, a.node)) return true;
     if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
-    if (!op.into) slots_[op.to_slot] = Value::Node(a.node);
-    slots_[op.edge_slot] = Value::Edge(a.edge);
+    if (!op.into) slots_[op.to_slot] = ExecValue::Node(a.node);
+    slots_[op.edge_slot] = ExecValue::Edge(a.edge);
     return Emit(ops, i, next);
   });
 }
 
 bool PlanExecutor::VarExpand(const Ops& ops, size_t i, const Continuation& next) {
   const PlanOp& op = ops[i];
-  const Value& from = slots_[op.from_slot];
+  const ExecValue& from = slots_[op.from_slot];
   if (!from.is_node()) return true;
   int max = op.max_hops < 0 ? options_.max_hops : std::min(op.max_hops, options_.max_hops);
   if (op.max_hops < 0 || op.max_hops > options_.max_hops) {
@@ -164,11 +177,12 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
                                          const Continuation& next, NodeIndex s,
                                          int max) {
   const PlanOp& op = ops[i];
+  NodeSet& reached = ThreadBfsReached();
+  reached.Start(view_.num_nodes());
   BfsScratch& visited = ThreadBfsScratch();
-  visited.Start(view_.num_nodes());
   constexpr EdgeIndex kNoEdge = std::numeric_limits<EdgeIndex>::max();
   std::vector<NodeIndex> hits;
-  visited.Set(s, kNoEdge);
+  reached.Insert(s);
   // A start node is an end node at 0 hops, or at the length of a shortest
   // cycle through it. Directed: the first edge back into s closes one.
   // Undirected: walking a tree edge back is no cycle; a shortest cycle
@@ -184,6 +198,12 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
     branch.Start(view_.num_nodes());
     branch.Set(s, {kNullNode, 0});
   }
+  // Parent edges: for the evidence paths and the undirected cycle test.
+  const bool parents = options_.collect_evidence || track;
+  if (parents) {
+    visited.Start(view_.num_nodes());
+    visited.Set(s, kNoEdge);
+  }
   int cycle_length = max + 1;  // Undirected: the shortest cycle so far,
   NodeIndex cycle_u = 0, cycle_w = 0;  // the ends of its closing edge,
   EdgeIndex cycle_edge = kNoEdge;      // and that edge.
@@ -191,10 +211,16 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
   std::vector<NodeIndex> frontier = {s}, next_frontier;
   for (int depth = 1; depth <= max && !frontier.empty(); ++depth) {
     next_frontier.clear();
-    for (NodeIndex u : frontier) {
+    for (size_t f = 0; f < frontier.size(); ++f) {
+      const NodeIndex u = frontier[f];
+      // The frontier's adjacency lists are scattered over the view: fetch
+      // those of a node a few ahead while this one is expanded.
+      if (f + kPrefetchAhead < frontier.size()) {
+        PrefetchEdges(op, frontier[f + kPrefetchAhead]);
+      }
       const bool within_bounds = ForEachEdge(op, u, [&](const Adjacent& a) {
         if (!op.unique_slots.empty() && EdgeUsed(op, a.edge)) return true;
-        if (visited.Has(a.node)) {
+        if (reached.Contains(a.node)) {
           if (start_done) return true;
           if (!undirected) {
             if (a.node == s) {
@@ -217,7 +243,8 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
           }
           return true;
         }
-        visited.Set(a.node, a.edge);
+        reached.Insert(a.node);
+        if (parents) visited.Set(a.node, a.edge);
         if (track) {
           branch.Set(a.node, {u == s ? a.node : branch.value[u].first, depth});
         }
@@ -235,36 +262,36 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
   }
   // With evidence, the paths are built before any row goes on (a nested
   // search reuses the scratch).
-  std::vector<Value> paths;
+  std::vector<ExecValue> paths;
   if (options_.collect_evidence) {
     paths.reserve(hits.size());
     for (NodeIndex x : hits) {
-      std::vector<Value> edges;
+      std::vector<ExecValue> edges;
       NodeIndex at = x;
       // Backwards, the undirected cycle is s..w, the closing edge, u..s.
       if (x == s && cycle_edge != kNoEdge && op.min_hops > 0) {
         for (NodeIndex y = cycle_w; visited.value[y] != kNoEdge;) {
           const graph::EdgeInfo& info = view_.edge(visited.value[y]);
-          edges.push_back(Value::Edge(visited.value[y]));
+          edges.push_back(ExecValue::Edge(visited.value[y]));
           y = info.source == y ? info.target : info.source;
         }
         std::reverse(edges.begin(), edges.end());
-        edges.push_back(Value::Edge(cycle_edge));
+        edges.push_back(ExecValue::Edge(cycle_edge));
         at = cycle_u;
       } else if (x == s && start_cycle != kNoEdge) {
-        edges.push_back(Value::Edge(start_cycle));
+        edges.push_back(ExecValue::Edge(start_cycle));
         const graph::EdgeInfo& info = view_.edge(start_cycle);
         at = info.source == s ? info.target : info.source;
       }
       while (visited.value[at] != kNoEdge) {
         const EdgeIndex e = visited.value[at];
-        edges.push_back(Value::Edge(e));
+        edges.push_back(ExecValue::Edge(e));
         const graph::EdgeInfo& info = view_.edge(e);
         at = info.source == at ? info.target : info.source;
       }
       // Collected backwards; the list is in the pattern's order.
       if (!op.reverse_list) std::reverse(edges.begin(), edges.end());
-      paths.push_back(Value(std::move(edges)));
+      paths.push_back(ExecValue(std::move(edges)));
     }
   }
   for (size_t h = 0; h < hits.size(); ++h) {
@@ -273,8 +300,8 @@ bool PlanExecutor::VarExpandBreadthFirst(const Ops& ops, size_t i,
     if (h + kPrefetchAhead < hits.size()) {
       view_.PrefetchNode(hits[h + kPrefetchAhead]);
     }
-    if (!op.into) slots_[op.to_slot] = Value::Node(hits[h]);
-    slots_[op.edge_slot] = options_.collect_evidence ? std::move(paths[h]) : Value();
+    if (!op.into) slots_[op.to_slot] = ExecValue::Node(hits[h]);
+    slots_[op.edge_slot] = options_.collect_evidence ? std::move(paths[h]) : ExecValue();
     if (!Emit(ops, i, next)) return false;
   }
   return true;
@@ -285,12 +312,12 @@ bool PlanExecutor::VarExpandDepthFirst(const Ops& ops, size_t i,
                                        int max, std::vector<EdgeIndex>* path) {
   const PlanOp& op = ops[i];
   if (static_cast<int>(path->size()) >= op.min_hops && TargetOk(op, v)) {
-    if (!op.into) slots_[op.to_slot] = Value::Node(v);
-    std::vector<Value> edges;
+    if (!op.into) slots_[op.to_slot] = ExecValue::Node(v);
+    std::vector<ExecValue> edges;
     edges.reserve(path->size());
-    for (EdgeIndex e : *path) edges.push_back(Value::Edge(e));
+    for (EdgeIndex e : *path) edges.push_back(ExecValue::Edge(e));
     if (op.reverse_list) std::reverse(edges.begin(), edges.end());
-    slots_[op.edge_slot] = Value(std::move(edges));
+    slots_[op.edge_slot] = ExecValue(std::move(edges));
     if (!Emit(ops, i, next)) return false;
   }
   if (static_cast<int>(path->size()) >= max) return true;
@@ -357,8 +384,8 @@ const std::vector<graph::GraphPath>* PlanExecutor::FindShortestPaths(
 
 bool PlanExecutor::ShortestPath(const Ops& ops, size_t i, const Continuation& next) {
   const PlanOp& op = ops[i];
-  const Value& from = slots_[op.from_slot];
-  const Value& to = slots_[op.to_slot];
+  const ExecValue& from = slots_[op.from_slot];
+  const ExecValue& to = slots_[op.to_slot];
   if (!from.is_node() || !to.is_node()) return true;
   const std::vector<graph::GraphPath>* paths =
       FindShortestPaths(op, from.AsNode(), to.AsNode());
@@ -368,10 +395,10 @@ bool PlanExecutor::ShortestPath(const Ops& ops, size_t i, const Continuation& ne
     bool used = false;
     for (EdgeIndex e : p.edges) used = used || EdgeUsed(op, e);
     if (used) continue;
-    std::vector<Value> edges;
+    std::vector<ExecValue> edges;
     edges.reserve(p.edges.size());
-    for (EdgeIndex e : p.edges) edges.push_back(Value::Edge(e));
-    slots_[op.edge_slot] = Value(std::move(edges));
+    for (EdgeIndex e : p.edges) edges.push_back(ExecValue::Edge(e));
+    slots_[op.edge_slot] = ExecValue(std::move(edges));
     if (!Emit(ops, i, next)) return false;
   }
   return true;
@@ -379,29 +406,29 @@ bool PlanExecutor::ShortestPath(const Ops& ops, size_t i, const Continuation& ne
 
 bool PlanExecutor::BuildPath(const Ops& ops, size_t i, const Continuation& next) {
   const PlanOp& op = ops[i];
-  const Value& start = slots_[op.from_slot];
+  const ExecValue& start = slots_[op.from_slot];
   if (!start.is_node()) {  // An OPTIONAL MATCH that did not match.
-    slots_[op.slot] = Value();
+    slots_[op.slot] = ExecValue();
     return Emit(ops, i, next);
   }
-  std::vector<Value> items = {start};
+  std::vector<ExecValue> items = {start};
   NodeIndex at = start.AsNode();
-  auto step = [&](const Value& e) {
+  auto step = [&](const ExecValue& e) {
     if (!e.is_edge()) return;
     const graph::EdgeInfo& info = view_.edge(e.AsEdge());
     at = info.source == at ? info.target : info.source;
     items.push_back(e);
-    items.push_back(Value::Node(at));
+    items.push_back(ExecValue::Node(at));
   };
   for (int s : op.path_slots) {
-    const Value& v = slots_[s];
+    const ExecValue& v = slots_[s];
     if (v.is_list()) {
-      for (const Value& e : v.AsList()) step(e);
+      for (const ExecValue& e : v.AsList()) step(e);
     } else {
       step(v);
     }
   }
-  slots_[op.slot] = Value(std::move(items));
+  slots_[op.slot] = ExecValue(std::move(items));
   return Emit(ops, i, next);
 }
 

@@ -36,7 +36,7 @@
 #include "query/expression_evaluator.h"
 #include "query/plan.h"
 #include "query/projection_sink.h"
-#include "query/value.h"
+#include "query/exec_value.h"
 
 namespace mskg::query {
 
@@ -60,7 +60,7 @@ struct Continuation {
 // not tens. An execution on a thread that is already running one gets
 // fresh containers.
 struct ExecScratch {
-  std::vector<Value> slots;
+  std::vector<ExecValue> slots;
   std::vector<absl::Span<const graph::NodeIndex>> names;
   ProjectionScratch projection;
   bool in_use = false;
@@ -125,6 +125,8 @@ class PlanExecutor : public PatternPredicates {
   bool TargetOk(const PlanOp& op, graph::NodeIndex w) const;
   template <typename F>
   bool ForEachEdge(const PlanOp& op, graph::NodeIndex v, F&& f);
+  // Fetches into the cache the adjacency `op` will follow from `v`.
+  void PrefetchEdges(const PlanOp& op, graph::NodeIndex v) const;
 
   const PhysicalPlan& plan_;
   const graph::GraphView& view_;
@@ -132,7 +134,7 @@ class PlanExecutor : public PatternPredicates {
   ExecContext context_;
   // Borrowed from an ExecScratch: the current row, and the nodes each
   // NameSource of the plan resolved to.
-  std::vector<Value>& slots_;
+  std::vector<ExecValue>& slots_;
   std::vector<absl::Span<const graph::NodeIndex>>& names_;
   ExpressionEvaluator evaluator_;
   ProjectionSink sink_;

@@ -44,7 +44,7 @@ PhysicalPlan TwoOpPlan() {
   part.projection.columns = {"x"};
   part.projection.num_visible = 1;
   NameSource& name = plan.names.emplace_back();
-  name.literal = Value("psoas");
+  name.literal = ExecValue("psoas");
   plan.num_ops = 2;
   return plan;
 }

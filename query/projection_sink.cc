@@ -23,11 +23,11 @@ size_t SaturatingAdd(size_t a, size_t b) {
 }
 
 // Returns the bytes `v` holds, roughly: what the memory bound counts.
-uint64_t ValueBytes(const Value& v) {
-  uint64_t bytes = sizeof(Value);
-  if (v.is_string() && !v.is_ref()) bytes += v.AsString().capacity();
+uint64_t ValueBytes(const ExecValue& v) {
+  uint64_t bytes = sizeof(ExecValue);
+  bytes += v.OwnedStringBytes();
   if (v.is_list()) {
-    for (const Value& x : v.AsList()) bytes += ValueBytes(x);
+    for (const ExecValue& x : v.AsList()) bytes += ValueBytes(x);
   }
   return bytes;
 }
@@ -35,7 +35,7 @@ uint64_t ValueBytes(const Value& v) {
 // Returns the bytes `row` holds, roughly.
 uint64_t RowBytes(const ExecRow& row) {
   uint64_t bytes = sizeof(ExecRow);
-  for (const Value& v : row.values) bytes += ValueBytes(v);
+  for (const ExecValue& v : row.values) bytes += ValueBytes(v);
   for (const auto& p : row.paths) bytes += sizeof(p) + p.size() * sizeof(graph::EdgeIndex);
   return bytes;
 }
@@ -79,7 +79,7 @@ void ProjectionScratch::Clear() {
 }
 
 ProjectionSink::ProjectionSink(ExecContext* context, ExpressionEvaluator* evaluator,
-                               const std::vector<Value>* slots,
+                               const std::vector<ExecValue>* slots,
                                ProjectionScratch* scratch)
     : context_(*context),
       evaluator_(*evaluator),
@@ -96,7 +96,7 @@ ProjectionSink::ProjectionSink(ExecContext* context, ExpressionEvaluator* evalua
 absl::StatusOr<int64_t> ProjectionSink::CountArg(const BoundExpr* e,
                                                  const char* what) {
   if (e == nullptr) return -1;
-  Value v = evaluator_.Eval(*e, nullptr);
+  ExecValue v = evaluator_.Eval(*e, nullptr);
   MSKG_RETURN_IF_ERROR(context_.error());
   if (!v.is_int() || v.AsInt() < 0) {
     return absl::InvalidArgumentError(absl::StrFormat(
@@ -162,7 +162,10 @@ absl::Status ProjectionSink::Start(const PartPlan& part, bool last) {
       node_key_slots_.push_back(e->slot);
     }
   }
-  if (node_key_slots_.size() == 1) node_row_array_.Start(context_.view().num_nodes());
+  if (node_key_slots_.size() == 1) {
+    node_row_array_.Start(context_.view().num_nodes(),
+                          context_.options().collect_evidence);
+  }
   return absl::OkStatus();
 }
 
@@ -171,11 +174,11 @@ void ProjectionSink::CurrentPaths(std::vector<std::vector<EdgeIndex>>* paths) co
   if (!context_.options().collect_evidence) return;
   std::vector<EdgeIndex> here;
   for (int s : part_->evidence_slots) {
-    const Value& v = slots_[s];
+    const ExecValue& v = slots_[s];
     if (v.is_edge()) {
       here.push_back(v.AsEdge());
     } else if (v.is_list()) {
-      for (const Value& x : v.AsList()) {
+      for (const ExecValue& x : v.AsList()) {
         if (x.is_edge()) here.push_back(x.AsEdge());
       }
     }
@@ -226,7 +229,7 @@ bool ProjectionSink::NamesUnique(const NodeKey& key) const {
 bool ProjectionSink::CurrentNodeKey(NodeKey* key) const {
   *key = NodeKey{};
   for (size_t j = 0; j < node_key_slots_.size(); ++j) {
-    const Value& v = slots_[node_key_slots_[j]];
+    const ExecValue& v = slots_[node_key_slots_[j]];
     if (v.is_node()) {
       (*key)[j] = v.AsNode();
     } else if (v.is_null()) {
@@ -246,7 +249,7 @@ bool ProjectionSink::Add() {
     if (by_node) {
       const size_t r = FindNodeRow(node_key);
       if (r != NodeRowArray::kNone) {
-        AddPathsTo(r);
+        if (r != NodeRowArray::kSeen) AddPathsTo(r);
         return true;
       }
     }
@@ -259,7 +262,7 @@ bool ProjectionSink::Add() {
       InsertNodeRow(node_key, next);
     } else if (projection_->distinct) {
       // One probe: the set holds the index the row will have if new.
-      const absl::Span<const Value> key(row.values.data(), projection_->num_visible);
+      const absl::Span<const ExecValue> key(row.values.data(), projection_->num_visible);
       const size_t r = *distinct_rows_.lazy_emplace(
           key, [next](const RowKeySet::constructor& ctor) { ctor(next); });
       if (by_node) InsertNodeRow(node_key, r);
@@ -276,7 +279,7 @@ bool ProjectionSink::Add() {
 }
 
 bool ProjectionSink::AddAggregated() {
-  std::vector<Value> key;
+  std::vector<ExecValue> key;
   key.reserve(key_items_.size());
   for (size_t i : key_items_) key.push_back(evaluator_.Eval(*projection_->items[i], slots_.data()));
   auto [it, inserted] = groups_.try_emplace(key, rows_.size());
@@ -300,7 +303,7 @@ bool ProjectionSink::AddAggregated() {
       ++st.count;
       continue;
     }
-    Value v = evaluator_.Eval(*spec.arg, slots_.data());
+    ExecValue v = evaluator_.Eval(*spec.arg, slots_.data());
     if (v.is_null()) continue;
     if (spec.distinct) {
       if (!st.seen.insert(v).second) continue;
@@ -356,18 +359,18 @@ absl::Status ProjectionSink::Finish(bool last, bool* truncated) {
     }
     for (size_t r = 0; r < rows_.size(); ++r) {
       if (!context_.Tick()) return context_.error();
-      std::vector<Value> agg_values;
+      std::vector<ExecValue> agg_values;
       for (size_t a = 0; a < projection_->aggs.size(); ++a) {
         const AggState& st = agg_states_[r][a];
         switch (projection_->aggs[a].fn) {
           case AggFn::kCountStar:
-          case AggFn::kCount: agg_values.push_back(Value(st.count)); break;
-          case AggFn::kCollect: agg_values.push_back(Value(st.list)); break;
+          case AggFn::kCount: agg_values.push_back(ExecValue(st.count)); break;
+          case AggFn::kCollect: agg_values.push_back(ExecValue(st.list)); break;
           case AggFn::kSum:
-            agg_values.push_back(st.any_double ? Value(st.double_sum) : Value(st.int_sum));
+            agg_values.push_back(st.any_double ? ExecValue(st.double_sum) : ExecValue(st.int_sum));
             break;
           case AggFn::kAvg:
-            agg_values.push_back(st.count == 0 ? Value() : Value(st.double_sum / st.count));
+            agg_values.push_back(st.count == 0 ? ExecValue() : ExecValue(st.double_sum / st.count));
             break;
           case AggFn::kMin:
           case AggFn::kMax: agg_values.push_back(st.best); break;
@@ -382,7 +385,7 @@ absl::Status ProjectionSink::Finish(bool last, bool* truncated) {
       evaluator_.set_aggregates(nullptr);
     }
     if (projection_->distinct) {
-      absl::flat_hash_set<std::vector<Value>> seen;
+      absl::flat_hash_set<ExecRowValues> seen;
       std::vector<ExecRow> kept;
       for (ExecRow& row : rows_) {
         if (seen.insert(row.values).second) kept.push_back(std::move(row));
@@ -393,10 +396,10 @@ absl::Status ProjectionSink::Finish(bool last, bool* truncated) {
   MSKG_RETURN_IF_ERROR(context_.error());
   if (!projection_->order_by.empty()) {
     // Sorting is not interrupted: charged up front, by its size.
-    if (!context_.Tick(rows_.size()) || !context_.Charge(rows_.size() * projection_->order_by.size() * sizeof(Value))) {
+    if (!context_.Tick(rows_.size()) || !context_.Charge(rows_.size() * projection_->order_by.size() * sizeof(ExecValue))) {
       return context_.error();
     }
-    std::vector<std::pair<std::vector<Value>, size_t>> keys(rows_.size());
+    std::vector<std::pair<std::vector<ExecValue>, size_t>> keys(rows_.size());
     for (size_t r = 0; r < rows_.size(); ++r) {
       keys[r].second = r;
       for (const SortKey& s : projection_->order_by) {

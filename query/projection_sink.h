@@ -28,9 +28,10 @@
 #include "query/exec_context.h"
 #include "query/exec_types.h"
 #include "query/expression_evaluator.h"
+#include "query/node_set.h"
 #include "query/plan.h"
 #include "query/stamped_array.h"
-#include "query/value.h"
+#include "query/exec_value.h"
 
 namespace mskg::query {
 
@@ -42,26 +43,42 @@ using NodeKey = std::array<uint32_t, kMaxNodeKeyItems>;
 
 // The row of each node a DISTINCT over a single node has emitted
 // (single-item node keys): finding a node's row is an array read, not a
-// hash probe. Null gets its own entry.
+// hash probe. Null gets its own entry. Without evidence no row is revisited
+// (rows are revisited only to merge evidence paths), so only whether a
+// node has a row is kept, in a bitmap that stays in cache at 1M nodes.
 struct NodeRowArray {
   static constexpr size_t kNone = std::numeric_limits<size_t>::max();
+  // What Find returns for a node that has a row when rows are not kept.
+  static constexpr size_t kSeen = kNone - 1;
   StampedArray<size_t> rows;
+  NodeSet seen;
+  bool keep_rows = true;
   size_t null_row = kNone;
 
-  void Start(size_t n) {
-    rows.Start(n);
+  // Forgets every node; `keep_rows`: whether Find must return rows.
+  void Start(size_t n, bool keep) {
+    keep_rows = keep;
+    if (keep_rows) {
+      rows.Start(n);
+    } else {
+      seen.Start(n);
+    }
     null_row = kNone;
   }
-  // Returns the row of node `v` (kNullNode for null), or kNone.
+  // Returns the row of node `v` (kNullNode for null), kSeen (rows not
+  // kept), or kNone.
   size_t Find(uint32_t v) const {
     if (v == kNullNode) return null_row;
+    if (!keep_rows) return seen.Contains(v) ? kSeen : kNone;
     return rows.Has(v) ? rows.value[v] : kNone;
   }
   void Insert(uint32_t v, size_t r) {
     if (v == kNullNode) {
-      null_row = r;
-    } else {
+      null_row = keep_rows ? r : kSeen;
+    } else if (keep_rows) {
       rows.Set(v, r);
+    } else {
+      seen.Insert(v);
     }
   }
 };
@@ -70,13 +87,13 @@ struct NodeRowArray {
 // values, so that a row is looked up without copying it into a key.
 struct ValuesHash {
   using is_transparent = void;
-  size_t operator()(absl::Span<const Value> v) const {
-    return absl::Hash<absl::Span<const Value>>()(v);
+  size_t operator()(absl::Span<const ExecValue> v) const {
+    return absl::Hash<absl::Span<const ExecValue>>()(v);
   }
 };
 struct ValuesEq {
   using is_transparent = void;
-  bool operator()(absl::Span<const Value> a, absl::Span<const Value> b) const {
+  bool operator()(absl::Span<const ExecValue> a, absl::Span<const ExecValue> b) const {
     return a == b;
   }
 };
@@ -92,16 +109,16 @@ struct RowKeyHash {
   size_t operator()(size_t r) const {
     return ValuesHash()(absl::MakeConstSpan((*rows)[r].values.data(), *width));
   }
-  size_t operator()(absl::Span<const Value> v) const { return ValuesHash()(v); }
+  size_t operator()(absl::Span<const ExecValue> v) const { return ValuesHash()(v); }
 };
 struct RowKeyEq {
   using is_transparent = void;
   const std::vector<ExecRow>* rows;
   const size_t* width;
-  absl::Span<const Value> Key(size_t r) const {
+  absl::Span<const ExecValue> Key(size_t r) const {
     return absl::MakeConstSpan((*rows)[r].values.data(), *width);
   }
-  absl::Span<const Value> Key(absl::Span<const Value> v) const { return v; }
+  absl::Span<const ExecValue> Key(absl::Span<const ExecValue> v) const { return v; }
   template <typename A, typename B>
   bool operator()(const A& a, const B& b) const {
     return Key(a) == Key(b);
@@ -110,7 +127,7 @@ struct RowKeyEq {
 using RowKeySet = absl::flat_hash_set<size_t, RowKeyHash, RowKeyEq>;
 
 using GroupMap =
-    absl::flat_hash_map<std::vector<Value>, size_t, ValuesHash, ValuesEq>;
+    absl::flat_hash_map<std::vector<ExecValue>, size_t, ValuesHash, ValuesEq>;
 
 // The containers a projection fills and empties, kept per thread between
 // executions (inside ExecScratch) so that their capacity is reused.
@@ -140,16 +157,16 @@ struct AggState {
   int64_t int_sum = 0;
   double double_sum = 0;
   bool any_double = false;
-  Value best;  // min, max.
-  std::vector<Value> list;  // collect.
-  absl::flat_hash_set<Value> seen;  // DISTINCT.
+  ExecValue best;  // min, max.
+  std::vector<ExecValue> list;  // collect.
+  absl::flat_hash_set<ExecValue> seen;  // DISTINCT.
 };
 
 class ProjectionSink {
  public:
   // Reads the current row from `*slots`. All must outlive the sink.
   ProjectionSink(ExecContext* context, ExpressionEvaluator* evaluator,
-                 const std::vector<Value>* slots, ProjectionScratch* scratch);
+                 const std::vector<ExecValue>* slots, ProjectionScratch* scratch);
   ProjectionSink(const ProjectionSink&) = delete;
   ProjectionSink& operator=(const ProjectionSink&) = delete;
 
@@ -188,7 +205,7 @@ class ProjectionSink {
 
   ExecContext& context_;
   ExpressionEvaluator& evaluator_;
-  const std::vector<Value>& slots_;
+  const std::vector<ExecValue>& slots_;
   // The part being run.
   const PartPlan* part_ = nullptr;
   const ProjectionSpec* projection_ = nullptr;

@@ -14,10 +14,12 @@
 #include "query/exec_bounds.h"
 #include "query/executor.h"
 #include "query/lexer.h"
+#include "query/node_names.h"
 #include "query/parser.h"
 #include "query/plan.h"
 #include "query/plan_cache.h"
 #include "query/planner.h"
+#include "query/to_public.h"
 #include "util/status_macros.h"
 #include "util/utf8.h"
 
@@ -26,21 +28,6 @@ namespace {
 
 // How many rows ahead the conversion loop prefetches names.
 constexpr size_t kPrefetchAhead = 8;
-
-// Returns `v` with nodes and relationships replaced by names and types and
-// strings held by reference copied (this is where a name is first copied);
-// moves everything else.
-Value ToPublic(Value&& v, const graph::GraphView& g) {
-  if (v.is_ref()) return std::move(v).Owned();
-  switch (v.kind()) {
-    case Value::Kind::kNode: return Value(g.node(v.AsNode()).name);
-    case Value::Kind::kEdge: return Value(RelationName(g.edge(v.AsEdge()).relation));
-    case Value::Kind::kList:
-      for (Value& x : v.MutableList()) x = ToPublic(std::move(x), g);
-      return std::move(v);
-    default: return std::move(v);
-  }
-}
 
 // Deepest premise chain followed, whatever QueryOptions asks (the
 // recursion below is one frame a level).
@@ -58,9 +45,9 @@ EdgeEvidence MakeEvidence(const graph::GraphView& g, graph::EdgeIndex e, int dep
   for (const schema::Provenance& p : support) bytes += p.SpaceUsedLong();
   const bool within = bounds->Tick() && bounds->Charge(bytes);
   EdgeEvidence ev;
-  ev.source = std::string(g.node(info.source).name);
+  ev.source = std::string(NodeName(g, info.source));
   ev.relation = RelationName(info.relation);
-  ev.target = std::string(g.node(info.target).name);
+  ev.target = std::string(NodeName(g, info.target));
   ev.inferred = info.inferred;
   ev.negated = info.negated;
   ev.rule = std::string(info.rule);
@@ -166,14 +153,13 @@ absl::StatusOr<ResultTable> PreparedQuery::Execute(const QueryOptions& options) 
     // Names are copied below from all over the view: fetch those of a row
     // a few ahead.
     if (r + kPrefetchAhead < result.rows.size()) {
-      for (const Value& v : result.rows[r + kPrefetchAhead].values) {
+      for (const ExecValue& v : result.rows[r + kPrefetchAhead].values) {
         if (v.is_ref()) __builtin_prefetch(v.AsString().data());
       }
     }
-    // Converted in place: the executor's vector becomes the row's.
     ResultRow out;
-    out.values = std::move(row.values);
-    for (Value& v : out.values) v = ToPublic(std::move(v), g);
+    out.values.reserve(row.values.size());
+    for (ExecValue& v : row.values) out.values.push_back(ToPublic(std::move(v), g));
     if (options.collect_evidence) {
       seen.clear();
       for (const auto& path : row.paths) {

@@ -30,9 +30,8 @@ Json ValueJson(const query::Value& value) {
     }
     case query::Value::Kind::kNull:
       return nullptr;
-    default:  // Node and edge references never leave the engine.
-      return value.ToString();
   }
+  return nullptr;
 }
 
 absl::StatusOr<query::Value> ParamValue(absl::string_view name,
