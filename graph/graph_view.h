@@ -38,8 +38,10 @@ namespace mskg::graph {
 using NodeIndex = uint32_t;
 using EdgeIndex = uint32_t;
 inline constexpr uint32_t kInvalidIndex = 0xFFFFFFFFu;
-inline constexpr int kNumRelations = 19;  // Including RELATION_UNSPECIFIED.
-inline constexpr int kNumNodeTypes = 11;  // Including NODE_TYPE_UNSPECIFIED.
+// Sizes of arrays indexed by relation and by node type, from the schema's
+// enums (unspecified included).
+inline constexpr int kNumRelations = schema::Relation_ARRAYSIZE;
+inline constexpr int kNumNodeTypes = schema::NodeType_ARRAYSIZE;
 
 // The bytes a GraphView reads: laid out on the heap by
 // GraphViewBuilder::Finish(), or a mapped snapshot file (snapshot_file.h).
