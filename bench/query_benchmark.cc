@@ -40,6 +40,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "bench/bench_graphs.h"
 #include "benchmark/benchmark.h"
 #include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
@@ -94,10 +95,6 @@ constexpr size_t kExpectedRows[5][3] = {
   std::abort();
 }
 
-std::string SharedDir() {
-  const char* shared = std::getenv("MSKG_SHARED");
-  return shared != nullptr && *shared != '\0' ? shared : "/work/shared";
-}
 
 std::string TempRoot() {
   const char* dir = std::getenv("TMPDIR");
@@ -424,24 +421,13 @@ void FinishLoad(const std::string& label, absl::Time start, Loaded* loaded) {
   PrepareAndCheck(label, loaded);
 }
 
-// Returns the TSV of the N-edge graph, generating it if absent.
-std::string GraphFile(int edges) {
-  const std::string path = absl::StrCat("/tmp/mskg_bench_g", edges, ".tsv");
-  if (fs::exists(path)) return path;
-  const std::string part = path + ".part";
-  const std::string command =
-      absl::StrCat("python3 '", SharedDir(), "/bench/gen_graph.py' ", edges,
-                   " --seed 42 -o '", part, "'");
-  std::fprintf(stderr, "query_benchmark: %s\n", command.c_str());
-  if (std::system(command.c_str()) != 0) Die("failed: " + command);
-  fs::rename(part, path);
-  return path;
-}
 
 Loaded* LoadGraph(int size_index) {
   const int edges = kSizes[size_index];
   const std::string label = absl::StrCat("g", edges);
-  const std::string tsv = GraphFile(edges);
+  absl::StatusOr<std::string> tsv_file = bench::GraphFile(edges);
+  if (!tsv_file.ok()) Die(tsv_file.status().ToString());
+  const std::string tsv = *tsv_file;
   auto* loaded = new Loaded;
   loaded->dir = MakeTempDir("mskg_query_bench_" + label);
   const absl::Time start = absl::Now();
@@ -472,7 +458,7 @@ Loaded* LoadGraph(int size_index) {
 
 // Returns nullptr (after saying why once) when the corpus is absent.
 Loaded* LoadCorpus() {
-  const fs::path corpus = fs::path(SharedDir()) / "corpus";
+  const fs::path corpus = fs::path(bench::SharedDir()) / "corpus";
   if (!fs::is_directory(corpus)) return nullptr;
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(corpus)) {
@@ -560,7 +546,7 @@ void RunCase(benchmark::State& state, int key, size_t case_index,
   Loaded* loaded = Graph(key);
   if (loaded == nullptr) {
     state.SkipWithError(
-        ("no corpus at " + SharedDir() + "/corpus (set MSKG_SHARED)").c_str());
+        ("no corpus at " + bench::SharedDir() + "/corpus (set MSKG_SHARED)").c_str());
     return;
   }
   const Case& c = loaded->cases[case_index];

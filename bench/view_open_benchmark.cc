@@ -31,6 +31,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "bench/bench_graphs.h"
 #include "benchmark/benchmark.h"
 #include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
@@ -51,22 +52,7 @@ constexpr char kSnapshotFile[] = "view.snapshot";  // graph/snapshot_file.h
   std::abort();
 }
 
-std::string SharedDir() {
-  const char* shared = std::getenv("MSKG_SHARED");
-  return shared != nullptr && *shared != '\0' ? shared : "/work/shared";
-}
 
-std::string GraphFile(int edges) {
-  const std::string path = absl::StrCat("/tmp/mskg_bench_g", edges, ".tsv");
-  if (fs::exists(path)) return path;
-  const std::string part = path + ".part";
-  const std::string command =
-      absl::StrCat("python3 '", SharedDir(), "/bench/gen_graph.py' ", edges,
-                   " --seed 42 -o '", part, "'");
-  if (std::system(command.c_str()) != 0) Die("failed: " + command);
-  fs::rename(part, path);
-  return path;
-}
 
 // Returns the store of the `edges`-edge graph, imported once per process.
 const std::string& StoreOf(int edges) {
@@ -78,7 +64,9 @@ const std::string& StoreOf(int edges) {
                                  "/mskg_view_open_XXXXXX");
   if (mkdtemp(dir.data()) == nullptr) Die("mkdtemp failed");
   dir += "/store";
-  const std::string tsv = GraphFile(edges);
+  absl::StatusOr<std::string> tsv_file = bench::GraphFile(edges);
+  if (!tsv_file.ok()) Die(tsv_file.status().ToString());
+  const std::string tsv = *tsv_file;
   {
     absl::StatusOr<std::unique_ptr<graph::GraphStore>> store =
         graph::GraphStore::Open(dir);
