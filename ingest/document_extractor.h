@@ -394,6 +394,9 @@ class DocumentExtractor {
   // keeps only the relation that a section of its own kind claims, if only
   // one does.
   void KeepTreatsOrPrevents();
+  // Drops a claim another claim of the document says under a longer name
+  // that contains its name.
+  void DropSubsumedClaims();
 
   // The section's kind at sentence `index`: its list item's, inside a
   // scoped list, else the section's.

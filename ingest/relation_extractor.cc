@@ -6,6 +6,7 @@
 #include "ingest/relation_extractor.h"
 
 #include <algorithm>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -129,6 +130,47 @@ void DocumentExtractor::KeepTreatsOrPrevents() {
         if ((c.relation == schema::TREATS) != keep_treats) continue;
       }
     }
+    kept.push_back(std::move(c));
+  }
+  claims_ = std::move(kept);
+}
+
+void DocumentExtractor::DropSubsumedClaims() {
+  // "Pain" and "pain in the groin" both claimed as symptoms of one
+  // condition, or "posture" and "good posture" as what prevents it: the
+  // document says one thing, under its more specific name. A claim whose
+  // subject (object) is a whole-word part of another claim's subject
+  // (object), with the same relation, other end and polarity, is dropped.
+  auto lower = [](const std::string& s) {
+    return " " + absl::AsciiStrToLower(s) + " ";
+  };
+  // (relation, negated, other end's name, which side) -> this side's names.
+  absl::flat_hash_map<std::tuple<int, bool, std::string, int>,
+                      std::vector<std::string>>
+      names;
+  for (const Claim& c : claims_) {
+    names[{c.relation, c.negated, lower(c.object.name), 0}].push_back(
+        lower(c.subject.name));
+    names[{c.relation, c.negated, lower(c.subject.name), 1}].push_back(
+        lower(c.object.name));
+  }
+  auto subsumed = [&](const std::string& name, const std::string& other_end,
+                      int side, const Claim& c) {
+    const auto it = names.find({c.relation, c.negated, other_end, side});
+    if (it == names.end()) return false;
+    for (const std::string& longer : it->second) {
+      if (longer.size() > name.size() &&
+          absl::StrContains(longer, name)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Claim> kept;
+  kept.reserve(claims_.size());
+  for (Claim& c : claims_) {
+    const std::string s = lower(c.subject.name), o = lower(c.object.name);
+    if (subsumed(s, o, 0, c) || subsumed(o, s, 1, c)) continue;
     kept.push_back(std::move(c));
   }
   claims_ = std::move(kept);
@@ -408,6 +450,7 @@ schema::DocumentClaims DocumentExtractor::Run(
   }
 
   KeepTreatsOrPrevents();
+  DropSubsumedClaims();
   // For training: the features of every claim of the result, in order.
   if (features != nullptr) {
     for (const Claim& c : claims_) {

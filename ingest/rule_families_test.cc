@@ -12,6 +12,7 @@
 //   CueRules        cue_rules.cc        the general cue table
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
 //   TopicRules      topic_rules.cc      FindTopic, CoordinatedConditions
+//   SubsumedClaims  relation_extractor.cc  DropSubsumedClaims
 // Each rule has a text it must read, with the exact claim, and a look-alike
 // (negated, asked, of the wrong type, or with the cue elsewhere) that must
 // not give that claim. All texts were written for these tests.
@@ -476,6 +477,20 @@ TEST_F(RuleFamiliesTest, TopicRules) {
       "Acupuncture was what finally worked for me.\n");
   EXPECT_THAT(without, Contains("acupuncture TREATS sciatica"));
   EXPECT_THAT(without, Not(Contains("acupuncture TREATS piriformis syndrome")));
+}
+
+// relation_extractor.cc: DropSubsumedClaims. A claim the document also
+// makes under a longer name containing the shorter is said once, under the
+// longer; a claim of a name no longer name contains stays.
+TEST_F(RuleFamiliesTest, SubsumedClaims) {
+  auto both = Claims(
+      "Piriformis syndrome causes pain. Piriformis syndrome causes pain in "
+      "the buttock.");
+  EXPECT_THAT(both, Contains("piriformis syndrome HAS_SYMPTOM pain in the "
+                             "buttock"));
+  EXPECT_THAT(both, Not(Contains("piriformis syndrome HAS_SYMPTOM pain")));
+  EXPECT_THAT(Claims("Piriformis syndrome causes pain."),
+              Contains("piriformis syndrome HAS_SYMPTOM pain"));
 }
 
 }  // namespace
