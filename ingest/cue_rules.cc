@@ -318,6 +318,19 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       }
     }
     if (longest == nullptr) continue;
+    // "help" before the verb that says how ("can help prevent", "helps to
+    // reduce the risk of"): that verb is the cue.
+    if (longest->words.size() == 1 && longest->words[0] == "help*") {
+      const int next = v.word(end) == "to" ? end + 1 : end;
+      bool verb_follows = false;
+      for (const CueRule& rule : Cues()) {
+        if (rule.words[0] != "help*" && MatchCue(v, next, rule) > next) {
+          verb_follows = true;
+          break;
+        }
+      }
+      if (verb_follows) continue;
+    }
     const CueRule& rule = *longest;
     do {
       const bool negated = Negated(v, i);

@@ -408,6 +408,9 @@ class DocumentExtractor {
   // cue_rules.cc: the general table of relation cues (verbs, nouns,
   // prepositions) with their arguments from the clause around them.
   void CueRules(const SentenceView& v, int index);
+  // noun_cue_rules.cc: "Causes of C include A and B", "Symptoms of C
+  // are ...", "Ways to prevent C include ...".
+  void NounCueRules(const SentenceView& v, int index);
 
   // group_rules.cc: a group named after its action ("hip flexors") defined
   // by its members performs that action, and so do the members.

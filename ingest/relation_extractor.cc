@@ -95,6 +95,7 @@ void DocumentExtractor::SentenceRules(int index) {
   Solution(v, index);
   PassiveTreats(v, index);
   CueRules(v, index);
+  NounCueRules(v, index);
 }
 
 

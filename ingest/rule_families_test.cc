@@ -13,6 +13,7 @@
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
 //   TopicRules      topic_rules.cc      FindTopic, CoordinatedConditions
 //   SubsumedClaims  relation_extractor.cc  DropSubsumedClaims
+//   NounCueRules    noun_cue_rules.cc   NounCueRules
 // Each rule has a text it must read, with the exact claim, and a look-alike
 // (negated, asked, of the wrong type, or with the cue elsewhere) that must
 // not give that claim. All texts were written for these tests.
@@ -491,6 +492,23 @@ TEST_F(RuleFamiliesTest, SubsumedClaims) {
   EXPECT_THAT(both, Not(Contains("piriformis syndrome HAS_SYMPTOM pain")));
   EXPECT_THAT(Claims("Piriformis syndrome causes pain."),
               Contains("piriformis syndrome HAS_SYMPTOM pain"));
+}
+
+// noun_cue_rules.cc: NounCueRules. A relation noun, the condition after
+// "of" / "for" / "to prevent", and the names listed after the verb.
+TEST_F(RuleFamiliesTest, NounCueRules) {
+  EXPECT_THAT(Claims("Notes\n\nSymptoms of sciatica include numbness and "
+                     "tingling."),
+              Contains("sciatica HAS_SYMPTOM numbness"));
+  EXPECT_THAT(Claims("Notes\n\nTreatments for plantar fasciitis include rest "
+                     "and ice."),
+              Contains("ice TREATS plantar fasciitis"));
+  // The verb is what opens the list: a noun with no list after it, or a
+  // negated verb, claims nothing.
+  EXPECT_THAT(Claims("Notes\n\nSymptoms of sciatica worsen after rest."),
+              Not(Contains("rest TREATS sciatica")));
+  EXPECT_THAT(Claims("Notes\n\nCauses of sciatica do not include rest."),
+              IsEmpty());
 }
 
 }  // namespace
