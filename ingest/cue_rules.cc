@@ -36,18 +36,7 @@ struct CueRule {
 
 // Matches `rule`'s words at token i; returns the end, or -1.
 int MatchCue(const SentenceView& v, int i, const CueRule& rule) {
-  for (absl::string_view p : rule.words) {
-    absl::string_view w = v.word(i);
-    if (w.empty() || !v.sentence().tokens[i].is_word) return -1;
-    if (p == "?") {
-    } else if (p.back() == '*') {
-      if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
-    } else if (w != p) {
-      return -1;
-    }
-    ++i;
-  }
-  return i;
+  return MatchWords(v, i, rule.words);
 }
 
 // A short set of node types.

@@ -191,6 +191,11 @@ class SentenceView {
   mutable std::vector<char> hedged_;  // Clause -> hedged.
 };
 
+// Matches `words` at token i of `v` ("x*" any word that starts with x, "?"
+// any word); returns the end, or -1. For cue tables held in vectors.
+int MatchWords(const SentenceView& v, int i,
+               const std::vector<absl::string_view>& words);
+
 // Whether a sentence asks rather than says ("Can heat relieve it?").
 inline bool IsQuestion(absl::string_view text) {
   return absl::EndsWith(absl::StripTrailingAsciiWhitespace(text), "?");

@@ -186,6 +186,22 @@ bool DocumentExtractor::IsGroup(const Mention& m) const {
          absl::EndsWith(n, "utes") || absl::EndsWith(n, "cuff");
 }
 
+int MatchWords(const SentenceView& v, int i,
+               const std::vector<absl::string_view>& words) {
+  for (absl::string_view p : words) {
+    const absl::string_view w = v.word(i);
+    if (w.empty() || !v.sentence().tokens[i].is_word) return -1;
+    if (p == "?") {
+    } else if (p.back() == '*') {
+      if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
+    } else if (w != p) {
+      return -1;
+    }
+    ++i;
+  }
+  return i;
+}
+
 std::vector<int> DocumentExtractor::Before(
     const SentenceView& v, int cue, std::initializer_list<NodeType> types) const {
   std::vector<int> out;

@@ -10,7 +10,6 @@
 // follow, is the list rules' (list_rules.cc); this reads one sentence.
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "ingest/document_extractor.h"
 
@@ -63,24 +62,6 @@ const std::vector<NounCue>& NounCues() {
 bool AdviceNoun(absl::string_view w) {
   return In(w, {"ways", "tips", "steps", "measures", "strategies", "things",
                 "methods", "means", "keys"});
-}
-
-// Matches `words` at token i ("x*" any word starting with x, "?" any
-// word); returns the end, or -1.
-int MatchWords(const SentenceView& v, int i,
-               const std::vector<absl::string_view>& words) {
-  for (absl::string_view p : words) {
-    const absl::string_view w = v.word(i);
-    if (w.empty() || !v.sentence().tokens[i].is_word) return -1;
-    if (p == "?") {
-    } else if (p.back() == '*') {
-      if (!absl::StartsWith(w, p.substr(0, p.size() - 1))) return -1;
-    } else if (w != p) {
-      return -1;
-    }
-    ++i;
-  }
-  return i;
 }
 
 }  // namespace
