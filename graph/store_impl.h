@@ -9,10 +9,11 @@
 //   document_writer.cc  PutDocument(), DeleteDocument() (document_writer.h)
 //   bulk_loader.cc      BulkLoad(), BulkLoadTriples() (bulk_loader.h)
 //   store_scans.cc      ForEachNode() and the other scans (store_scans.h)
-//   view_building.cc    View(): the view snapshot file, else a rebuild
+//   view_building.cc    View(): the last view patched with the writes'
+//                       delta, else the view snapshot file, else a rebuild
 //
 // Thread-safety: as GraphStore's (graph_store.h). write_mu_ serializes
-// writers; view_mu_ guards the cached view.
+// writers; view_mu_ guards the cached view, the base and its delta.
 //
 // Private to //graph.
 #ifndef MSKG_GRAPH_STORE_IMPL_H_
