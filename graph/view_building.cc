@@ -5,7 +5,8 @@
 // are all that happened since the last view was built or mapped (the
 // base), the base patched with what they changed (the delta: the triples
 // whose support they wrote and the nodes whose records they wrote, each
-// re-read from the RocksDB snapshot); else the store's snapshot file
+// re-read from the RocksDB snapshot; up to kMinDeltaLimit or a quarter of
+// the base's edges); else the store's snapshot file
 // (snapshot_file.h) when its stamp matches the RocksDB snapshot's
 // sequence number; else one scan of "nodes" and one of "supports". The
 // inference rules (inference.h) are applied to the result unless the store
@@ -46,6 +47,10 @@ namespace mskg::graph {
 using keys::Triple;
 
 namespace {
+
+// A delta may hold this many triples and nodes, or a quarter of the base's
+// edges if more, before the next view scans the store instead.
+constexpr size_t kMinDeltaLimit = 4096;
 
 // Releases a RocksDB snapshot on scope exit.
 class SnapshotHolder {
@@ -342,6 +347,14 @@ void GraphStore::Impl::BeginDeltaWrite(const ViewDelta& delta) {
   if (base_ == nullptr) return;
   delta_.triples.insert(delta.triples.begin(), delta.triples.end());
   delta_.nodes.insert(delta.nodes.begin(), delta.nodes.end());
+  // Past this, one seek per changed triple costs more than a scan, and
+  // the delta's memory grows with no view asked for: drop the base.
+  const size_t limit = std::max<size_t>(kMinDeltaLimit, base_->num_edges() / 4);
+  if (delta_.triples.size() + delta_.nodes.size() > limit) {
+    base_.reset();
+    delta_.triples.clear();
+    delta_.nodes.clear();
+  }
 }
 
 void GraphStore::Impl::EndDeltaWrite() {

@@ -6,12 +6,15 @@
 // facts) and DeleteDocument on small graphs, the patched view compared after
 // each step with a full rebuild through every accessor (view_testing.h);
 // and a view held across writes stays as it was.
+#include <atomic>
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
 #include "graph/graph_view.h"
 #include "graph/inference.h"
@@ -117,6 +120,26 @@ TEST_P(ViewDeltaTest, PatchedViewEqualsRebuild) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ViewDeltaTest, ::testing::Range(1, 13));
 
+// Views taken while another thread writes: none becomes a base that misses
+// a write, so the view after the last write equals a rebuild.
+TEST_F(ViewDeltaTest, ViewsDuringWritesStayConsistent) {
+  std::mt19937 rng(99);
+  GetView();
+  std::atomic<bool> done{false};
+  std::thread reader([&] {
+    while (!done.load()) {
+      absl::StatusOr<std::shared_ptr<const GraphView>> view = store_->View();
+      ASSERT_TRUE(view.ok()) << view.status();
+    }
+  });
+  for (int step = 0; step < 60; ++step) {
+    ASSERT_TRUE(store_->PutDocument(RandomDocument(&rng, step)).ok());
+  }
+  done.store(true);
+  reader.join();
+  ExpectViewEqualsRebuild("after concurrent views");
+}
+
 TEST_F(GraphStoreTest, HeldViewIsUnchangedByLaterWrites) {
   ASSERT_TRUE(store_->PutDocument(DocA()).ok());
   std::shared_ptr<const GraphView> held = GetView();
@@ -130,14 +153,56 @@ TEST_F(GraphStoreTest, HeldViewIsUnchangedByLaterWrites) {
   EXPECT_EQ(DiffViews(*held, *copy), "");
 }
 
-TEST_F(GraphStoreTest, BulkLoadAfterPatchedViewRescans) {
+TEST_F(GraphStoreTest, LargeDeltaFallsBackToScan) {
+  GetView();
+  // More changed triples than the delta keeps (view_building.cc).
+  for (int d = 0; d < 50; ++d) {
+    schema::DocumentClaims doc;
+    doc.set_document_id(absl::StrCat("doc", d));
+    doc.set_content_hash("h");
+    for (int i = 0; i < 100; ++i) {
+      *doc.add_claims() = MakeClaim(
+          Key(schema::MUSCLE, absl::StrCat("muscle ", d, " ", i)),
+          schema::PART_OF, Key(schema::MUSCLE, absl::StrCat("group ", i % 7)),
+          "A member.");
+    }
+    ASSERT_TRUE(store_->PutDocument(doc).ok());
+  }
+  std::shared_ptr<const GraphView> view = GetView();
+  absl::StatusOr<std::shared_ptr<const GraphView>> rebuilt =
+      RebuildViewForTesting(*store_);
+  ASSERT_TRUE(rebuilt.ok());
+  EXPECT_EQ(DiffViews(*view, **rebuilt), "");
+  EXPECT_EQ(view->num_nodes(), 50u * 100 + 7);
+}
+
+TEST_F(GraphStoreTest, ReopenedStorePatchesTheMappedView) {
   ASSERT_TRUE(store_->PutDocument(DocA()).ok());
   GetView();
   ASSERT_TRUE(store_->PutDocument(DocB()).ok());
   GetView();
   store_.reset();
   OpenStore();
+  ASSERT_TRUE(GetView()->mapped_from_file());
   ASSERT_TRUE(store_->DeleteDocument("a.md").ok());
+  std::shared_ptr<const GraphView> view = GetView();
+  absl::StatusOr<std::shared_ptr<const GraphView>> rebuilt =
+      RebuildViewForTesting(*store_);
+  ASSERT_TRUE(rebuilt.ok());
+  EXPECT_EQ(DiffViews(*view, **rebuilt), "");
+}
+
+TEST_F(GraphStoreTest, SstBulkLoadAfterPatchedViewRescans) {
+  GraphStoreOptions options;
+  options.bulk_sst_min_claims = 1;
+  OpenStore(options);
+  ASSERT_TRUE(store_->PutDocument(DocA()).ok());
+  GetView();
+  ASSERT_TRUE(store_->PutDocument(DocA("ha2")).ok());
+  GetView();
+  schema::DocumentClaims doc = DocB();
+  doc.set_document_id("bulk.md");
+  ASSERT_TRUE(BulkLoad(store_.get(), {doc}).ok());
   std::shared_ptr<const GraphView> view = GetView();
   absl::StatusOr<std::shared_ptr<const GraphView>> rebuilt =
       RebuildViewForTesting(*store_);
