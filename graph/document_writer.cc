@@ -324,12 +324,22 @@ absl::Status GraphStore::Impl::Writer::WriteBatch() {
   return absl::OkStatus();
 }
 
+GraphStore::Impl::ViewDelta GraphStore::Impl::Writer::MakeViewDelta() const {
+  ViewDelta delta;
+  delta.nodes.insert(dirty_nodes_.begin(), dirty_nodes_.end());
+  for (const auto& [triple, unused] : support_deltas_) {
+    delta.triples.insert(triple);
+  }
+  return delta;
+}
+
 absl::Status GraphStore::Impl::CommitWriter(Writer* writer,
                                             DocumentWriteResult* result) {
+  BeginDeltaWrite(writer->MakeViewDelta());
   absl::Status committed = writer->Commit(result);
+  EndDeltaWrite();
   if (writer->written()) {
     next_node_id_ = writer->next_node_id();
-    InvalidateView();
     PurgeObsoleteFiles();
   }
   if (committed.ok()) {

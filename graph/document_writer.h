@@ -56,6 +56,8 @@ class GraphStore::Impl::Writer {
   absl::Status Commit(DocumentWriteResult* result);
 
   uint64_t next_node_id() const { return next_node_id_; }
+  // What the batch changes, for the next view to patch (store_impl.h).
+  ViewDelta MakeViewDelta() const;
   // The ids of the nodes the writer resolved, by identity.
   const absl::flat_hash_map<std::string, uint64_t>& node_ids() const {
     return id_by_identity_;

@@ -47,7 +47,8 @@ struct GraphStoreOptions {
   bool apply_inference = true;
   // View() on a writable store writes the view it builds to the store's
   // snapshot file (graph/snapshot_file.h), so that later opens, read-only
-  // ones included, map it instead of scanning the store. Default: true.
+  // ones included, map it instead of scanning the store; views patched
+  // after document writes are written when the store closes. Default: true.
   bool persist_view = true;
 };
 
@@ -101,10 +102,13 @@ class GraphStore {
   absl::StatusOr<StoreStats> Stats() const;
 
   // Returns a snapshot of the whole graph for queries, with inferred edges
-  // added (graph/inference.h). Cached: rebuilt only after a write. Mapped
-  // from the store's snapshot file when that matches the store's RocksDB
-  // sequence number; else built from a scan of the store and, unless the
-  // store is read-only (or !persist_view), written to that file.
+  // added (graph/inference.h). Cached: rebuilt only after a write. After
+  // document writes (PutDocument, DeleteDocument, small BulkLoad calls),
+  // the last view patched with what they changed (the same answers as a
+  // rebuild; written to the snapshot file at close). Else mapped from the
+  // store's snapshot file when that matches the store's RocksDB sequence
+  // number; else built from a scan of the store and, unless the store is
+  // read-only (or !persist_view), written to that file.
   absl::StatusOr<std::shared_ptr<const GraphView>> View() const;
 
   // Returns the directory given to Open().

@@ -9,10 +9,11 @@
 //   document_writer.cc  PutDocument(), DeleteDocument() (document_writer.h)
 //   bulk_loader.cc      BulkLoad(), BulkLoadTriples() (bulk_loader.h)
 //   store_scans.cc      ForEachNode() and the other scans (store_scans.h)
-//   view_building.cc    View(): the view snapshot file, else a rebuild
+//   view_building.cc    View(): the last view patched with the writes'
+//                       delta, else the view snapshot file, else a rebuild
 //
 // Thread-safety: as GraphStore's (graph_store.h). write_mu_ serializes
-// writers; view_mu_ guards the cached view.
+// writers; view_mu_ guards the cached view, the base and its delta.
 //
 // Private to //graph.
 #ifndef MSKG_GRAPH_STORE_IMPL_H_
@@ -26,6 +27,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
@@ -43,7 +45,11 @@
 
 namespace mskg::graph {
 
+class GraphViewBuilder;
 class SstTriplesLoader;
+namespace snapshot {
+struct StoreStamp;
+}
 
 // The column families, in the order of CfIndex.
 inline constexpr const char* kColumnFamilies[] = {
@@ -58,7 +64,10 @@ inline absl::string_view ToView(const rocksdb::Slice& s) {
 
 class GraphStore::Impl {
  public:
-  ~Impl() { CloseDb(); }
+  ~Impl() {
+    PersistPatchedView();
+    CloseDb();
+  }
 
   // ---- store_open.cc ----
   absl::Status Open(absl::string_view path, const GraphStoreOptions& options);
@@ -96,6 +105,11 @@ class GraphStore::Impl {
 
   // ---- view_building.cc ----
   absl::StatusOr<std::shared_ptr<const GraphView>> View() const;
+  // Returns a view built from a full scan of the store, ignoring the
+  // cached view, the delta and the snapshot file (tests compare it with
+  // View()).
+  absl::StatusOr<std::shared_ptr<const GraphView>> RebuildViewForTesting()
+      const;
   // The view snapshot file (snapshot_file.h) in the store's folder.
   std::string SnapshotPath() const;
 
@@ -127,7 +141,36 @@ class GraphStore::Impl {
   absl::Status ReadSupportRow(const rocksdb::Iterator& it, keys::Triple* triple,
                               schema::Support* support) const;
   absl::Status CheckWritable() const;
+  // Drops the cached view and the base the next one could be patched
+  // from (bulk loads: the next View() rescans the store).
   void InvalidateView();
+  // What a document write changed, for the next View() to patch the base
+  // with: the triples whose support rows it wrote or deleted and the nodes
+  // whose records it wrote. BeginDeltaWrite() before the batch is written
+  // records them and marks a write in flight; EndDeltaWrite() after it
+  // drops the cached view (document_writer.cc).
+  struct ViewDelta {
+    absl::flat_hash_set<keys::Triple> triples;
+    absl::flat_hash_set<uint64_t> nodes;
+  };
+  void BeginDeltaWrite(const ViewDelta& delta);
+  void EndDeltaWrite();
+  // The view of `snapshot`: `base` patched with `delta` if `base` is not
+  // null, else a full scan; inference applied (view_building.cc).
+  absl::StatusOr<std::shared_ptr<const GraphView>> BuildView(
+      const rocksdb::Snapshot* snapshot, const snapshot::StoreStamp& stamp,
+      const GraphView* base, const ViewDelta& delta) const;
+  // Writes the cached view to the snapshot file if it was patched and not
+  // written yet (at close).
+  void PersistPatchedView();
+  // Syncs the WAL and writes `view` to the snapshot file; failures are
+  // dropped (the file is a cache).
+  void PersistView(const GraphView& view) const;
+  absl::Status AddScannedContent(const rocksdb::ReadOptions& read_options,
+                                 GraphViewBuilder* builder) const;
+  absl::Status AddPatchedContent(const rocksdb::ReadOptions& read_options,
+                                 const GraphView& base, const ViewDelta& delta,
+                                 GraphViewBuilder* builder) const;
   // Caches `view` unless a write happened since `generation` was read;
   // returns it (view_building.cc).
   std::shared_ptr<const GraphView> CacheView(
@@ -192,6 +235,17 @@ class GraphStore::Impl {
   mutable std::shared_ptr<const GraphView> view_ ABSL_GUARDED_BY(view_mu_);
   // Incremented by every write; a view built across a write is not cached.
   mutable uint64_t generation_ ABSL_GUARDED_BY(view_mu_) = 0;
+  // The last view built or mapped, and what document writes changed since
+  // it: the next View() patches it instead of scanning the store. Null
+  // after a bulk load (then the next View() scans).
+  mutable std::shared_ptr<const GraphView> base_ ABSL_GUARDED_BY(view_mu_);
+  mutable ViewDelta delta_ ABSL_GUARDED_BY(view_mu_);
+  // Document writes between BeginDeltaWrite() and EndDeltaWrite(): no view
+  // built meanwhile becomes the base.
+  mutable int writes_in_flight_ ABSL_GUARDED_BY(view_mu_) = 0;
+  // Whether view_ was built by patching and not yet written to the
+  // snapshot file (the destructor writes it).
+  mutable bool view_unpersisted_ ABSL_GUARDED_BY(view_mu_) = false;
 };
 
 template <typename Proto>

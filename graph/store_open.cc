@@ -91,6 +91,10 @@ void GraphStore::Impl::InvalidateView() {
   absl::MutexLock lock(&view_mu_);
   ++generation_;
   view_.reset();
+  view_unpersisted_ = false;
+  base_.reset();
+  delta_.triples.clear();
+  delta_.nodes.clear();
 }
 
 absl::Status GraphStore::Impl::InitializeMeta() {
