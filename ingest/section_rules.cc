@@ -158,9 +158,21 @@ void DocumentExtractor::TopicPairs(const AnalyzedSentence& s, int index) {
   if (IsQuestion(s.text)) return;
   SentenceView v(s);
   const Ref& cond = section_condition_;
+  // A pair a rule already read in this sentence, in a relation its cue
+  // gives ("can help prevent C"), is no candidate in another.
+  auto claimed = [&](const Ref& r) {
+    for (const Claim& c : claims_) {
+      if (c.sentence != index) continue;
+      if ((c.subject.name == r.name && c.object.name == cond.name) ||
+          (c.subject.name == cond.name && c.object.name == r.name)) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const Mention& m : s.mentions) {
     Ref r = FromMention(m);
-    if (r.name == cond.name) continue;
+    if (r.name == cond.name || claimed(r)) continue;
     const bool negated = Negated(v, m.first_token);
     const bool hedged = Hedged(v, m.first_token);
     switch (m.type) {
