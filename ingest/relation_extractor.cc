@@ -167,11 +167,21 @@ void DocumentExtractor::DropSubsumedClaims() {
     }
     return false;
   };
+  // Only clinical names: a bone and a part of it named after it ("femur",
+  // "lesser trochanter of the femur") are two places.
+  auto clinical = [](NodeType t) {
+    return t == schema::CAUSE || t == schema::CONDITION ||
+           t == schema::SYMPTOM || t == schema::TREATMENT ||
+           t == schema::TEST;
+  };
   std::vector<Claim> kept;
   kept.reserve(claims_.size());
   for (Claim& c : claims_) {
     const std::string s = lower(c.subject.name), o = lower(c.object.name);
-    if (subsumed(s, o, 0, c) || subsumed(o, s, 1, c)) continue;
+    if ((clinical(c.subject.type) && subsumed(s, o, 0, c)) ||
+        (clinical(c.object.type) && subsumed(o, s, 1, c))) {
+      continue;
+    }
     kept.push_back(std::move(c));
   }
   claims_ = std::move(kept);
