@@ -457,6 +457,10 @@ class DocumentExtractor {
   Ref item_head_;           // The label of the current list item.
   std::string item_label_;  // Its text, lower case.
   Scope item_scope_ = Scope::kNone;
+  // The scope the items nested in the current outer item take: the outer
+  // item's own when it names a thing of its list's kind (its sub-items are
+  // kinds or examples of it) or when it ends with ':' (it leads them).
+  Scope nested_scope_ = Scope::kNone;
   Ref prev_muscle_;  // Last muscle of earlier sentences.
   // The treatment or cause the previous sentence of the same paragraph
   // opens with ("Cold therapy slows circulation."), which a pronoun subject

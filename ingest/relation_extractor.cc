@@ -282,7 +282,12 @@ schema::DocumentClaims DocumentExtractor::Run(
         item_scope_ = Scope::kNone;
         in_item_description_ = false;
         Scope scope = lead_scope_ != Scope::kNone ? lead_scope_ : section_scope_;
-        if (block.level == 0) item_scope_ = scope;
+        if (block.level == 0) {
+          item_scope_ = scope;
+          nested_scope_ = Scope::kNone;
+        } else {
+          item_scope_ = nested_scope_;
+        }
       }
       if (s.sentence.is_label || (new_block && block.label_size == 0)) {
         NodeType type = schema::NODE_TYPE_UNSPECIFIED;
@@ -300,6 +305,7 @@ schema::DocumentClaims DocumentExtractor::Run(
           std::vector<Ref> heads = CoordinatedHeads(s, type);
           if (heads.empty()) heads.push_back(HeadRef(s, type));
           const Ref head = heads.front();
+          if (block.level == 0 && head.valid()) nested_scope_ = item_scope_;
           for (const Ref& h : heads) {
             AddListed(h, index);
             AddComposedTreatment(h, index);
@@ -334,6 +340,11 @@ schema::DocumentClaims DocumentExtractor::Run(
         }
       }
       in_item_description_ = true;
+      if (block.level == 0 &&
+          absl::EndsWith(absl::StripTrailingAsciiWhitespace(s.text), ":")) {
+        const Scope led = ScopeOf(s.text);
+        nested_scope_ = led != Scope::kNone ? led : item_scope_;
+      }
       // In scoped items, muscle states in the description are causes too.
       if (item_scope_ == Scope::kCauses) {
         for (const Mention& m : s.mentions) {

@@ -235,6 +235,17 @@ TEST_F(RuleFamiliesTest, ListRules) {
               Contains("sciatica HAS_SYMPTOM numbness in the foot"));
   EXPECT_THAT(coordinated, Not(Contains("sciatica HAS_SYMPTOM sharp")));
 
+  // Nested items take their list's scope when the outer item names a thing
+  // of the list's kind or leads them with ':'; under an item that is
+  // neither, they are details, not names.
+  auto nested = Claims(
+      "Sciatica\n\nCauses\n\n- Heavy work\n  - Farm labour\n"
+      "- People who are at risk work in:\n  - Warehouses\n"
+      "- Often worse in the evening\n  - After long drives\n");
+  EXPECT_THAT(nested, Contains("farm labour CAUSES sciatica"));
+  EXPECT_THAT(nested, Contains("warehouses CAUSES sciatica"));
+  EXPECT_THAT(nested, Not(Contains(HasSubstr("after long drives"))));
+
   // Lists: "triggers include A and B" for the topic; of the wrong types, or
   // with no condition to be about, nothing.
   auto triggers = Claims(
