@@ -329,21 +329,11 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       const Types lt = forward ? SubjectTypes(rel) : ObjectTypes(rel);
       const Types rt = forward ? ObjectTypes(rel) : SubjectTypes(rel);
       std::vector<Ref> left, right;
-      bool open_argument = false;  // An argument from OpenCause*().
       for (int m : Before(v, i, {lt.t[0], lt.t[1], lt.t[2]})) {
         left.push_back(FromMention(v.mentions()[m]));
       }
       for (int m : After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6)) {
         right.push_back(FromMention(v.mentions()[m]));
-      }
-      // A cause no vocabulary knows, written after a backward cue ("is
-      // caused by repeated gripping").
-      // "occurs when <clause>" names an event, not a noun phrase.
-      if (right.empty() && !forward && rel == schema::CAUSES &&
-          !left.empty() && rule.words.back() != "when") {
-        Ref open = OpenCauseAfter(v, end);
-        open_argument = open.valid();
-        if (open.valid()) right.push_back(std::move(open));
       }
       if (right.empty()) break;
       // A subject left out or standing for the section's condition.
@@ -357,17 +347,6 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
           prev_subject_block_ == v.sentence().sentence.block &&
           lt.Has(prev_subject_.type) && PronounSubject(v, i)) {
         left.push_back(prev_subject_);
-      }
-      // A cause no vocabulary knows, written before the cue ("Rear-end
-      // collisions often result in whiplash").
-      // "common causes of": "causes" there is a noun, not the cue.
-      if (left.empty() && forward && rel == schema::CAUSES &&
-          !LeftArgumentLeftOut(v, i) &&
-          !In(v.word(i - 1), {"common", "main", "usual", "possible", "other",
-                              "many", "several", "major", "leading", "of"})) {
-        Ref open = OpenCauseBefore(v, i);
-        open_argument = open.valid();
-        if (open.valid()) left.push_back(std::move(open));
       }
       // An imperative exercise ("Stretch your calves"): the exercise.
       if (left.empty() &&
@@ -403,9 +382,7 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
             if (!section_condition_.valid()) continue;
             object = section_condition_;
           }
-          Add(subject, r, object, index,
-              open_argument ? "cue_open_cause" : "cue_table", 0.6f, negated,
-              hedged);
+          Add(subject, r, object, index, "cue_table", 0.6f, negated, hedged);
         }
       }
     } while (false);

@@ -196,14 +196,6 @@ class SentenceView {
 int MatchWords(const SentenceView& v, int i,
                const std::vector<absl::string_view>& words);
 
-// The cause a causal cue at token `cue` names before it, or (for a cue
-// ending at `end`) after it, as the writer's own noun phrase when no
-// vocabulary knows it ("Rear-end collisions often result in ..."); an
-// invalid Ref when the words there are no short noun phrase
-// (open_arguments.cc).
-Ref OpenCauseBefore(const SentenceView& v, int cue);
-Ref OpenCauseAfter(const SentenceView& v, int end);
-
 // Whether a sentence asks rather than says ("Can heat relieve it?").
 inline bool IsQuestion(absl::string_view text) {
   return absl::EndsWith(absl::StripTrailingAsciiWhitespace(text), "?");
