@@ -221,6 +221,11 @@ EdgeInfo GraphView::edge(EdgeIndex e) const {
   return info;
 }
 
+absl::string_view GraphView::EncodedSupport(EdgeIndex e) const {
+  const EdgeRecord& r = edges_[e];
+  return absl::string_view(supports_ + r.support_offset, r.support_size);
+}
+
 const OwnedName& GraphView::owned_name(NodeIndex v) const {
   std::atomic<OwnedName*>& slot = names_->slots[v];
   OwnedName* name = slot.load(std::memory_order_acquire);

@@ -205,6 +205,9 @@ class GraphView {
   size_t num_edges() const { return num_edges_; }
   NodeInfo node(NodeIndex v) const;
   EdgeInfo edge(EdgeIndex e) const;
+  // Returns edge e's support as encoded in the view's bytes (SupportList's
+  // form; empty if it has none), for a builder to copy it unparsed.
+  absl::string_view EncodedSupport(EdgeIndex e) const;
   // Returns node v's name as an owned string with its hash (see OwnedName);
   // thread-safe.
   const OwnedName& owned_name(NodeIndex v) const;
@@ -301,6 +304,14 @@ class GraphViewBuilder {
     std::string rule;
     std::vector<EdgeIndex> premises;
     std::vector<schema::Provenance> support;
+    // Support still encoded as a GraphView holds it (SupportList's form),
+    // for an edge copied unchanged from another view (AddEdgeEncoded):
+    // Finish() copies the bytes instead of parsing and re-serializing each
+    // provenance, which is most of the cost of patching a large view.
+    // Points into that view. Empty when `support` holds the support; never
+    // both non-empty. `encoded_negated` is that view's EdgeInfo::negated.
+    absl::string_view encoded_support;
+    bool encoded_negated = false;
   };
 
   GraphViewBuilder();
@@ -322,6 +333,13 @@ class GraphViewBuilder {
   EdgeIndex AddEdgeMove(NodeIndex source, schema::Relation relation,
                         NodeIndex target,
                         std::vector<schema::Provenance>* support);
+  // Same, with the support encoded as GraphView::EncodedSupport() returns
+  // it and `negated` as that edge's EdgeInfo::negated; kept encoded unless
+  // the edge merges with another. REQUIRES: the view `encoded` points into
+  // outlives Finish().
+  EdgeIndex AddEdgeEncoded(NodeIndex source, schema::Relation relation,
+                           NodeIndex target, absl::string_view encoded,
+                           bool negated);
   // Adds an inferred edge, unless an edge with this key exists already.
   // Returns its index, or kInvalidIndex if it existed.
   EdgeIndex AddInferredEdge(NodeIndex source, schema::Relation relation,
@@ -343,6 +361,9 @@ class GraphViewBuilder {
       const snapshot::StoreStamp& stamp = {});
 
  private:
+  // Decodes `edge`'s encoded support into its `support` (before a merge).
+  static void DecodeSupport(Edge* edge);
+
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   // Key: the type's number, a space, and the NameKey of the name.

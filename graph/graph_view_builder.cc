@@ -3,6 +3,7 @@
 // GraphViewBuilder's merging of nodes and edges; Finish(), which lays the
 // view out in bytes, is in view_layout.cc.
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -70,6 +71,7 @@ EdgeIndex GraphViewBuilder::AddEdge(
     edges_.push_back(std::move(info));
   }
   Edge& info = edges_[it->second];
+  if (!support.empty()) DecodeSupport(&info);
   if (info.inferred && !support.empty()) {
     // A sentence states what a rule derived: it is asserted after all.
     info.inferred = false;
@@ -87,6 +89,7 @@ EdgeIndex GraphViewBuilder::AddEdgeMove(
                               absl::Span<const schema::Provenance>());
   Edge& info = edges_[e];
   if (support->empty()) return e;
+  DecodeSupport(&info);
   if (info.inferred) {
     info.inferred = false;
     info.rule.clear();
@@ -99,6 +102,35 @@ EdgeIndex GraphViewBuilder::AddEdgeMove(
   }
   support->clear();
   return e;
+}
+
+EdgeIndex GraphViewBuilder::AddEdgeEncoded(NodeIndex source,
+                                           schema::Relation relation,
+                                           NodeIndex target,
+                                           absl::string_view encoded,
+                                           bool negated) {
+  const bool existed =
+      edge_by_key_.contains(EdgeKey(source, relation, target));
+  if (existed || encoded.empty()) {
+    // A merge: the support is decoded, as AddEdge() would have it.
+    std::vector<schema::Provenance> support = SupportList(encoded).Decode();
+    return AddEdgeMove(source, relation, target, &support);
+  }
+  const EdgeIndex e = AddEdge(source, relation, target, {});
+  edges_[e].encoded_support = encoded;
+  edges_[e].encoded_negated = negated;
+  return e;
+}
+
+void GraphViewBuilder::DecodeSupport(Edge* edge) {
+  if (edge->encoded_support.empty()) return;
+  std::vector<schema::Provenance> decoded =
+      SupportList(edge->encoded_support).Decode();
+  edge->encoded_support = absl::string_view();
+  edge->encoded_negated = false;
+  decoded.insert(decoded.end(), std::make_move_iterator(edge->support.begin()),
+                 std::make_move_iterator(edge->support.end()));
+  edge->support = std::move(decoded);
 }
 
 EdgeIndex GraphViewBuilder::AddInferredEdge(NodeIndex source,

@@ -71,6 +71,44 @@ TEST(GraphViewBuilderTest, MergesEdgeSupport) {
   EXPECT_EQ(builder.edge(e1).support[2].sentence(), "three");
 }
 
+// Support copied encoded from another view is laid out byte for byte as
+// the decoded support would be, and decoded when the edge merges.
+TEST(GraphViewBuilderTest, EncodedSupportCopiesAndMerges) {
+  GraphViewBuilder first;
+  NodeIndex a = first.AddNode(schema::MUSCLE, "a");
+  NodeIndex b = first.AddNode(schema::MUSCLE, "b");
+  const std::vector<schema::Provenance> s1 = {
+      Prov("d1", "one", schema::NEGATED), Prov("d2", "two", schema::NEGATED)};
+  first.AddEdge(a, schema::ANTAGONIST_OF, b, s1);
+  first.AddEdge(b, schema::PART_OF, a, {Prov("d3", "three")});
+  std::shared_ptr<const GraphView> base = first.Finish();
+  ASSERT_EQ(base->num_edges(), 2u);
+
+  GraphViewBuilder copied;
+  copied.AddNode(schema::MUSCLE, "a");
+  copied.AddNode(schema::MUSCLE, "b");
+  for (EdgeIndex e = 0; e < base->num_edges(); ++e) {
+    const EdgeInfo info = base->edge(e);
+    copied.AddEdgeEncoded(info.source, info.relation, info.target,
+                          base->EncodedSupport(e), info.negated);
+  }
+  EXPECT_FALSE(copied.edge(0).encoded_support.empty());
+  EXPECT_TRUE(copied.edge(0).encoded_negated);
+  EXPECT_TRUE(copied.edge(0).support.empty());
+  // A merge decodes the encoded support first and appends.
+  copied.AddEdge(b, schema::PART_OF, a, {Prov("d4", "four")});
+  EXPECT_TRUE(copied.edge(1).encoded_support.empty());
+  ASSERT_EQ(copied.edge(1).support.size(), 2u);
+  EXPECT_EQ(copied.edge(1).support[0].sentence(), "three");
+  EXPECT_EQ(copied.edge(1).support[1].sentence(), "four");
+  std::shared_ptr<const GraphView> view = copied.Finish();
+  EXPECT_EQ(view->EncodedSupport(0), base->EncodedSupport(0));
+  EXPECT_TRUE(view->edge(0).negated);
+  EXPECT_FALSE(view->edge(1).negated);
+  ASSERT_EQ(view->edge(1).support.size(), 2u);
+  EXPECT_EQ(view->edge(1).support[1].document_id(), "d4");
+}
+
 TEST(GraphViewTest, OutInByRelationSortedAndFindEdge) {
   GraphViewBuilder builder;
   NodeIndex a = builder.AddNode(schema::MUSCLE, "a");

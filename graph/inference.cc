@@ -64,7 +64,9 @@ class Inference {
 
  private:
   static bool IsNegated(const GraphViewBuilder::Edge& info) {
-    if (info.inferred || info.support.empty()) return false;
+    if (info.inferred) return false;
+    if (!info.encoded_support.empty()) return info.encoded_negated;
+    if (info.support.empty()) return false;
     for (const schema::Provenance& p : info.support) {
       if (p.polarity() != schema::NEGATED) return false;
     }
@@ -74,6 +76,13 @@ class Inference {
   // True if some affirmed support of `info` comes from the reference
   // document.
   static bool FromReference(const GraphViewBuilder::Edge& info) {
+    // Parsed only here, for the few PERFORMS edges that reach this.
+    for (const schema::Provenance& p : SupportList(info.encoded_support)) {
+      if (p.document_id() == kReferenceDocument &&
+          p.polarity() != schema::NEGATED) {
+        return true;
+      }
+    }
     for (const schema::Provenance& p : info.support) {
       if (p.document_id() == kReferenceDocument &&
           p.polarity() != schema::NEGATED) {

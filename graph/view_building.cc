@@ -258,11 +258,15 @@ absl::Status GraphStore::Impl::AddPatchedContent(
     return it->second;
   };
   std::vector<schema::Provenance> provenance;
+  // The base's support is copied encoded (`base` outlives the builder's
+  // Finish(), in BuildView()): parsing and re-serializing it was most of
+  // the cost of a patched view.
   auto add_base = [&](const BaseEdge& edge) -> absl::Status {
-    provenance = base.edge(edge.index).support.Decode();
     MSKG_ASSIGN_OR_RETURN(NodeIndex source, node_index(edge.triple.source));
     MSKG_ASSIGN_OR_RETURN(NodeIndex target, node_index(edge.triple.target));
-    builder->AddEdgeMove(source, edge.triple.relation, target, &provenance);
+    builder->AddEdgeEncoded(source, edge.triple.relation, target,
+                            base.EncodedSupport(edge.index),
+                            base.edge(edge.index).negated);
     return absl::OkStatus();
   };
   std::unique_ptr<rocksdb::Iterator> it(

@@ -107,6 +107,7 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
       strings += e.rule.size();
     }
     premises += e.premises.size();
+    supports += e.encoded_support.size();
     if (!e.support.empty()) {
       supports += VarintSize(e.support.size());
       for (const schema::Provenance& p : e.support) {
@@ -194,7 +195,14 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
     for (EdgeIndex p : e.premises) premise_out[premises_used++] = p;
     // An edge is negated when it has support and none of it affirms it.
     bool any_affirmed = false;
-    if (!e.support.empty()) {
+    if (!e.encoded_support.empty()) {
+      r.support_offset = support_at - support_base;
+      std::memcpy(support_at, e.encoded_support.data(),
+                  e.encoded_support.size());
+      support_at += e.encoded_support.size();
+      r.support_size = e.encoded_support.size();
+      r.negated = e.encoded_negated ? 1 : 0;
+    } else if (!e.support.empty()) {
       r.support_offset = support_at - support_base;
       support_at = PutVarint(support_at, e.support.size());
       for (const schema::Provenance& p : e.support) {
