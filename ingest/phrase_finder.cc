@@ -282,6 +282,14 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
         type = schema::NODE_TYPE_UNSPECIFIED;
       }
     }
+    // "a herniated disk", "pinched nerves", "a torn labrum": a body part
+    // said to be damaged is a condition of it, named with the participle.
+    int damaged = -1;  // The participle's unit.
+    if (IsAnatomy(unit_type(head)) && b >= 2 && units[b - 2].mention < 0 &&
+        SaysDamaged(tokens[units[b - 2].first].lower)) {
+      damaged = b - 2;
+      type = schema::CONDITION;
+    }
     if (type == schema::NODE_TYPE_UNSPECIFIED) {
       a = b;
       continue;
@@ -292,6 +300,7 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
            IsQualifier(tokens[units[start].first].lower)) {
       ++start;
     }
+    if (damaged >= 0) start = damaged;
     int end_token = head.end;
     int next = b;  // First unit after the phrase.
     const absl::string_view head_word =
@@ -299,7 +308,7 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     // "pain in the heel", "tear of the ACL": the body part it is in
     // belongs to the name.
     if ((type == schema::SYMPTOM || type == schema::CONDITION) &&
-        b < u_count && units[b].mention < 0 &&
+        damaged < 0 && b < u_count && units[b].mention < 0 &&
         In(tokens[units[b].first].lower, {"in", "of", "on", "around"})) {
       int c = b + 1;
       while (c < u_count && units[c].mention < 0 &&

@@ -17,6 +17,7 @@ namespace mskg::ingest {
 namespace {
 
 using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::Not;
 
 class PhraseFinderTest : public ::testing::Test {
@@ -74,6 +75,16 @@ TEST_F(PhraseFinderTest, HeadFinalPhrasesTypedByTheirHead) {
   m = Mentions("A night splint and paraffin therapy were tried.");
   EXPECT_THAT(m, Contains("Treatment+ night splint"));
   EXPECT_THAT(m, Contains("Treatment+ paraffin therapy"));
+}
+
+TEST_F(PhraseFinderTest, BodyPartsSaidToBeDamagedAreConditions) {
+  // A participle of injury before a body part names a condition of it,
+  // without the body part's complement; any other modifier does not.
+  auto m = Mentions("A herniated disk in the spine pressed on an inflamed tendon.");
+  EXPECT_THAT(m, Contains("Condition+ herniated disk"));
+  EXPECT_THAT(m, Contains("Condition+ inflamed tendon"));
+  EXPECT_THAT(Mentions("The lumbar disk was fine."),
+              Not(Contains(HasSubstr("Condition"))));
 }
 
 TEST_F(PhraseFinderTest, QualifiersDropGeneralHeadsAloneDoNot) {

@@ -346,6 +346,18 @@ bool TooGeneralAlone(absl::string_view w) {
 
 // Words that say a treatment is left out: "neglecting strength training",
 // "skipping the warm-up" name causes.
+bool SaysDamaged(absl::string_view lower) {
+  // General English participles of injury, from a dictionary's sense of
+  // each; states a muscle can be in ("tight", "weak") are muscle states
+  // (muscle_state_words.h), not these.
+  return In(lower, {"herniated", "ruptured", "torn", "pinched", "compressed",
+                    "entrapped", "trapped", "inflamed", "irritated",
+                    "dislocated", "fractured", "broken", "sprained",
+                    "strained", "pulled", "bulging", "slipped", "swollen",
+                    "damaged", "injured", "impinged", "bruised", "cracked",
+                    "degenerated", "overstretched", "frayed"});
+}
+
 bool LeavesOut(absl::string_view w) {
   return In(w, {"neglecting", "neglect", "skipping", "ignoring", "lack",
                 "lacking", "insufficient", "inadequate", "without",

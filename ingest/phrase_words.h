@@ -45,6 +45,11 @@ bool IsQualifier(absl::string_view w);
 // ("heat therapy").
 bool TooGeneralAlone(absl::string_view w);
 
+// Whether a participle or adjective says a body part is damaged
+// ("herniated", "torn", "pinched", "inflamed"): before a body part it names
+// a condition of it ("a herniated disk", "a pinched nerve").
+bool SaysDamaged(absl::string_view lower);
+
 // Returns whether `w` says a treatment is left out: "neglecting strength
 // training", "skipping the warm-up" name causes.
 bool LeavesOut(absl::string_view w);
