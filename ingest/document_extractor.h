@@ -454,6 +454,12 @@ class DocumentExtractor {
   // muscle's spasm named in the section.
   Ref section_spasm_cause_;
   Scope lead_scope_ = Scope::kNone;
+  // The scope of a paragraph ending in ':' that headings follow ("Here are
+  // a few tips for preventing it:" then "Rest", "Stay hydrated"): those
+  // headings are the items it leads, until one has a scope or a condition
+  // of its own.
+  Scope heading_list_scope_ = Scope::kNone;
+  int lead_block_ = -1;  // The block of the sentence that set lead_scope_.
   Ref item_head_;           // The label of the current list item.
   std::string item_label_;  // Its text, lower case.
   Scope item_scope_ = Scope::kNone;

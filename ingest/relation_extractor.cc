@@ -246,6 +246,25 @@ schema::DocumentClaims DocumentExtractor::Run(
     if (block.kind == BlockKind::kHeading) {
       section_spasm_cause_ = Ref();
       section_scope_ = HeadingScope(s, block.level);
+      if (heading_list_scope_ != Scope::kNone) {
+        bool own = section_scope_ != Scope::kNone;
+        for (const Mention& m : s.mentions) {
+          if (m.type == schema::CONDITION || m.type == schema::SYMPTOM) {
+            own = true;
+          }
+        }
+        if (own) {
+          heading_list_scope_ = Scope::kNone;
+        } else {
+          section_scope_ = heading_list_scope_;
+        }
+      }
+      if (lead_scope_ != Scope::kNone && new_block &&
+          section_scope_ == Scope::kNone &&
+          s.sentence.block == lead_block_ + 1) {
+        heading_list_scope_ = lead_scope_;
+        section_scope_ = lead_scope_;
+      }
       lead_scope_ = Scope::kNone;
       section_condition_ = Ref();
       section_condition_also_ = Ref();
@@ -367,6 +386,7 @@ schema::DocumentClaims DocumentExtractor::Run(
       absl::string_view text = absl::StripTrailingAsciiWhitespace(s.text);
       if (absl::EndsWith(text, ":")) {
         lead_scope_ = ScopeOf(text);
+        lead_block_ = s.sentence.block;
       }
     }
     if (block.kind != BlockKind::kHeading) {

@@ -235,6 +235,18 @@ TEST_F(RuleFamiliesTest, ListRules) {
               Contains("sciatica HAS_SYMPTOM numbness in the foot"));
   EXPECT_THAT(coordinated, Not(Contains("sciatica HAS_SYMPTOM sharp")));
 
+  // Headings right after a lead ending in ':' are the items it leads, until
+  // one names a condition of its own; without the lead they scope nothing.
+  auto led = Claims(
+      "Sciatica\n\nHere are some tips for preventing sciatica:\n\n"
+      "Keep moving\n\nA little massage each week goes a long way.\n\n"
+      "Stay supple\n\nYoga keeps the back supple.\n");
+  EXPECT_THAT(led, Contains("massage PREVENTS sciatica"));
+  EXPECT_THAT(led, Contains("yoga PREVENTS sciatica"));
+  EXPECT_THAT(Claims("Sciatica\n\nHere are some notes.\n\n"
+                     "Stay supple\n\nYoga keeps the back supple.\n"),
+              Not(Contains("yoga PREVENTS sciatica")));
+
   // Nested items take their list's scope when the outer item names a thing
   // of the list's kind or leads them with ':'; under an item that is
   // neither, they are details, not names.
