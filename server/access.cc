@@ -126,7 +126,8 @@ absl::StatusOr<std::string> AccessControl::Authorize(const Request& request,
 absl::Status AccessControl::Charge(const std::string& client) {
   if (options_.rate_limit <= 0) return absl::OkStatus();
   const absl::Time now = absl::Now();
-  const double burst = 2 * options_.rate_limit;
+  // At least one request, or a limit below 0.5/s would refuse them all.
+  const double burst = std::max(1.0, 2 * options_.rate_limit);
   absl::MutexLock lock(&mu_);
   if (buckets_.size() > kMaxBuckets) buckets_.clear();
   auto [it, inserted] = buckets_.try_emplace(client, Bucket{burst, now});

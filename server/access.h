@@ -37,8 +37,8 @@ struct AccessOptions {
   std::string key_list_text;
   // Reads need no key even when keys exist. Default: false.
   bool public_reads = false;
-  // Requests per second each client may make (bursts up to twice as many);
-  // 0: no limit. Default: 0.
+  // Requests per second each client may make (bursts up to twice as many,
+  // and at least one); 0: no limit. Default: 0.
   double rate_limit = 0;
   // Origins whose browsers may call the API ("https://example.org", or "*"
   // for any). Default: none (no CORS headers).

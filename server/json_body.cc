@@ -122,15 +122,17 @@ absl::StatusOr<int64_t> IntField(const Json& object, absl::string_view name,
   auto it = object.find(std::string(name));
   if (it == object.end() || it->is_null()) return fallback;
   int64_t value = 0;
-  if (it->is_number_integer()) {
-    value = it->get<int64_t>();
-  } else if (it->is_number_unsigned()) {
+  // Unsigned first: is_number_integer() is true for unsigned numbers too,
+  // and get<int64_t>() wraps those past INT64_MAX to negative values.
+  if (it->is_number_unsigned()) {
     const uint64_t u = it->get<uint64_t>();
     if (max < 0 || u > static_cast<uint64_t>(max)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "field '", name, "' must be between ", min, " and ", max));
     }
     value = static_cast<int64_t>(u);
+  } else if (it->is_number_integer()) {
+    value = it->get<int64_t>();
   } else {
     return absl::InvalidArgumentError(
         absl::StrCat("field '", name, "' must be an integer"));

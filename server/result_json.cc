@@ -1,6 +1,8 @@
 #include "server/result_json.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +40,15 @@ absl::StatusOr<query::Value> ParamValue(absl::string_view name,
                                         const Json& json) {
   if (json.is_null()) return query::Value();
   if (json.is_boolean()) return query::Value(json.get<bool>());
+  // is_number_integer() is true for unsigned numbers too, which get<int64_t>()
+  // would wrap past INT64_MAX.
+  if (json.is_number_unsigned() &&
+      json.get<uint64_t>() >
+          static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "parameter '", name, "' is past the largest integer, ",
+        std::numeric_limits<int64_t>::max()));
+  }
   if (json.is_number_integer()) return query::Value(json.get<int64_t>());
   if (json.is_number()) return query::Value(json.get<double>());
   if (json.is_string()) {
