@@ -185,9 +185,10 @@ class Parser {
               AppendUtf8(0xFFFD, out);
               code = low;
             }
-          } else if (code >= 0xD800 && code <= 0xDFFF) {
-            code = 0xFFFD;
           }
+          // A lone surrogate, the second of two highs included, is not
+          // UTF-8.
+          if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;
           AppendUtf8(code, out);
           break;
         }
