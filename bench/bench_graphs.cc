@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <system_error>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -28,7 +29,13 @@ absl::StatusOr<std::string> GraphFile(int edges) {
   if (std::system(command.c_str()) != 0) {
     return absl::InternalError(absl::StrCat("failed: ", command));
   }
-  fs::rename(part, path);
+  // The overload without an error_code throws; our code never does.
+  std::error_code error;
+  fs::rename(part, path, error);
+  if (error) {
+    return absl::InternalError(absl::StrCat(
+        "the generator wrote no ", part, " for ", path, ": ", error.message()));
+  }
   return path;
 }
 
