@@ -5,6 +5,7 @@
 #include "query/limits.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -48,14 +49,6 @@ std::string Nested(int n, const std::string& open, const std::string& close) {
   q += "1";
   for (int i = 0; i < n; ++i) q += close;
   return q;
-}
-
-TEST_F(LimitsTest, BoundsAreOrdered) {
-  // The text nesting a chain of operators can add to stays below the tree
-  // depth; a list literal nests no deeper than the text does.
-  static_assert(kMaxNesting < kMaxExprDepth);
-  static_assert(kMaxNesting < kMaxListNesting);
-  static_assert(kMaxPatternElements > 0);
 }
 
 TEST_F(LimitsTest, Nesting) {

@@ -230,7 +230,9 @@ TEST(AccessTest, SlowRateLimitStillAdmitsTheFirstRequest) {
 
 TEST(AccessTest, BurstIsTwiceTheRate) {
   AccessOptions options;
-  options.rate_limit = 2;  // Burst 4; refills far slower than this loop.
+  // Burst 4. The bucket refills one request per 0.5 s, far slower than
+  // these five calls run.
+  options.rate_limit = 2;
   std::unique_ptr<AccessControl> access = MakeAccess(options);
   ASSERT_NE(access, nullptr);
   int admitted = 0;

@@ -120,9 +120,11 @@ TEST_F(SearchIndexTest, OneTypoIsFoundLast) {
   EXPECT_THAT(Ranked("ilia"), ElementsAre("iliacus: prefix", "ilium: typo"));
 }
 
-TEST_F(SearchIndexTest, TyposNeedThreeCharactersAndRoomUnderTheLimit) {
-  EXPECT_TRUE(Find("px").empty());  // "ps" with a typo: not tried.
-  EXPECT_THAT(Ranked("ilia", 1), ElementsAre("iliacus: prefix"));
+TEST_F(SearchIndexTest, TyposNeedAKeyOfThreeCharacters) {
+  // "fm" is one insertion from "fem", a prefix of femur, but too short to
+  // be tried; "fmu" is tried.
+  EXPECT_TRUE(Find("fm").empty());
+  EXPECT_THAT(Ranked("fmu"), ElementsAre("femur: typo"));
 }
 
 TEST_F(SearchIndexTest, TypeFilter) {
