@@ -78,9 +78,9 @@ const std::vector<CueRule>& Cues() {
       {{"trigger", "?"}, CAUSES, F},
       {{"triggers"}, CAUSES, F},
       {{"give*", "rise", "to"}, CAUSES, F},
-      {{"increase*", "the", "risk", "of"}, CAUSES, F},
-      {{"increase*", "your", "risk", "of"}, CAUSES, F},
-      {{"raise*", "the", "risk", "of"}, CAUSES, F},
+      // "?" stands for the determiner: "the", "your", "their", "a".
+      {{"increase*", "?", "risk", "of"}, CAUSES, F},
+      {{"raise*", "?", "risk", "of"}, CAUSES, F},
       {{"risk", "factor", "for"}, CAUSES, F},
       {{"risk", "factors", "for"}, CAUSES, F},
       {{"produce*"}, CAUSES, F},
@@ -92,15 +92,37 @@ const std::vector<CueRule>& Cues() {
       {{"occur*", "when"}, CAUSES, B},
       {{"happen*", "when"}, CAUSES, B},
       {{"play*", "a", "role", "in"}, CAUSES, F},
-      {{"increase*", "the", "likelihood", "of"}, CAUSES, F},
-      {{"increase*", "the", "chance", "of"}, CAUSES, F},
-      {{"increase*", "the", "chances", "of"}, CAUSES, F},
-      {{"increase*", "the", "probability", "of"}, CAUSES, F},
+      {{"increase*", "?", "likelihood", "of"}, CAUSES, F},
+      {{"increase*", "?", "chance", "of"}, CAUSES, F},
+      {{"increase*", "?", "chances", "of"}, CAUSES, F},
+      {{"increase*", "?", "probability", "of"}, CAUSES, F},
+      {{"increase*", "?", "odds", "of"}, CAUSES, F},
+      {{"raise*", "?", "likelihood", "of"}, CAUSES, F},
+      {{"raise*", "?", "chance", "of"}, CAUSES, F},
+      {{"raise*", "?", "chances", "of"}, CAUSES, F},
+      {{"raise*", "?", "odds", "of"}, CAUSES, F},
       {{"higher", "risk", "of"}, CAUSES, F},
+      {{"higher", "risk", "for"}, CAUSES, F},
       {{"greater", "risk", "of"}, CAUSES, F},
+      {{"greater", "risk", "for"}, CAUSES, F},
       {{"increased", "risk", "of"}, CAUSES, F},
+      {{"increased", "risk", "for"}, CAUSES, F},
       {{"at", "risk", "of"}, CAUSES, F},
       {{"at", "risk", "for"}, CAUSES, F},
+      {{"more", "likely", "to", "develop"}, CAUSES, F},
+      {{"more", "likely", "to", "get"}, CAUSES, F},
+      {{"more", "likely", "to", "have"}, CAUSES, F},
+      {{"more", "likely", "to", "suffer"}, CAUSES, F},
+      {{"more", "likely", "to", "experience"}, CAUSES, F},
+      {{"more", "prone", "to"}, CAUSES, F},
+      {{"give*", "you"}, CAUSES, F},
+      {{"culprit", "behind"}, CAUSES, F},
+      {{"culprit", "of"}, CAUSES, F},
+      {{"culprit", "for"}, CAUSES, F},
+      {{"complication", "of"}, CAUSES, B},
+      {{"more", "common", "in"}, CAUSES, B},
+      {{"more", "common", "among"}, CAUSES, B},
+      {{"more", "frequent", "in"}, CAUSES, B},
       // Symptoms.
       {{"symptoms", "include"}, HAS_SYMPTOM, F},
       {{"symptoms", "may", "include"}, HAS_SYMPTOM, F},
@@ -151,19 +173,20 @@ const std::vector<CueRule>& Cues() {
       {{"prevent"}, PREVENTS, F},
       {{"prevents"}, PREVENTS, F},
       {{"preventing"}, PREVENTS, F},
-      {{"reduce*", "the", "risk", "of"}, PREVENTS, F},
-      {{"reduce*", "your", "risk", "of"}, PREVENTS, F},
-      {{"lower*", "the", "risk", "of"}, PREVENTS, F},
-      {{"lower*", "your", "risk", "of"}, PREVENTS, F},
+      {{"reduce*", "?", "risk", "of"}, PREVENTS, F},
+      {{"lower*", "?", "risk", "of"}, PREVENTS, F},
       {{"protect*", "against"}, PREVENTS, F},
       {{"prevented", "by"}, PREVENTS, B},
       {{"avoid"}, PREVENTS, F},
       {{"ward*", "off"}, PREVENTS, F},
-      {{"reduce*", "the", "chance", "of"}, PREVENTS, F},
-      {{"reduce*", "the", "chances", "of"}, PREVENTS, F},
-      {{"reduce*", "the", "likelihood", "of"}, PREVENTS, F},
-      {{"decrease*", "the", "risk", "of"}, PREVENTS, F},
-      {{"minimi*", "the", "risk", "of"}, PREVENTS, F},
+      {{"reduce*", "?", "chance", "of"}, PREVENTS, F},
+      {{"reduce*", "?", "chances", "of"}, PREVENTS, F},
+      {{"reduce*", "?", "likelihood", "of"}, PREVENTS, F},
+      {{"decrease*", "?", "risk", "of"}, PREVENTS, F},
+      {{"lower*", "?", "chance", "of"}, PREVENTS, F},
+      {{"lower*", "?", "chances", "of"}, PREVENTS, F},
+      {{"cut*", "?", "risk", "of"}, PREVENTS, F},
+      {{"minimi*", "?", "risk", "of"}, PREVENTS, F},
       // Exercise.
       {{"strengthen*"}, STRENGTHENS, F},
       {{"build*", "up"}, STRENGTHENS, F},
@@ -197,7 +220,8 @@ const CueFilter& CueTableFilter() {
       {"ca", "tr", "br", "du", "be", "re", "st", "th", "le", "co", "gi", "in",
        "ra", "ri", "pr", "de", "sy", "si", "ch", "ac", "ma", "im", "ea", "al",
        "he", "cu", "fi", "so", "us", "lo", "av", "bu", "di", "ru", "te", "as",
-       "id", "ar", "oc", "ha", "pl", "hi", "gr", "at", "ge", "wa", "mi"});
+       "id", "ar", "oc", "ha", "pl", "hi", "gr", "at", "ge", "wa", "mi",
+       "mo"});
   return *kFilter;
 }
 
@@ -268,6 +292,30 @@ bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
 // Whether the words before the cue at `cue` in its clause are a pronoun
 // subject with auxiliaries and adverbs only ("It can", "They also help",
 // "This may"): no name, no general noun.
+bool PronounSubject(const SentenceView& v, int cue);
+
+// Where, after token `from` in its clause, the words that say who a risk
+// is of end ("if you have", "if they are", "in people with", "who
+// have"): the risk's cause follows ("You may be at higher risk of C if you
+// have A or B"). -1 if the clause says no such thing.
+int RiskHolderEnd(const SentenceView& v, int from) {
+  for (int t = from; t < v.size() && v.clause(t) == v.clause(from); ++t) {
+    if (v.word(t) == "if" &&
+        In(v.word(t + 2), {"have", "has", "had", "are", "is", "get", "gets"})) {
+      return t + 3;
+    }
+    if (v.word(t) == "who" && In(v.word(t + 1), {"have", "has", "had"})) {
+      return t + 2;
+    }
+    if (v.word(t + 1) == "with" &&
+        In(v.word(t), {"people", "those", "patients", "anyone", "someone",
+                       "adults", "children", "women", "men", "individuals"})) {
+      return t + 2;
+    }
+  }
+  return -1;
+}
+
 bool PronounSubject(const SentenceView& v, int cue) {
   bool pronoun = false;
   for (int i = cue - 1; i >= 0 && v.clause(i) == v.clause(cue); --i) {
@@ -336,6 +384,15 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
         right.push_back(FromMention(v.mentions()[m]));
       }
       if (right.empty()) break;
+      // "at higher risk of C if you have A": A causes C.
+      if (left.empty() && forward && rel == schema::CAUSES) {
+        const int holder = RiskHolderEnd(v, end);
+        if (holder >= 0) {
+          for (int m : After(v, holder, {lt.t[0], lt.t[1], lt.t[2]})) {
+            left.push_back(FromMention(v.mentions()[m]));
+          }
+        }
+      }
       // A subject left out or standing for the section's condition.
       if (left.empty() && section_condition_.valid() &&
           lt.Has(schema::CONDITION) && LeftArgumentLeftOut(v, i)) {
@@ -373,9 +430,14 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
             subject.affects_type = schema::NODE_TYPE_UNSPECIFIED;
           }
           if (r == schema::CAUSES && object.type == schema::SYMPTOM) {
-            // "C causes pain": a symptom of C.
-            if (subject.type != schema::CONDITION) continue;
-            r = schema::HAS_SYMPTOM;
+            // "C causes pain": a symptom of C. "Smoking can cause neck
+            // pain": a cause that is no condition makes the symptom the
+            // condition it is caused as.
+            if (subject.type == schema::CONDITION) {
+              r = schema::HAS_SYMPTOM;
+            } else {
+              object = AsCondition(object);
+            }
           } else if ((r == schema::TREATS || r == schema::PREVENTS) &&
                      object.type == schema::SYMPTOM) {
             // Relieving a symptom treats the condition it is a symptom of.

@@ -361,6 +361,7 @@ class DocumentExtractor {
   // solution_rules.cc: treatments given as the answer to a condition.
   void Solution(const SentenceView& v, int index);
   void PassiveTreats(const SentenceView& v, int index);
+  void PurposeAdvice(const SentenceView& v, int index);
   // The condition that "this problem" names at sentence `index`: the latest
   // condition of the sentences just before it in its section, else the
   // section's or the document's condition.

@@ -94,6 +94,7 @@ void DocumentExtractor::SentenceRules(int index) {
   ConditionDefinition(v, index);
   Solution(v, index);
   PassiveTreats(v, index);
+  PurposeAdvice(v, index);
   CueRules(v, index);
   NounCueRules(v, index);
 }

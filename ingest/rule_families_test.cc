@@ -329,6 +329,22 @@ TEST_F(RuleFamiliesTest, SolutionRules) {
               Contains("hamstrings stretching TREATS piriformis syndrome"));
   EXPECT_THAT(Claims("Piriformis syndrome eased with massage therapy."),
               Not(Contains(HasSubstr("TREATS"))));
+
+  // PurposeAdvice: "To prevent C, <advice>", "<Advice> to prevent C"; what
+  // is to be avoided causes C.
+  auto purpose = Claims("To help prevent hamstring strain, try to warm up "
+                        "slowly before a sprint.");
+  EXPECT_THAT(purpose,
+              Contains("warm up slowly before a sprint PREVENTS hamstring "
+                       "strain"));
+  auto avoid = Claims("Avoid heavy lifting to prevent sciatica.");
+  EXPECT_THAT(avoid, Contains("avoid heavy lifting PREVENTS sciatica"));
+  EXPECT_THAT(avoid, Contains("heavy lifting CAUSES sciatica"));
+  // Not an imperative: a statement with a purpose names no advice.
+  EXPECT_THAT(Claims("Doctors worked hard to prevent sciatica."),
+              Not(Contains(HasSubstr("PREVENTS sciatica"))));
+  EXPECT_THAT(Claims("To prevent sciatica."),
+              Not(Contains(HasSubstr("PREVENTS"))));
 }
 
 // group_rules.cc: GroupActions.
@@ -376,6 +392,24 @@ TEST_F(RuleFamiliesTest, CueRules) {
               Contains("heavy lifting CAUSES hamstring strain"));
   EXPECT_THAT(Claims("Sprinting puts you at risk of hamstring strain."),
               Contains("sprinting CAUSES hamstring strain"));
+  // Who the risk is of: "if you have A", "people with A are more likely"
+  // (hedged, '?', by "may" and "likely").
+  auto holder = Claims("You may be at higher risk of sciatica if you have "
+                       "obesity or diabetes.");
+  EXPECT_THAT(holder, Contains("?obesity CAUSES sciatica"));
+  EXPECT_THAT(holder, Contains("?diabetes CAUSES sciatica"));
+  EXPECT_THAT(Claims("You may be at higher risk of sciatica at work."),
+              Not(Contains(HasSubstr("CAUSES sciatica"))));
+  EXPECT_THAT(Claims("People with diabetes are more likely to develop "
+                     "sciatica."),
+              Contains("?diabetes CAUSES sciatica"));
+  EXPECT_THAT(Claims("Sciatica is more common in people with diabetes."),
+              Contains("diabetes CAUSES sciatica"));
+  EXPECT_THAT(Claims("Sciatica can be a complication of diabetes."),
+              Contains("diabetes CAUSES sciatica"));
+  // A cause of a symptom makes the symptom a condition.
+  EXPECT_THAT(Claims("Heavy lifting can cause back pain."),
+              Contains("heavy lifting CAUSES back pain"));
   EXPECT_THAT(Claims("Heat therapy is a common treatment for sciatica."),
               Contains("heat therapy TREATS sciatica"));
   EXPECT_THAT(Claims("Yoga can reduce the chance of hamstring strain."),

@@ -10,6 +10,10 @@
 //   "<C> is (best) treated/relieved/managed with/by <T | stretching X>"
 //                                       -> T TREATS C (PREVENTS for
 //                                          "prevented/avoided")
+//   "To (help) prevent/avoid <C>, <advice>", "<Advice> to prevent <C>"
+//                                       -> the advice, as written,
+//                                          PREVENTS C; "avoid <cause>"
+//                                          also: the cause CAUSES C
 // "This problem/issue/condition" is the condition under discussion: the
 // latest one named in the sentences just before, in the same section.
 #include <string>
@@ -19,12 +23,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "ingest/document_extractor.h"
+#include "ingest/verb_forms.h"
 
 namespace mskg::ingest::extraction {
 namespace {
 
 // "this problem", "that issue": returns the end of the phrase, or -1.
-int AnaphoricProblem(const SentenceView& v, int i) {
+int AnaphoricProblemEnd(const SentenceView& v, int i) {
   if (!In(v.word(i), {"this", "that", "these", "those", "the", "your", "my"})) {
     return -1;
   }
@@ -49,7 +54,144 @@ bool IsFixVerb(absl::string_view w) {
                 "remedy", "address", "cure", "reverse", "ease"});
 }
 
+// The end of a purpose verb of prevention at i ("prevent", "avoid",
+// "reduce the risk of", "protect against"), or -1.
+int PreventionVerbEnd(const SentenceView& v, int i) {
+  if (In(v.word(i), {"prevent", "avoid"})) return i + 1;
+  if (In(v.word(i), {"reduce", "lower", "minimize", "minimise", "cut"}) &&
+      In(v.word(i + 1), {"the", "your"}) &&
+      In(v.word(i + 2), {"risk", "chance", "chances"}) &&
+      v.word(i + 3) == "of") {
+    return i + 4;
+  }
+  if (v.word(i) == "protect" && v.word(i + 1) == "against") return i + 2;
+  return -1;
+}
+
+// Words that open an imperative and are nouns too, so that IsVerbForm()
+// does not know them as verbs ("Use a headset", "Keep your back straight").
+bool IsAdviceVerb(absl::string_view w) {
+  return IsVerbForm(w) ||
+         In(w, {"use", "keep", "take", "wear", "stretch", "rest", "sleep",
+                "sit", "stand", "lift", "warm", "stay", "walk", "change",
+                "switch", "limit", "hold", "set", "place", "do", "make",
+                "try", "practice", "practise", "build", "work", "drink",
+                "eat", "ice", "train", "start"});
+}
+
+// Words that open the advice of a purpose clause and are not part of it
+// ("To prevent C, you should ...", "..., try to ...").
+int SkipAdviceOpening(const SentenceView& v, int j) {
+  if (In(v.word(j), {"you", "we"}) &&
+      In(v.word(j + 1), {"should", "must", "can", "need", "may"})) {
+    j += 2;
+    if (v.word(j) == "to") ++j;
+  }
+  if (In(v.word(j), {"try", "remember", "be", "make"}) &&
+      (v.word(j + 1) == "to" ||
+       (In(v.word(j + 1), {"sure"}) && v.word(j + 2) == "to"))) {
+    j += v.word(j + 1) == "to" ? 2 : 3;
+  }
+  if (v.word(j) == "always") ++j;
+  return j;
+}
+
+// The advice in tokens [from, limit): as written up to the first comma,
+// semicolon, "such as" or "for"/"so"/"in order" after its verb and object;
+// at most eight words. Invalid when it does not open with a verb.
+Ref AdviceName(const SentenceView& v, int from, int limit) {
+  Ref advice;
+  if (!IsAdviceVerb(v.word(from))) return advice;
+  const auto& tokens = v.sentence().tokens;
+  int words = 0;
+  for (int t = from; t < limit; ++t) {
+    absl::string_view w = v.word(t);
+    if (!tokens[t].is_word) {
+      if (w == "-" || w == "'") continue;
+      break;
+    }
+    if (t > from + 1 && (In(w, {"for", "so", "because", "while", "when",
+                                "which", "as"}) ||
+                         (w == "such" && v.word(t + 1) == "as") ||
+                         (w == "in" && v.word(t + 1) == "order"))) {
+      break;
+    }
+    if (++words > 8) return Ref();
+    if (!advice.name.empty()) advice.name.push_back(' ');
+    absl::StrAppend(&advice.name, w);
+  }
+  if (words < 2) return Ref();
+  advice.type = schema::TREATMENT;
+  return advice;
+}
+
 }  // namespace
+
+void DocumentExtractor::PurposeAdvice(const SentenceView& v, int index) {
+  const auto& ms = v.mentions();
+  // The condition prevented, after the purpose verb at `at`; the token after
+  // it in `*end`.
+  auto prevented = [&](int at, int* end) {
+    Ref target;
+    int j = at;
+    if (In(v.word(j), {"a", "an", "the", "your", "further"})) ++j;
+    const int c = v.mention_at(j);
+    if (c >= 0 && ms[c].first_token == j &&
+        HasType(ms[c].type, {schema::CONDITION, schema::SYMPTOM})) {
+      // A symptom prevented is the condition it is prevented as.
+      target = ms[c].type == schema::SYMPTOM ? AsCondition(FromMention(ms[c]))
+                                             : FromMention(ms[c]);
+      *end = ms[c].end_token;
+      return target;
+    }
+    *end = AnaphoricProblemEnd(v, j);
+    if (*end > 0) target = ConditionUnderDiscussion(index);
+    return target;
+  };
+  auto claim = [&](const Ref& advice, const Ref& target, int from, int cue) {
+    const bool neg = Negated(v, cue);
+    const bool hedge = Hedged(v, cue);
+    Add(advice, schema::PREVENTS, target, index, "purpose_advice", 0.6f, neg,
+        hedge);
+    // "avoid heavy lifting": what is to be avoided causes the condition.
+    if (v.word(from) == "avoid") {
+      const int c = v.mention_at(from + 1);
+      if (c >= 0 && ms[c].type == schema::CAUSE) {
+        Add(FromMention(ms[c]), schema::CAUSES, target, index,
+            "purpose_advice", 0.5f, neg, hedge);
+      }
+    }
+  };
+  // "To (help) prevent C, <advice>."
+  if (v.word(0) == "to") {
+    int i = 1;
+    if (v.word(i) == "help") ++i;
+    const int verb_end = PreventionVerbEnd(v, i);
+    if (verb_end < 0) return;
+    int after = -1;
+    const Ref target = prevented(verb_end, &after);
+    if (!target.valid() || v.word(after) != ",") return;
+    const int from = SkipAdviceOpening(v, after + 1);
+    Ref advice = AdviceName(v, from, v.size());
+    if (advice.valid()) claim(advice, target, from, i);
+    return;
+  }
+  // "<Advice> to (help) prevent C."
+  if (!IsAdviceVerb(v.word(0)) || v.mention_at(0) >= 0) return;
+  for (int i = 2; i + 1 < v.size(); ++i) {
+    if (v.word(i) != "to") continue;
+    int k = i + 1;
+    if (v.word(k) == "help") ++k;
+    const int verb_end = PreventionVerbEnd(v, k);
+    if (verb_end < 0) continue;
+    int after = -1;
+    const Ref target = prevented(verb_end, &after);
+    if (!target.valid()) return;
+    Ref advice = AdviceName(v, 0, i);
+    if (advice.valid()) claim(advice, target, 0, k);
+    return;
+  }
+}
 
 Ref DocumentExtractor::ConditionUnderDiscussion(int index) const {
   for (int j = index - 1; j >= 0 && j >= index - 3; --j) {
@@ -68,7 +210,7 @@ Ref DocumentExtractor::ConditionUnderDiscussion(int index) const {
 
 int DocumentExtractor::ProblemAt(const SentenceView& v, int j, int index,
                                  Ref* target) const {
-  const int end = AnaphoricProblem(v, j);
+  const int end = AnaphoricProblemEnd(v, j);
   if (end > 0) {
     *target = ConditionUnderDiscussion(index);
     return end;
