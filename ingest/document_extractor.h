@@ -362,6 +362,8 @@ class DocumentExtractor {
   void Solution(const SentenceView& v, int index);
   void PassiveTreats(const SentenceView& v, int index);
   void PurposeAdvice(const SentenceView& v, int index);
+  // clause_cause_rules.cc: "C happens when you overstretch a muscle".
+  void WhenYouCauses(const SentenceView& v, int index);
   // The condition that "this problem" names at sentence `index`: the latest
   // condition of the sentences just before it in its section, else the
   // section's or the document's condition.

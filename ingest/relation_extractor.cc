@@ -74,6 +74,7 @@ void DocumentExtractor::SentenceRules(int index) {
   SentenceView v(s);
   size_t before = claims_.size();
   Causes(v, index);
+  WhenYouCauses(v, index);
   bool had_causes = false;
   for (size_t c = before; c < claims_.size(); ++c) {
     if (claims_[c].relation == schema::CAUSES) had_causes = true;

@@ -7,7 +7,9 @@
 //   ListRules       list_rules.cc       HeadRef, AddComposedTreatment, Lists,
 //                                       AddListed
 //   AlignmentRules  alignment_rules.cc  Alignment, ConditionDefinition
-//   SolutionRules   solution_rules.cc   Solution, PassiveTreats
+//   SolutionRules   solution_rules.cc   Solution, PassiveTreats,
+//                                       PurposeAdvice
+//   ClauseCauseRules clause_cause_rules.cc  WhenYouCauses
 //   GroupRules      group_rules.cc      GroupActions
 //   CueRules        cue_rules.cc        the general cue table
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
@@ -345,6 +347,24 @@ TEST_F(RuleFamiliesTest, SolutionRules) {
               Not(Contains(HasSubstr("PREVENTS sciatica"))));
   EXPECT_THAT(Claims("To prevent sciatica."),
               Not(Contains(HasSubstr("PREVENTS"))));
+}
+
+// clause_cause_rules.cc: WhenYouCauses.
+TEST_F(RuleFamiliesTest, ClauseCauseRules) {
+  // What you do when a condition happens causes it, named as an activity.
+  auto when = Claims("Hamstring strain happens when you overstretch or twist "
+                     "the thigh.");
+  EXPECT_THAT(when, Contains("overstretching the thigh CAUSES hamstring "
+                             "strain"));
+  EXPECT_THAT(when, Contains("twisting the thigh CAUSES hamstring strain"));
+  EXPECT_THAT(Claims("Sciatica can occur if you don't sit up straight."),
+              Contains("not sitting up straight CAUSES sciatica"));
+  // A state ("when you are tired") and a clause of someone else name no
+  // activity.
+  EXPECT_THAT(Claims("Sciatica happens when you are tired."),
+              Not(Contains(HasSubstr("CAUSES sciatica"))));
+  EXPECT_THAT(Claims("Sciatica happens when the disc bulges."),
+              Not(Contains(HasSubstr("bulging"))));
 }
 
 // group_rules.cc: GroupActions.
