@@ -6,7 +6,7 @@
 // shin splints include ...", "Tests for a rotator cuff tear include ...".
 // The noun names the relation, the condition after "of" / "for" / "to
 // prevent" is one side, and the names listed after the verb ("include",
-// "are", "involve") the other. A list after a colon, on the lines that
+// "are", "involve", ", including", ", such as") the other. A list after a colon, on the lines that
 // follow, is the list rules' (list_rules.cc); this reads one sentence.
 #include <vector>
 
@@ -44,6 +44,7 @@ const std::vector<NounCue>& NounCues() {
       {{"ways", "to", "relieve"}, schema::TREATS},
       {{"ways", "to", "ease"}, schema::TREATS},
       {{"ways", "to", "manage"}, schema::TREATS},
+      {{"options", "for", "treating"}, schema::TREATS},
       {{"prevention"}, schema::PREVENTS},
       {{"preventive", "measures"}, schema::PREVENTS},
       {{"preventative", "measures"}, schema::PREVENTS},
@@ -80,9 +81,15 @@ void DocumentExtractor::NounCueRules(const SentenceView& v, int index) {
     }
     if (cue == nullptr) continue;
     // "of" / "for" and a determiner, then the condition.
+    // "treatments (available) for (chronic) C".
     int x = end;
+    if (In(v.word(x), {"available", "used", "recommended", "offered"})) ++x;
     if (In(v.word(x), {"of", "for"})) ++x;
-    while (In(v.word(x), {"a", "an", "the", "your", "this", "that"})) ++x;
+    while (In(v.word(x), {"a", "an", "the", "your", "this", "that", "chronic",
+                          "acute", "severe", "mild", "persistent",
+                          "recurring"})) {
+      ++x;
+    }
     const int m = v.mention_at(x);
     if (m < 0 || v.mentions()[m].first_token != x) continue;
     const Mention& about = v.mentions()[m];
@@ -96,8 +103,15 @@ void DocumentExtractor::NounCueRules(const SentenceView& v, int index) {
                              "most", "frequently", "sometimes"})) {
       ++verb;
     }
+    // ", including A and B", ", such as A", ", like A".
+    if (v.word(verb) == "," &&
+        In(v.word(verb + 1), {"including", "such", "like"})) {
+      ++verb;
+    }
+    if (v.word(verb) == "such" && v.word(verb + 1) == "as") ++verb;
     if (!In(v.word(verb), {"include", "includes", "included", "including",
-                           "are", "is", "involve", "involves"})) {
+                           "are", "is", "involve", "involves", "as",
+                           "like"})) {
       continue;
     }
     // The names a list of this relation holds.

@@ -580,6 +580,12 @@ TEST_F(RuleFamiliesTest, NounCueRules) {
   EXPECT_THAT(Claims("Notes\n\nTreatments for plantar fasciitis include rest "
                      "and ice."),
               Contains("ice TREATS plantar fasciitis"));
+  // ", including", with the noun's adjective and the condition's.
+  EXPECT_THAT(Claims("Notes\n\nThere are treatments available for chronic "
+                     "plantar fasciitis, including ice and rest."),
+              Contains("ice TREATS plantar fasciitis"));
+  EXPECT_THAT(Claims("Notes\n\nPlantar fasciitis hurts, including ice."),
+              Not(Contains("ice TREATS plantar fasciitis")));
   // The verb is what opens the list: a noun with no list after it, or a
   // negated verb, claims nothing.
   EXPECT_THAT(Claims("Notes\n\nSymptoms of sciatica worsen after rest."),
