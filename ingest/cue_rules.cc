@@ -139,6 +139,8 @@ const std::vector<CueRule>& Cues() {
       {{"relieved", "by"}, TREATS, B},
       {{"managed", "with"}, TREATS, B},
       {{"improve*", "with"}, TREATS, B},
+      {{"get*", "better", "with"}, TREATS, B},
+      {{"benefit*", "from"}, TREATS, B},
       {{"respond*", "to"}, TREATS, B},
       {{"treat"}, TREATS, F},
       {{"treats"}, TREATS, F},

@@ -364,6 +364,9 @@ class DocumentExtractor {
   void PurposeAdvice(const SentenceView& v, int index);
   // clause_cause_rules.cc: "C happens when you overstretch a muscle".
   void WhenYouCauses(const SentenceView& v, int index);
+  // experience_rules.cc: "suggest T for C", "people with C feel S".
+  void TreatmentFor(const SentenceView& v, int index);
+  void WhatPeopleFeel(const SentenceView& v, int index);
   // The condition that "this problem" names at sentence `index`: the latest
   // condition of the sentences just before it in its section, else the
   // section's or the document's condition.

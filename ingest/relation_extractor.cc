@@ -96,6 +96,8 @@ void DocumentExtractor::SentenceRules(int index) {
   Solution(v, index);
   PassiveTreats(v, index);
   PurposeAdvice(v, index);
+  TreatmentFor(v, index);
+  WhatPeopleFeel(v, index);
   CueRules(v, index);
   NounCueRules(v, index);
 }

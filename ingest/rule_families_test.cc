@@ -10,6 +10,7 @@
 //   SolutionRules   solution_rules.cc   Solution, PassiveTreats,
 //                                       PurposeAdvice
 //   ClauseCauseRules clause_cause_rules.cc  WhenYouCauses
+//   ExperienceRules experience_rules.cc TreatmentFor, WhatPeopleFeel
 //   GroupRules      group_rules.cc      GroupActions
 //   CueRules        cue_rules.cc        the general cue table
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
@@ -365,6 +366,26 @@ TEST_F(RuleFamiliesTest, ClauseCauseRules) {
               Not(Contains(HasSubstr("CAUSES sciatica"))));
   EXPECT_THAT(Claims("Sciatica happens when the disc bulges."),
               Not(Contains(HasSubstr("bulging"))));
+}
+
+// experience_rules.cc: TreatmentFor, WhatPeopleFeel.
+TEST_F(RuleFamiliesTest, ExperienceRules) {
+  // "T for C", with what may stand between.
+  EXPECT_THAT(Claims("Your doctor may suggest massage therapy for sciatica."),
+              Contains("?massage therapy TREATS sciatica"));
+  EXPECT_THAT(Claims("Massage therapy is the best remedy for sciatica."),
+              Contains("massage therapy TREATS sciatica"));
+  // "for" of something else: a time, or a clause away.
+  EXPECT_THAT(Claims("Massage therapy for ten minutes eased my back, and "
+                     "sciatica came back."),
+              Not(Contains("massage therapy TREATS sciatica")));
+  // What people with C feel.
+  EXPECT_THAT(Claims("If you have sciatica, you may notice numbness."),
+              Contains("?sciatica HAS_SYMPTOM numbness"));
+  EXPECT_THAT(Claims("People with sciatica often feel tingling."),
+              Contains("sciatica HAS_SYMPTOM tingling"));
+  EXPECT_THAT(Claims("People with sciatica rarely see numbness in others."),
+              Not(Contains("sciatica HAS_SYMPTOM numbness")));
 }
 
 // group_rules.cc: GroupActions.
