@@ -3,6 +3,8 @@
 // GraphViewBuilder's merging of nodes and edges; Finish(), which lays the
 // view out in bytes, is in view_layout.cc.
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <iterator>
 #include <utility>
 
@@ -120,6 +122,39 @@ EdgeIndex GraphViewBuilder::AddEdgeEncoded(NodeIndex source,
   edges_[e].encoded_support = encoded;
   edges_[e].encoded_negated = negated;
   return e;
+}
+
+EdgeIndex GraphViewBuilder::AddEdgeEncodedCopy(NodeIndex source,
+                                               schema::Relation relation,
+                                               NodeIndex target,
+                                               absl::string_view encoded,
+                                               bool negated) {
+  if (encoded.empty() ||
+      edge_by_key_.contains(EdgeKey(source, relation, target))) {
+    // A merge decodes the support anyway: no copy needed.
+    return AddEdgeEncoded(source, relation, target, encoded, negated);
+  }
+  char* copy = encoded_.Allocate(encoded.size());
+  std::memcpy(copy, encoded.data(), encoded.size());
+  return AddEdgeEncoded(source, relation, target,
+                        absl::string_view(copy, encoded.size()), negated);
+}
+
+char* GraphViewBuilder::EncodedArena::Allocate(size_t size) {
+  constexpr size_t kBlockBytes = size_t{1} << 20;
+  if (size > kBlockBytes / 4) {
+    // Large supports get a block of their own, leaving the current one
+    // (the last) as it was.
+    blocks.insert(blocks.begin(), std::shared_ptr<char[]>(new char[size]));
+    return blocks.front().get();
+  }
+  if (free < size) {
+    blocks.push_back(std::shared_ptr<char[]>(new char[kBlockBytes]));
+    free = kBlockBytes;
+  }
+  char* out = blocks.back().get() + (kBlockBytes - free);
+  free -= size;
+  return out;
 }
 
 void GraphViewBuilder::DecodeSupport(Edge* edge) {

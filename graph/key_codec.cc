@@ -138,6 +138,50 @@ std::string TripleRowSupportField(absl::string_view document_id) {
   return field;
 }
 
+bool ForEachSupportProvenance(
+    absl::string_view value,
+    absl::FunctionRef<void(absl::string_view provenance, bool affirmed)> fn) {
+  while (!value.empty()) {
+    uint64_t tag;
+    uint64_t size;
+    if (!GetVarint64(&value, &tag) || tag != 0x0A ||
+        !GetVarint64(&value, &size) || size > value.size()) {
+      return false;
+    }
+    const absl::string_view provenance = value.substr(0, size);
+    value.remove_prefix(size);
+    absl::string_view p = provenance;
+    uint64_t polarity = 0;
+    while (!p.empty()) {
+      uint64_t field;
+      if (!GetVarint64(&p, &field)) return false;
+      uint64_t n;
+      switch (field & 7) {
+        case 0:
+          if (!GetVarint64(&p, &n)) return false;
+          if ((field >> 3) == 7) polarity = n;
+          break;
+        case 1:
+          if (p.size() < 8) return false;
+          p.remove_prefix(8);
+          break;
+        case 2:
+          if (!GetVarint64(&p, &n) || n > p.size()) return false;
+          p.remove_prefix(n);
+          break;
+        case 5:
+          if (p.size() < 4) return false;
+          p.remove_prefix(4);
+          break;
+        default:
+          return false;
+      }
+    }
+    fn(provenance, polarity != schema::NEGATED);
+  }
+  return true;
+}
+
 int64_t IngestTimeMicros() {
   const int64_t fixed = ingest_time_for_testing.load(std::memory_order_relaxed);
   return fixed != 0 ? fixed : absl::ToUnixMicros(absl::Now());

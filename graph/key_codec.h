@@ -57,6 +57,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "schema/graph.pb.h"
 
@@ -188,6 +189,14 @@ void AppendSupportField(absl::string_view serialized_provenance,
 // The Support.provenance field of a triples row of `document_id`
 // (triple_batch.h): the document only, AFFIRMED, confidence 1.
 std::string TripleRowSupportField(absl::string_view document_id);
+
+// Walks a "supports" value (a serialized schema::Support) without parsing
+// it: calls `fn` with each serialized Provenance and whether it is not
+// NEGATED (Support is `repeated Provenance provenance = 1`; polarity is
+// Provenance field 7, a varint). Returns false if `value` is malformed.
+bool ForEachSupportProvenance(
+    absl::string_view value,
+    absl::FunctionRef<void(absl::string_view provenance, bool affirmed)> fn);
 
 // "documents" values and "meta": when the record was written. Every writer
 // stamps schema::Document::ingested_unix_micros with this.

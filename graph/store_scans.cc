@@ -97,49 +97,11 @@ absl::Status GraphStore::Impl::ForEachEdge(
 namespace {
 
 // Returns false if `value` (a schema::Support) is malformed; sets
-// `*affirmed` if some Provenance in it is not NEGATED. Reads the wire format
-// directly: Support is `repeated Provenance provenance = 1`, and
-// Provenance.polarity is field 7, a varint.
+// `*affirmed` if some Provenance in it is not NEGATED.
 bool SupportAffirms(absl::string_view value, bool* affirmed) {
   *affirmed = false;
-  while (!value.empty()) {
-    uint64_t tag;
-    uint64_t size;
-    if (!keys::GetVarint64(&value, &tag) || tag != 0x0A ||
-        !keys::GetVarint64(&value, &size) || size > value.size()) {
-      return false;
-    }
-    absl::string_view p = value.substr(0, size);
-    value.remove_prefix(size);
-    uint64_t polarity = 0;
-    while (!p.empty()) {
-      uint64_t field;
-      if (!keys::GetVarint64(&p, &field)) return false;
-      uint64_t n;
-      switch (field & 7) {
-        case 0:
-          if (!keys::GetVarint64(&p, &n)) return false;
-          if ((field >> 3) == 7) polarity = n;
-          break;
-        case 1:
-          if (p.size() < 8) return false;
-          p.remove_prefix(8);
-          break;
-        case 2:
-          if (!keys::GetVarint64(&p, &n) || n > p.size()) return false;
-          p.remove_prefix(n);
-          break;
-        case 5:
-          if (p.size() < 4) return false;
-          p.remove_prefix(4);
-          break;
-        default:
-          return false;
-      }
-    }
-    if (polarity != schema::NEGATED) *affirmed = true;
-  }
-  return true;
+  return keys::ForEachSupportProvenance(
+      value, [affirmed](absl::string_view, bool a) { *affirmed |= a; });
 }
 
 }  // namespace

@@ -163,27 +163,66 @@ absl::Status GraphStore::Impl::AddScannedContent(
         builder->AddNode(node.type(), node.name(), aliases, node.id());
     return absl::OkStatus();
   }));
+  // Each edge's support goes to the builder still encoded (SupportList's
+  // form: varint count, then varint length + bytes per provenance), cut
+  // out of the stored values without parsing them. Rows of one triple (one
+  // per document) are consecutive in key order: they are gathered first.
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(read_options, cf(kSupports)));
-  schema::Support support;
-  std::vector<schema::Provenance> provenance;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    Triple triple;
-    MSKG_RETURN_IF_ERROR(ReadSupportRow(*it, &triple, &support));
-    auto source = index_by_id.find(triple.source);
-    auto target = index_by_id.find(triple.target);
+  Triple current;
+  bool have = false;
+  size_t count = 0;
+  bool affirmed = false;
+  std::string body;
+  std::string encoded;
+  auto flush = [&]() -> absl::Status {
+    if (!have) return absl::OkStatus();
+    auto source = index_by_id.find(current.source);
+    auto target = index_by_id.find(current.target);
     if (source == index_by_id.end() || target == index_by_id.end()) {
       return absl::DataLossError(
           absl::StrCat("store ", path_, ": support of a missing node (",
-                       triple.source, " -> ", triple.target, ")"));
+                       current.source, " -> ", current.target, ")"));
     }
-    provenance.clear();
-    for (schema::Provenance& p : *support.mutable_provenance()) {
-      provenance.push_back(std::move(p));
+    if (count == 0) {  // Rows without provenance: the edge alone.
+      builder->AddEdge(source->second, current.relation, target->second);
+      return absl::OkStatus();
     }
-    builder->AddEdgeMove(source->second, triple.relation, target->second,
-                         &provenance);
+    encoded.clear();
+    keys::AppendVarint64(&encoded, count);
+    encoded.append(body);
+    builder->AddEdgeEncodedCopy(source->second, current.relation,
+                                target->second, encoded, !affirmed);
+    return absl::OkStatus();
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Triple triple;
+    absl::string_view document_id;
+    if (!keys::DecodeSupportKey(ToView(it->key()), &triple, &document_id)) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": unreadable support record"));
+    }
+    if (!have || !(triple == current)) {
+      MSKG_RETURN_IF_ERROR(flush());
+      have = true;
+      current = triple;
+      count = 0;
+      affirmed = false;
+      body.clear();
+    }
+    const bool valid = keys::ForEachSupportProvenance(
+        ToView(it->value()), [&](absl::string_view p, bool a) {
+          keys::AppendVarint64(&body, p.size());
+          body.append(p.data(), p.size());
+          ++count;
+          affirmed |= a;
+        });
+    if (!valid) {
+      return absl::DataLossError(
+          absl::StrCat("store ", path_, ": unreadable support record"));
+    }
   }
+  MSKG_RETURN_IF_ERROR(flush());
   return FromRocksDb(it->status(), absl::StrCat("scan supports of ", path_));
 }
 

@@ -7,6 +7,8 @@
 // is serialized straight into it and freed from the builder as it goes,
 // so the peak is the builder plus the block.
 #include <algorithm>
+#include <cstdlib>
+#include <new>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -25,11 +27,17 @@ using snapshot::NodeRecord;
 using snapshot::StrRef;
 
 // Bytes on the heap, 8-byte aligned and zeroed (so that padding inside
-// records is zero and the layout is the same on every run).
+// records is zero and the layout is the same on every run). calloc, not
+// new[](): a large block comes as fresh zero pages, made resident only as
+// the layout writes them, instead of being cleared (and made resident)
+// whole before the builder's memory is freed.
 class HeapBytes : public SnapshotBytes {
  public:
   explicit HeapBytes(size_t size)
-      : words_(new uint64_t[(size + 7) / 8]()), size_(size) {}
+      : words_(static_cast<uint64_t*>(std::calloc((size + 7) / 8, 8))),
+        size_(size) {
+    if (words_ == nullptr) throw std::bad_alloc();
+  }
   const char* data() const override {
     return reinterpret_cast<const char*>(words_.get());
   }
@@ -37,7 +45,10 @@ class HeapBytes : public SnapshotBytes {
   char* mutable_data() { return reinterpret_cast<char*>(words_.get()); }
 
  private:
-  std::unique_ptr<uint64_t[]> words_;
+  struct Free {
+    void operator()(uint64_t* p) const { std::free(p); }
+  };
+  std::unique_ptr<uint64_t, Free> words_;
   size_t size_;
 };
 
@@ -73,6 +84,11 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
     const snapshot::StoreStamp& stamp) {
   const size_t n = nodes_.size();
   const size_t m = edges_.size();
+  // The lookup tables are not needed to lay the view out: freed before
+  // the block is allocated (clear() would keep their memory).
+  absl::flat_hash_map<std::string, NodeIndex>().swap(node_by_type_key_);
+  absl::flat_hash_map<std::pair<uint64_t, int>, EdgeIndex>().swap(
+      edge_by_key_);
 
   // Name keys: (NameKey of a name or alias, node), sorted, so that each
   // key's nodes are ascending and the layout does not depend on hashing.
@@ -218,13 +234,17 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
     }
     ++relation_counts[e.relation];
   }
+  // Everything below reads the records: the builder's edges and the
+  // support they copied are freed before the adjacency is laid out.
+  std::vector<Edge>().swap(edges_);
+  encoded_ = EncodedArena();
 
   // ---- CSR adjacency: counting sort by endpoint, then by relation ----
   auto* out_begin = reinterpret_cast<uint32_t*>(at(snapshot::kOutBegin));
   auto* in_begin = reinterpret_cast<uint32_t*>(at(snapshot::kInBegin));
   for (EdgeIndex i = 0; i < m; ++i) {
-    ++out_begin[edges_[i].source + 1];
-    ++in_begin[edges_[i].target + 1];
+    ++out_begin[edge_records[i].source + 1];
+    ++in_begin[edge_records[i].target + 1];
   }
   for (size_t i = 0; i < n; ++i) {
     out_begin[i + 1] += out_begin[i];
@@ -296,10 +316,7 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
   header.checksum = snapshot::HeaderChecksum(header);
   std::memcpy(base, &header, sizeof(header));
 
-  nodes_.clear();
-  edges_.clear();
-  node_by_type_key_.clear();
-  edge_by_key_.clear();
+  std::vector<Node>().swap(nodes_);
   // The bytes were laid out just above: FromBytes() cannot refuse them.
   return GraphView::FromBytes(std::move(bytes)).value();
 }
