@@ -127,6 +127,22 @@ void DocumentExtractor::Causes(const SentenceView& v, int index) {
         After(v, end, {schema::CONDITION, schema::SYMPTOM}, 8);
     std::vector<Ref> object_refs;
     for (int o : objects) object_refs.push_back(FromMention(v.mentions()[o]));
+    // "A, B and C are common causes.": what they cause is left out, the
+    // condition the section is about.
+    if (object_refs.empty() && section_condition_.valid() &&
+        In(v.word(i), {"causes", "cause"}) &&
+        (end >= v.size() || !v.sentence().tokens[end].is_word)) {
+      int b = i - 1;
+      while (b > 0 && In(v.word(b), {"common", "main", "usual", "typical",
+                                     "frequent", "leading", "known", "most",
+                                     "possible", "the", "a", "other",
+                                     "major", "primary"})) {
+        --b;
+      }
+      if (In(v.word(b), {"are", "is", "were", "was"})) {
+        object_refs.push_back(section_condition_);
+      }
+    }
     // In the description of an item of a list of causes, what causes the
     // list's condition is the item: the examples it names are the item
     // ("Degenerative spine conditions: arthritis or stenosis may contribute

@@ -122,6 +122,27 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
     ReplaceSpan(std::move(m), mentions);
     i = end - 1;
   }
+  // "Not warming up before exercising, ...": a sentence that opens with
+  // what is not done names a cause (as "neglecting ..." does).
+  if (n >= 2 && tokens[0].lower == "not" && tokens[1].is_word &&
+      absl::EndsWith(tokens[1].lower, "ing") && tokens[1].lower.size() > 4) {
+    int end = 1;
+    while (end < n && end < 7 && tokens[end].is_word &&
+           !In(tokens[end].lower, {"and", "or", "is", "are", "can", "may",
+                                   "will", "was", "causes", "leads"})) {
+      ++end;
+    }
+    Mention m;
+    m.type = schema::CAUSE;
+    m.open = true;
+    m.first_token = 0;
+    m.end_token = end;
+    for (int t = 0; t < end; ++t) {
+      if (!m.name.empty()) m.name.push_back(' ');
+      m.name += tokens[t].lower;
+    }
+    ReplaceSpan(std::move(m), mentions);
+  }
   // "<someone>'s <body part>": a condition named after who gets it.
   for (size_t k = 0; k < mentions->size(); ++k) {
     const Mention& part = (*mentions)[k];

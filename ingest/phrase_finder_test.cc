@@ -87,6 +87,16 @@ TEST_F(PhraseFinderTest, BodyPartsSaidToBeDamagedAreConditions) {
               Not(Contains(HasSubstr("Condition"))));
 }
 
+TEST_F(PhraseFinderTest, ASentenceOpeningWithWhatIsNotDoneNamesACause) {
+  EXPECT_THAT(Mentions("Not stretching after a run, and rest, matter."),
+              Contains("Cause+ not stretching after a run"));
+  // Only at the start, and only before an -ing form.
+  EXPECT_THAT(Mentions("It is not stretching after a run."),
+              Not(Contains(HasSubstr("Cause+ not"))));
+  EXPECT_THAT(Mentions("Not only the calf hurts."),
+              Not(Contains(HasSubstr("Cause+ not"))));
+}
+
 TEST_F(PhraseFinderTest, QualifiersDropGeneralHeadsAloneDoNot) {
   // "severe" says how much, not what.
   EXPECT_THAT(Mentions("It ended in severe wrist bursitis."),

@@ -40,6 +40,10 @@ class RuleFamiliesTest : public TestLexiconClaims {};
 
 // cause_rules.cc: Causes, Discourse, SectionSpasmCause.
 TEST_F(RuleFamiliesTest, CauseRules) {
+  // "A and B are common causes.": of the section's condition.
+  EXPECT_THAT(Claims("Sciatica\n\nAbout\n\nObesity and heavy lifting are "
+                     "common causes.\n"),
+              Contains("heavy lifting CAUSES sciatica"));
   // Causes: "predisposes ... to", a cue only this rule knows.
   EXPECT_THAT(Claims("Obesity predisposes people to arthritis."),
               Contains("obesity CAUSES arthritis"));
