@@ -133,6 +133,17 @@ const std::vector<CueRule>& Cues() {
       {{"present*", "with"}, HAS_SYMPTOM, F},
       {{"accompanied", "by"}, HAS_SYMPTOM, F},
       {{"marked", "by"}, HAS_SYMPTOM, F},
+      {{"feel*", "like"}, HAS_SYMPTOM, F},
+      {{"come*", "with"}, HAS_SYMPTOM, F},
+      {{"bring"}, HAS_SYMPTOM, F},
+      {{"brings"}, HAS_SYMPTOM, F},
+      {{"associated", "with"}, HAS_SYMPTOM, F},
+      {{"show*", "up", "as"}, HAS_SYMPTOM, F},
+      // "Pain is the main symptom of C", "Numbness can be a sign of C".
+      {{"symptom", "of"}, HAS_SYMPTOM, B},
+      {{"symptoms", "of"}, HAS_SYMPTOM, B},
+      {{"sign", "of"}, HAS_SYMPTOM, B},
+      {{"signs", "of"}, HAS_SYMPTOM, B},
       // Treatment.
       {{"treated", "with"}, TREATS, B},
       {{"treated", "by"}, TREATS, B},
@@ -223,7 +234,7 @@ const CueFilter& CueTableFilter() {
        "ra", "ri", "pr", "de", "sy", "si", "ch", "ac", "ma", "im", "ea", "al",
        "he", "cu", "fi", "so", "us", "lo", "av", "bu", "di", "ru", "te", "as",
        "id", "ar", "oc", "ha", "pl", "hi", "gr", "at", "ge", "wa", "mi",
-       "mo"});
+       "mo", "fe", "sh"});
   return *kFilter;
 }
 

@@ -7,7 +7,8 @@
 //     best medicine for a strain" -> T TREATS C.
 //   WhatPeopleFeel: what people with a condition feel is its symptom: "If
 //     you have sciatica, you may notice numbness", "People with sciatica
-//     often feel tingling" -> C HAS_SYMPTOM S.
+//     often feel tingling", "With a sprain, you may have swelling" -> C
+//     HAS_SYMPTOM S.
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -75,7 +76,14 @@ void DocumentExtractor::WhatPeopleFeel(const SentenceView& v, int index) {
   const auto& ms = v.mentions();
   int c = -1;    // The condition's mention.
   int verb = -1;  // Where the verb of feeling may be.
-  if (v.word(0) == "if" && v.word(1) == "you" &&
+  if (v.word(0) == "with") {
+    // "With a sprain, you may have swelling".
+    c = ConditionAt(v, 1);
+    if (c < 0 || v.word(ms[c].end_token) != ",") return;
+    verb = ms[c].end_token + 1;
+    if (v.word(verb) != "you") return;
+    ++verb;
+  } else if (v.word(0) == "if" && v.word(1) == "you" &&
       In(v.word(2), {"have", "suffer", "develop", "get"})) {
     int j = 3;
     if (v.word(j) == "from") ++j;

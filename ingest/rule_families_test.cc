@@ -390,6 +390,8 @@ TEST_F(RuleFamiliesTest, ExperienceRules) {
               Contains("sciatica HAS_SYMPTOM tingling"));
   EXPECT_THAT(Claims("People with sciatica rarely see numbness in others."),
               Not(Contains("sciatica HAS_SYMPTOM numbness")));
+  EXPECT_THAT(Claims("With sciatica, you may have numbness."),
+              Contains("?sciatica HAS_SYMPTOM numbness"));
 }
 
 // group_rules.cc: GroupActions.
@@ -437,6 +439,13 @@ TEST_F(RuleFamiliesTest, CueRules) {
               Contains("heavy lifting CAUSES hamstring strain"));
   EXPECT_THAT(Claims("Sprinting puts you at risk of hamstring strain."),
               Contains("sprinting CAUSES hamstring strain"));
+  // A symptom said to be a sign of C; what C feels like or comes with.
+  EXPECT_THAT(Claims("Numbness is a common sign of sciatica."),
+              Contains("sciatica HAS_SYMPTOM numbness"));
+  EXPECT_THAT(Claims("Sciatica often comes with tingling."),
+              Contains("sciatica HAS_SYMPTOM tingling"));
+  EXPECT_THAT(Claims("Massage therapy is a sign of sciatica."),
+              Not(Contains(HasSubstr("HAS_SYMPTOM"))));
   // Who the risk is of: "if you have A", "people with A are more likely"
   // (hedged, '?', by "may" and "likely").
   auto holder = Claims("You may be at higher risk of sciatica if you have "
