@@ -6,14 +6,14 @@
 # documents ($MSKG_SHARED/corpus) with `mskg ingest`, exports the triples
 # (`mskg export --format triples`) and runs $MSKG_SHARED/eval/score on them.
 # Fails when F1 or precision falls under its floor: floors a little under
-# what is reached (dev: F1 0.373, P 0.475; the five: F1 0.628, P 0.555),
+# what is reached (dev: F1 0.401, P 0.511; the five: F1 0.635, P 0.575),
 # regression guards, not targets. The articles are not in the repository:
 # without MSKG_SHARED the test is skipped, saying so; with MSKG_SHARED set
 # (tools/test.sh always sets it) a missing folder is a failure.
 set -euo pipefail
 
-readonly DEV_MIN_F1=0.36 DEV_MIN_P=0.46
-readonly FIVE_MIN_F1=0.60 FIVE_MIN_P=0.53
+readonly DEV_MIN_F1=0.38 DEV_MIN_P=0.49
+readonly FIVE_MIN_F1=0.61 FIVE_MIN_P=0.55
 
 MSKG="$(pwd)/cli/mskg"
 if [[ -z "${MSKG_SHARED:-}" ]]; then
