@@ -60,10 +60,6 @@ void DocumentExtractor::WhenYouCauses(const SentenceView& v, int index) {
         (v.word(k) == "do" && v.word(k + 1) == "not")) {
       negative = true;
       k += v.word(k) == "do" ? 2 : 1;
-    } else if (v.word(k) == "don" && v.word(k + 1) == "'" &&
-               v.word(k + 2) == "t") {
-      negative = true;
-      k += 3;
     }
     // The verbs, coordinated: "overstretch or twist".
     std::vector<std::string> verbs;
