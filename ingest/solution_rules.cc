@@ -96,9 +96,10 @@ int SkipAdviceOpening(const SentenceView& v, int j) {
   return j;
 }
 
-// The advice in tokens [from, limit): as written up to the first comma,
-// semicolon, "such as" or "for"/"so"/"in order" after its verb and object;
-// at most eight words. Invalid when it does not open with a verb.
+// The advice in tokens [from, limit): as written up to the first
+// punctuation, "such as", or word that opens another clause or a purpose
+// ("for", "so", "when", "because", "in order") after its verb and object;
+// two to eight words. Invalid when it does not open with a verb.
 Ref AdviceName(const SentenceView& v, int from, int limit) {
   Ref advice;
   if (!IsAdviceVerb(v.word(from))) return advice;
