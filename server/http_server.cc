@@ -71,6 +71,9 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   bool Closing() const { return closing_.load(); }
   const HttpServerOptions& options() const { return options_; }
   Response Handle(const Request& request) { return handler_(request); }
+  bool Quick(const Request& request) const {
+    return options_.quick && options_.quick(request);
+  }
 
  private:
   void Accept();
@@ -224,10 +227,17 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.remote = remote_;
-    auto cancellation = std::make_shared<query::QueryCancellation>();
-    request.cancellation = cancellation;
     const bool client_keep_alive = message.keep_alive();
     const unsigned version = message.version();
+    if (server_->Quick(request)) {
+      // Answered here and now: no worker, no hang-up to watch for.
+      Response response = server_->Handle(request);
+      const bool keep_alive =
+          client_keep_alive && !response.close && !server_->Closing();
+      return Send(std::move(response), keep_alive, version);
+    }
+    auto cancellation = std::make_shared<query::QueryCancellation>();
+    request.cancellation = cancellation;
     WatchForHangUp(cancellation);
     asio::post(server_->workers(), [self = shared_from_this(),
                                     request = std::move(request),
