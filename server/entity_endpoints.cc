@@ -45,12 +45,21 @@ graph::NodeIndex Resolve(const graph::GraphView& view, schema::NodeType type,
   return graph::kInvalidIndex;
 }
 
-// Returns a 200 with a body from the snapshot's PageCache.
-Response CachedResponse(const std::string& body) {
+// Returns a 200 with a body from the snapshot's PageCache, not copied.
+Response CachedResponse(std::shared_ptr<const std::string> body) {
   Response response;
   response.SetHeader("Content-Type", "application/json");
-  response.body = body;
+  response.shared_body = std::move(body);
   return response;
+}
+
+// Moves the body of `response` into the snapshot's PageCache under `key`.
+void CachePage(const Snapshot& snapshot, const std::string& key,
+               Response* response) {
+  response->shared_body =
+      std::make_shared<const std::string>(std::move(response->body));
+  response->body.clear();
+  snapshot.pages.Insert(key, response->shared_body);
 }
 
 const char* MatchName(SearchIndex::Match match) {
@@ -182,7 +191,7 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
   const std::string key = EntityKey(type_label, name, sentences, limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    return CachedResponse(*page);
+    return CachedResponse(std::move(page));
   }
   const graph::GraphView& view = *snapshot->view;
   const graph::NodeIndex v = Resolve(view, *type, name);
@@ -213,8 +222,7 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
                {"relations", std::move(groups)},
                {"snapshot", snapshot->version}};
   Response response = JsonResponse(200, json);
-  snapshot->pages.Insert(key,
-                         std::make_shared<const std::string>(response.body));
+  CachePage(*snapshot, key, &response);
   return response;
 }
 
@@ -239,7 +247,7 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
   // like entity pages ("took_ms" is then the time of the first answer).
   const std::string key = SearchKey(q, type, limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    return CachedResponse(*page);
+    return CachedResponse(std::move(page));
   }
   const graph::GraphView& view = *snapshot->view;
   Json hits = Json::array();
@@ -257,8 +265,7 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
                 {"hits", std::move(hits)},
                 {"snapshot", snapshot->version},
                 {"took_ms", absl::ToDoubleMilliseconds(absl::Now() - start)}});
-  snapshot->pages.Insert(key,
-                         std::make_shared<const std::string>(response.body));
+  CachePage(*snapshot, key, &response);
   return response;
 }
 

@@ -69,7 +69,7 @@ void AppendHeader(const Response& response, bool keep_alive, unsigned version,
     absl::StrAppend(out, name, ": ", value, "\r\n");
   }
   if (!BodilessStatus(response.status)) {
-    absl::StrAppend(out, "Content-Length: ", response.body.size(), "\r\n");
+    absl::StrAppend(out, "Content-Length: ", response.Body().size(), "\r\n");
   }
   if (version >= 11 && !keep_alive) {
     out->append("Connection: close\r\n");
@@ -354,11 +354,15 @@ class Session : public std::enable_shared_from_this<Session> {
   // body (kept in `response_` until written), then reads the next request.
   void Send(Response response, bool keep_alive, unsigned version) {
     response_ = std::move(response);
-    if (BodilessStatus(response_.status)) response_.body.clear();
+    if (BodilessStatus(response_.status)) {
+      response_.body.clear();
+      response_.shared_body = nullptr;
+    }
     header_.clear();
     AppendHeader(response_, keep_alive, version, &header_);
     const std::array<asio::const_buffer, 2> buffers = {
-        asio::buffer(header_), asio::buffer(response_.body)};
+        asio::buffer(header_),
+        asio::buffer(response_.Body().data(), response_.Body().size())};
     Arm(server_->options().write_timeout);
     asio::async_write(socket_, buffers,
                       [self = shared_from_this(), keep_alive](
