@@ -123,6 +123,7 @@ int RunServe(const CliArgs& args) {
   if (!handler.ok()) return ReportError(handler.status());
   server::ApiHandler* raw = handler->get();
   http.on_shutdown = [raw] { raw->BeginShutdown(); };
+  http.quick = [raw](const server::Request& r) { return raw->IsQuick(r); };
   absl::StatusOr<std::unique_ptr<server::HttpServer>> listening =
       server::HttpServer::Start(
           http, [raw](const server::Request& r) { return raw->Handle(r); });

@@ -73,6 +73,23 @@ Response ApiHandler::Handle(const Request& request) {
   return response;
 }
 
+bool ApiHandler::IsQuick(const Request& request) const {
+  if (request.method != "GET") return false;
+  absl::StatusOr<Target> target = ParseTarget(request.target);
+  if (!target.ok()) return false;
+  if (target->raw_path == "/v1/search") {
+    return Endpoints::SearchCached(*this, *target);
+  }
+  absl::string_view rest = target->raw_path;
+  if (!absl::ConsumePrefix(&rest, "/v1/entities/")) return false;
+  std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
+  if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) return false;
+  absl::StatusOr<std::string> type = PercentDecode(parts[0], false);
+  absl::StatusOr<std::string> name = PercentDecode(parts[1], false);
+  return type.ok() && name.ok() &&
+         Endpoints::EntityCached(*this, *target, *type, *name);
+}
+
 Response ApiHandler::Route(const Request& request, std::string* endpoint) {
   absl::StatusOr<Target> target = ParseTarget(request.target);
   if (!target.ok()) return ErrorResponse(target.status());

@@ -70,6 +70,11 @@ class ApiHandler {
   // Answers `request`; never fails (errors are responses).
   Response Handle(const Request& request);
 
+  // Whether Handle(request) is sure to be quick and not to block: a GET of
+  // a search answer or entity page that the current snapshot has cached
+  // (HttpServerOptions::quick). Has no effect (no rate-limit charge).
+  bool IsQuick(const Request& request) const;
+
   // From now on, /v1/health answers 503 "shutting_down" and writes 503;
   // requests already running finish.
   void BeginShutdown() { shutting_down_.store(true); }

@@ -25,6 +25,11 @@ struct Endpoints {
                                          absl::string_view type,
                                          absl::string_view name);
   static absl::StatusOr<Response> Search(ApiHandler& api, const Target& target);
+  // Whether Entity and Search would answer from the current snapshot's
+  // PageCache (false too when they would answer an error).
+  static bool EntityCached(const ApiHandler& api, const Target& target,
+                           absl::string_view type, absl::string_view name);
+  static bool SearchCached(const ApiHandler& api, const Target& target);
   // `id` is the decoded rest of the path.
   static absl::StatusOr<Response> GetDocument(ApiHandler& api,
                                               absl::string_view id);

@@ -45,12 +45,21 @@ graph::NodeIndex Resolve(const graph::GraphView& view, schema::NodeType type,
   return graph::kInvalidIndex;
 }
 
-// Returns a 200 with a body from the snapshot's PageCache.
-Response CachedResponse(const std::string& body) {
+// Returns a 200 with a body from the snapshot's PageCache, not copied.
+Response CachedResponse(std::shared_ptr<const std::string> body) {
   Response response;
   response.SetHeader("Content-Type", "application/json");
-  response.body = body;
+  response.shared_body = std::move(body);
   return response;
+}
+
+// Moves the body of `response` into the snapshot's PageCache under `key`.
+void CachePage(const Snapshot& snapshot, const std::string& key,
+               Response* response) {
+  response->shared_body =
+      std::make_shared<const std::string>(std::move(response->body));
+  response->body.clear();
+  snapshot.pages.Insert(key, response->shared_body);
 }
 
 const char* MatchName(SearchIndex::Match match) {
@@ -121,7 +130,46 @@ void AddGroups(const graph::GraphView& view,
   }
 }
 
+// The keys of pages in the PageCache: a page depends on these and the
+// snapshot only.
+std::string EntityKey(absl::string_view type_label, absl::string_view name,
+                      int64_t sentences, int64_t limit) {
+  return absl::StrCat(type_label, "\n", name, "\n", sentences, "\n", limit);
+}
+
+std::string SearchKey(absl::string_view q, schema::NodeType type,
+                      int64_t limit) {
+  return absl::StrCat("search\n", q, "\n", static_cast<int>(type), "\n",
+                      limit);
+}
+
 }  // namespace
+
+bool Endpoints::EntityCached(const ApiHandler& api, const Target& target,
+                             absl::string_view type_label,
+                             absl::string_view name) {
+  if (!interop::ParseTypeLabel(type_label).ok()) return false;
+  absl::StatusOr<int64_t> sentences =
+      IntParam(target, "evidence", api.options_.entity_evidence, 0, 100);
+  absl::StatusOr<int64_t> limit = IntParam(target, "limit", 100, 1, 10000);
+  if (!sentences.ok() || !limit.ok()) return false;
+  return api.snapshots_.Current()->pages.Contains(
+      EntityKey(type_label, name, *sentences, *limit));
+}
+
+bool Endpoints::SearchCached(const ApiHandler& api, const Target& target) {
+  const std::string q = target.Param("q", "");
+  if (q.empty() || q.size() > 256) return false;
+  schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+  if (const std::string label = target.Param("type", ""); !label.empty()) {
+    absl::StatusOr<schema::NodeType> parsed = interop::ParseTypeLabel(label);
+    if (!parsed.ok()) return false;
+    type = *parsed;
+  }
+  absl::StatusOr<int64_t> limit = IntParam(target, "limit", 10, 1, 100);
+  if (!limit.ok()) return false;
+  return api.snapshots_.Current()->pages.Contains(SearchKey(q, type, *limit));
+}
 
 absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
                                            const Target& target,
@@ -141,11 +189,9 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
   MSKG_ASSIGN_OR_RETURN(int64_t limit,
                         IntParam(target, "limit", 100, 1, 10000));
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
-  // The page depends on these four and the snapshot only.
-  const std::string key =
-      absl::StrCat(type_label, "\n", name, "\n", sentences, "\n", limit);
+  const std::string key = EntityKey(type_label, name, sentences, limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    return CachedResponse(*page);
+    return CachedResponse(std::move(page));
   }
   const graph::GraphView& view = *snapshot->view;
   const graph::NodeIndex v = Resolve(view, *type, name);
@@ -176,8 +222,7 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
                {"relations", std::move(groups)},
                {"snapshot", snapshot->version}};
   Response response = JsonResponse(200, json);
-  snapshot->pages.Insert(key,
-                         std::make_shared<const std::string>(response.body));
+  CachePage(*snapshot, key, &response);
   return response;
 }
 
@@ -200,10 +245,9 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
   const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
   // Search boxes send the same prefixes over and over: cached per snapshot
   // like entity pages ("took_ms" is then the time of the first answer).
-  const std::string key =
-      absl::StrCat("search\n", q, "\n", static_cast<int>(type), "\n", limit);
+  const std::string key = SearchKey(q, type, limit);
   if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    return CachedResponse(*page);
+    return CachedResponse(std::move(page));
   }
   const graph::GraphView& view = *snapshot->view;
   Json hits = Json::array();
@@ -221,8 +265,7 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
                 {"hits", std::move(hits)},
                 {"snapshot", snapshot->version},
                 {"took_ms", absl::ToDoubleMilliseconds(absl::Now() - start)}});
-  snapshot->pages.Insert(key,
-                         std::make_shared<const std::string>(response.body));
+  CachePage(*snapshot, key, &response);
   return response;
 }
 

@@ -46,12 +46,20 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body instead of `body`: one shared with a cache (an
+  // entity page), sent without a copy. Read either through Body().
+  std::shared_ptr<const std::string> shared_body;
   // Whether the connection must close after this response (the server
   // closes it anyway when shutting down or when the client asked).
   bool close = false;
 
   void SetHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
+  }
+
+  absl::string_view Body() const {
+    return shared_body != nullptr ? absl::string_view(*shared_body)
+                                  : absl::string_view(body);
   }
 };
 

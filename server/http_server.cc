@@ -1,7 +1,9 @@
 #include "server/http_server.h"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -15,9 +17,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "boost/asio/dispatch.hpp"
 #include "boost/asio/signal_set.hpp"
 #include "boost/asio/steady_timer.hpp"
-#include "boost/asio/strand.hpp"
 #include "boost/asio/thread_pool.hpp"
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
@@ -30,11 +32,51 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::chrono::steady_clock::duration ToChrono(absl::Duration d) {
+// One thread runs the I/O context, so its plain executor serialises every
+// session's handlers: no strand (and no type-erased executor) is needed.
+using Executor = asio::io_context::executor_type;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
+using Timer =
+    asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
+
+Clock::duration ToChrono(absl::Duration d) {
   return std::chrono::microseconds(absl::ToInt64Microseconds(d));
+}
+
+// Statuses whose responses have neither body nor Content-Length.
+bool BodilessStatus(int status) {
+  return (status >= 100 && status < 200) || status == 204 || status == 304;
+}
+
+// Appends the status line and header of `response` to `*out`, as Beast's
+// serializer writes them (http::response::prepare_payload, keep_alive):
+// a Content-Length except on 1xx, 204 and 304, "Connection: close" on an
+// HTTP/1.1 response that closes, "Connection: keep-alive" on an HTTP/1.0
+// one that does not.
+void AppendHeader(const Response& response, bool keep_alive, unsigned version,
+                  std::string* out) {
+  const auto status = static_cast<http::status>(response.status);
+  const beast::string_view reason = http::obsolete_reason(status);
+  absl::StrAppend(out, "HTTP/", version / 10, ".", version % 10, " ",
+                  response.status, " ",
+                  absl::string_view(reason.data(), reason.size()),
+                  "\r\nServer: mskg\r\n");
+  for (const auto& [name, value] : response.headers) {
+    absl::StrAppend(out, name, ": ", value, "\r\n");
+  }
+  if (!BodilessStatus(response.status)) {
+    absl::StrAppend(out, "Content-Length: ", response.Body().size(), "\r\n");
+  }
+  if (version >= 11 && !keep_alive) {
+    out->append("Connection: close\r\n");
+  } else if (version < 11 && keep_alive) {
+    out->append("Connection: keep-alive\r\n");
+  }
+  out->append("\r\n");
 }
 
 }  // namespace
@@ -48,7 +90,7 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
         handler_(std::move(handler)),
         ioc_(1),
         workers_(static_cast<size_t>(std::max(1, options.threads))),
-        acceptor_(asio::make_strand(ioc_)),
+        acceptor_(ioc_),
         signals_(ioc_),
         drain_timer_(ioc_) {}
 
@@ -71,6 +113,9 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   bool Closing() const { return closing_.load(); }
   const HttpServerOptions& options() const { return options_; }
   Response Handle(const Request& request) { return handler_(request); }
+  bool Quick(const Request& request) const {
+    return options_.quick && options_.quick(request);
+  }
 
  private:
   void Accept();
@@ -95,43 +140,62 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
 };
 
 // One connection: reads requests one after the other, each within its
-// deadlines, and writes their responses. Every handler runs on the
-// connection's strand, so the session's members need no lock.
+// deadlines, and writes their responses. Every handler runs on the one I/O
+// thread, so the session's members need no lock.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, std::shared_ptr<HttpServer::Impl> server,
+  Session(Socket socket, std::shared_ptr<HttpServer::Impl> server,
           uint64_t id)
-      : stream_(std::move(socket)),
-        timer_(stream_.get_executor()),
+      : socket_(std::move(socket)),
+        timer_(socket_.get_executor()),
         server_(std::move(server)),
         id_(id) {
     beast::error_code ec;
-    tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
+    tcp::endpoint remote = socket_.remote_endpoint(ec);
     if (!ec) remote_ = remote.address().to_string();
+    // Responses go out in one write each; nothing gains from Nagle.
+    socket_.set_option(tcp::no_delay(true), ec);
   }
   ~Session() { server_->Unregister(id_); }
 
   void Start() {
-    asio::dispatch(stream_.get_executor(),
+    asio::dispatch(socket_.get_executor(),
                    [self = shared_from_this()] { self->ReadHeader(); });
   }
 
   // Closes the connection if it is waiting for a request (shutdown).
   void CloseIfIdle() {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
       if (self->idle_ && self->buffer_.size() == 0) self->Close();
     });
   }
 
  private:
+  // Gives the operation about to start `timeout` to finish; past it, the
+  // socket's operations are cancelled with `timed_out_` set. Disarm() when
+  // it finishes. The timer is lazy: it is set again only when a deadline
+  // comes before the one it waits for, and when it fires before the
+  // current deadline it waits again, so that a request usually costs no
+  // timer operation at all (deadlines only move later on a connection).
   void Arm(absl::Duration timeout) {
     timed_out_ = false;
-    timer_.expires_after(ToChrono(timeout));
+    deadline_ = Clock::now() + ToChrono(timeout);
+    if (!timer_waiting_ || timer_.expiry() > deadline_) WaitForDeadline();
+  }
+  void Disarm() { deadline_ = Clock::time_point::max(); }
+
+  void WaitForDeadline() {
+    timer_waiting_ = true;
+    timer_.expires_at(deadline_);  // Cancels the wait before, if any.
     timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (ec) return;  // Cancelled: the operation finished in time.
+      if (ec) return;  // Replaced by a new wait, or the session closed.
+      self->timer_waiting_ = false;
+      // Nothing under way (a handler running): the next Arm() sets it.
+      if (self->deadline_ == Clock::time_point::max()) return;
+      if (Clock::now() < self->deadline_) return self->WaitForDeadline();
       self->timed_out_ = true;
       beast::error_code ignored;
-      self->stream_.socket().cancel(ignored);
+      self->socket_.cancel(ignored);
     });
   }
 
@@ -146,14 +210,14 @@ class Session : public std::enable_shared_from_this<Session> {
             ? server_->options().header_timeout
             : server_->options().idle_timeout);
     http::async_read_header(
-        stream_, buffer_, *parser_,
+        socket_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, size_t) {
           self->OnHeader(ec);
         });
   }
 
   void OnHeader(beast::error_code ec) {
-    timer_.cancel();
+    Disarm();
     idle_ = false;
     if (ec) return OnReadError(ec, /*got_bytes=*/buffer_.size() > 0);
     const auto& header = parser_->get();
@@ -163,9 +227,9 @@ class Session : public std::enable_shared_from_this<Session> {
           http::status::continue_, header.version());
       Arm(server_->options().write_timeout);
       http::async_write(
-          stream_, *cont,
+          socket_, *cont,
           [self = shared_from_this(), cont](beast::error_code ec, size_t) {
-            self->timer_.cancel();
+            self->Disarm();
             if (ec) return self->Close();
             self->ReadBody();
           });
@@ -177,9 +241,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody() {
     if (parser_->is_done()) return Respond();
     Arm(server_->options().body_timeout);
-    http::async_read(stream_, buffer_, *parser_,
+    http::async_read(socket_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) {
-                       self->timer_.cancel();
+                       self->Disarm();
                        if (ec) return self->OnReadError(ec, true);
                        self->Respond();
                      });
@@ -224,23 +288,30 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.remote = remote_;
-    auto cancellation = std::make_shared<query::QueryCancellation>();
-    request.cancellation = cancellation;
     const bool client_keep_alive = message.keep_alive();
     const unsigned version = message.version();
+    if (server_->Quick(request)) {
+      // Answered here and now: no worker, no hang-up to watch for.
+      Response response = server_->Handle(request);
+      const bool keep_alive =
+          client_keep_alive && !response.close && !server_->Closing();
+      return Send(std::move(response), keep_alive, version);
+    }
+    auto cancellation = std::make_shared<query::QueryCancellation>();
+    request.cancellation = cancellation;
     WatchForHangUp(cancellation);
     asio::post(server_->workers(), [self = shared_from_this(),
                                     request = std::move(request),
                                     client_keep_alive, version]() mutable {
       Response response = self->server_->Handle(request);
       asio::post(
-          self->stream_.get_executor(), [self, response = std::move(response),
+          self->socket_.get_executor(), [self, response = std::move(response),
                                          client_keep_alive, version]() mutable {
             // The answer is here: stop watching the socket (a wait that
             // completed already sees a later generation and does nothing).
             ++self->watch_generation_;
             beast::error_code ignored;
-            self->stream_.socket().cancel(ignored);
+            self->socket_.cancel(ignored);
             const bool keep_alive = client_keep_alive && !response.close &&
                                     !self->server_->Closing();
             self->Send(std::move(response), keep_alive, version);
@@ -255,7 +326,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // pipelined request are left unread for ReadHeader.
   void WatchForHangUp(std::shared_ptr<query::QueryCancellation> cancellation) {
     const uint64_t generation = ++watch_generation_;
-    stream_.socket().async_wait(
+    socket_.async_wait(
         tcp::socket::wait_read,
         [self = shared_from_this(), generation,
          cancellation = std::move(cancellation)](beast::error_code ec) {
@@ -266,7 +337,7 @@ class Session : public std::enable_shared_from_this<Session> {
           // to a later read, it would block, and that is no hang-up.
           char byte;
           const ssize_t n =
-              ::recv(self->stream_.socket().native_handle(), &byte, 1,
+              ::recv(self->socket_.native_handle(), &byte, 1,
                      MSG_PEEK | MSG_DONTWAIT);
           if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK &&
                          errno != EINTR)) {
@@ -278,20 +349,26 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void SendAndClose(Response response) { Send(std::move(response), false, 11); }
 
+  // Writes `response` with one gather write of its header (serialised into
+  // `header_`, whose capacity the connection's responses reuse) and its
+  // body (kept in `response_` until written), then reads the next request.
   void Send(Response response, bool keep_alive, unsigned version) {
-    auto out = std::make_shared<http::response<http::string_body>>();
-    out->version(version);
-    out->result(static_cast<unsigned>(response.status));
-    out->set(http::field::server, "mskg");
-    for (auto& [name, value] : response.headers) out->insert(name, value);
-    out->body() = std::move(response.body);
-    out->keep_alive(keep_alive);
-    out->prepare_payload();
+    response_ = std::move(response);
+    if (BodilessStatus(response_.status)) {
+      response_.body.clear();
+      response_.shared_body = nullptr;
+    }
+    header_.clear();
+    AppendHeader(response_, keep_alive, version, &header_);
+    const std::array<asio::const_buffer, 2> buffers = {
+        asio::buffer(header_),
+        asio::buffer(response_.Body().data(), response_.Body().size())};
     Arm(server_->options().write_timeout);
-    http::async_write(stream_, *out,
-                      [self = shared_from_this(), out, keep_alive](
+    asio::async_write(socket_, buffers,
+                      [self = shared_from_this(), keep_alive](
                           beast::error_code ec, size_t) {
-                        self->timer_.cancel();
+                        self->Disarm();
+                        self->response_ = Response();
                         if (ec || !keep_alive) return self->Close();
                         self->ReadHeader();
                       });
@@ -299,13 +376,17 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Close() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.socket().close(ignored);
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    socket_.close(ignored);
     timer_.cancel();
   }
 
-  beast::tcp_stream stream_;
-  asio::steady_timer timer_;
+  Socket socket_;
+  Timer timer_;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  bool timer_waiting_ = false;
+  std::string header_;
+  Response response_;
   std::shared_ptr<HttpServer::Impl> server_;
   const uint64_t id_;
   std::string remote_;
@@ -359,8 +440,8 @@ void HttpServer::Impl::Run() {
 
 void HttpServer::Impl::Accept() {
   acceptor_.async_accept(
-      asio::make_strand(ioc_),
-      [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+      ioc_.get_executor(),
+      [self = shared_from_this()](beast::error_code ec, Socket socket) {
         if (ec) {
           if (!self->acceptor_.is_open()) return;  // Shut down.
           return self->Accept();  // E.g. out of descriptors: try again.

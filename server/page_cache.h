@@ -34,6 +34,11 @@ class PageCache {
     return it == pages_.end() ? nullptr : it->second;
   }
 
+  bool Contains(absl::string_view key) const {
+    absl::ReaderMutexLock lock(&mu_);
+    return pages_.contains(key);
+  }
+
   void Insert(absl::string_view key, std::shared_ptr<const std::string> body) {
     const size_t size = key.size() + body->size();
     if (size > max_bytes_ / 4) return;  // One page must not empty the cache.

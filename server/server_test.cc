@@ -64,6 +64,7 @@ class ServerTest : public ::testing::Test {
     http.max_header_bytes = 4 << 10;
     http.header_timeout = absl::Milliseconds(300);
     http.idle_timeout = absl::Milliseconds(500);
+    http.quick = [](const Request& r) { return handler_->IsQuick(r); };
     server_ = HttpServer::Start(
                   http, [](const Request& r) { return handler_->Handle(r); })
                   .value()
@@ -221,6 +222,34 @@ TEST_F(ServerTest, EntityPageResolvesAliases) {
   EXPECT_EQ(missing.status, 404);
   EXPECT_THAT(missing.body, HasSubstr("psoas major"));
   EXPECT_EQ(Call(port_, "GET", "/v1/entities/Planet/mars").status, 404);
+}
+
+TEST_F(ServerTest, CachedPagesAreQuickAndAnsweredTheSame) {
+  for (const std::string target :
+       {"/v1/entities/Muscle/psoas%20minor?evidence=2&limit=7",
+        "/v1/search?q=ilio&limit=4&type=Muscle"}) {
+    Request request;
+    request.method = "GET";
+    request.target = target;
+    EXPECT_FALSE(handler_->IsQuick(request)) << target;  // Not built yet.
+    Reply first = Call(port_, "GET", target);
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_TRUE(handler_->IsQuick(request)) << target;
+    Reply second = Call(port_, "GET", target);
+    EXPECT_EQ(second.status, 200);
+    EXPECT_EQ(second.body, first.body);
+    EXPECT_EQ(second.headers, first.headers);
+    request.method = "POST";
+    EXPECT_FALSE(handler_->IsQuick(request));
+  }
+  Request bad;
+  bad.method = "GET";
+  bad.target = "/v1/search?q=ilio&limit=1000";
+  EXPECT_FALSE(handler_->IsQuick(bad));
+  bad.target = "/v1/entities/Muscle/psoas%ZZ";
+  EXPECT_FALSE(handler_->IsQuick(bad));
+  bad.target = "/v1/query";
+  EXPECT_FALSE(handler_->IsQuick(bad));
 }
 
 TEST_F(ServerTest, SearchPrefixTypoTypeAndLimit) {

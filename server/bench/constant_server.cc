@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   options.port = argc > 1 ? std::atoi(argv[1]) : 8081;
   options.threads = argc > 2 ? std::atoi(argv[2]) : 2;
   options.stop_on_signals = true;
+  // As `mskg serve` answers cached pages: on the I/O thread.
+  options.quick = [](const mskg::server::Request&) { return true; };
   auto server = mskg::server::HttpServer::Start(
       options, [](const mskg::server::Request&) {
         mskg::server::Response response;
