@@ -305,8 +305,6 @@ bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
 // Whether the words before the cue at `cue` in its clause are a pronoun
 // subject with auxiliaries and adverbs only ("It can", "They also help",
 // "This may"): no name, no general noun.
-bool PronounSubject(const SentenceView& v, int cue);
-
 // Where, after token `from` in its clause, the words that say who a risk
 // is of end ("if you have", "if they are", "in people with", "who
 // have"): the risk's cause follows ("You may be at higher risk of C if you

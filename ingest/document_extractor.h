@@ -196,6 +196,11 @@ class SentenceView {
 int MatchWords(const SentenceView& v, int i,
                const std::vector<absl::string_view>& words);
 
+// The first token at or after j that is no determiner or degree word of a
+// condition's name ("the", "your", "chronic", "severe"): where the name of
+// "treatments for (a) (chronic) C" begins.
+int SkipDeterminersAndDegree(const SentenceView& v, int j);
+
 // Whether a sentence asks rather than says ("Can heat relieve it?").
 inline bool IsQuestion(absl::string_view text) {
   return absl::EndsWith(absl::StripTrailingAsciiWhitespace(text), "?");

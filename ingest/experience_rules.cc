@@ -30,11 +30,7 @@ bool BetweenTreatmentAndFor(absl::string_view w) {
 
 // The condition at token j after determiners and degree words, or -1.
 int ConditionAt(const SentenceView& v, int j) {
-  while (In(v.word(j), {"a", "an", "the", "your", "this", "that", "chronic",
-                        "acute", "severe", "mild", "persistent",
-                        "recurring"})) {
-    ++j;
-  }
+  j = SkipDeterminersAndDegree(v, j);
   const int m = v.mention_at(j);
   if (m < 0 || v.mentions()[m].first_token != j ||
       v.mentions()[m].type != schema::CONDITION) {
@@ -98,20 +94,15 @@ void DocumentExtractor::WhatPeopleFeel(const SentenceView& v, int index) {
                          "individuals"}) &&
           v.word(i + 1) == "with") {
         c = ConditionAt(v, i + 2);
-        if (c >= 0) {
-          verb = ms[c].end_token;
-          if (v.word(verb) == "often" || v.word(verb) == "usually" ||
-              v.word(verb) == "also" || v.word(verb) == "sometimes") {
-            ++verb;
-          }
-        }
+        if (c >= 0) verb = ms[c].end_token;
         break;
       }
     }
     if (c < 0) return;
   }
   while (In(v.word(verb), {"may", "might", "can", "could", "will", "often",
-                           "usually", "also", "first", "typically"})) {
+                           "usually", "also", "sometimes", "first",
+                           "typically"})) {
     ++verb;
   }
   if (!FeelVerb(v.word(verb))) return;

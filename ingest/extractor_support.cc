@@ -186,6 +186,15 @@ bool DocumentExtractor::IsGroup(const Mention& m) const {
          absl::EndsWith(n, "utes") || absl::EndsWith(n, "cuff");
 }
 
+int SkipDeterminersAndDegree(const SentenceView& v, int j) {
+  while (In(v.word(j), {"a", "an", "the", "your", "this", "that", "chronic",
+                        "acute", "severe", "mild", "persistent",
+                        "recurring"})) {
+    ++j;
+  }
+  return j;
+}
+
 int MatchWords(const SentenceView& v, int i,
                const std::vector<absl::string_view>& words) {
   for (absl::string_view p : words) {

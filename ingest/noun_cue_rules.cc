@@ -85,11 +85,7 @@ void DocumentExtractor::NounCueRules(const SentenceView& v, int index) {
     int x = end;
     if (In(v.word(x), {"available", "used", "recommended", "offered"})) ++x;
     if (In(v.word(x), {"of", "for"})) ++x;
-    while (In(v.word(x), {"a", "an", "the", "your", "this", "that", "chronic",
-                          "acute", "severe", "mild", "persistent",
-                          "recurring"})) {
-      ++x;
-    }
+    x = SkipDeterminersAndDegree(v, x);
     const int m = v.mention_at(x);
     if (m < 0 || v.mentions()[m].first_token != x) continue;
     const Mention& about = v.mentions()[m];
