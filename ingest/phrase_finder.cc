@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -317,9 +319,19 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     }
     // Phrases are short: at most five units end at the head.
     start = std::max(start, b - 5);
-    while (start < b - 1 && units[start].mention < 0 &&
-           IsQualifier(tokens[units[start].first].lower)) {
-      ++start;
+    // Qualifiers and durations say how, how often or how long, not what:
+    // "a short daily workout", "a 10 minute routine".
+    while (start < b - 1 && units[start].mention < 0) {
+      const absl::string_view word = tokens[units[start].first].lower;
+      if (IsQualifier(word) || IsDuration(word)) {
+        ++start;
+      } else if (start < b - 2 && absl::c_all_of(word, [](char c) { return absl::ascii_isdigit(c); }) &&
+                 units[start + 1].mention < 0 &&
+                 IsTimeUnit(tokens[units[start + 1].first].lower)) {
+        start += 2;
+      } else {
+        break;
+      }
     }
     if (damaged >= 0) start = damaged;
     int end_token = head.end;

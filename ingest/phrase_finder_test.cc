@@ -17,6 +17,7 @@ namespace mskg::ingest {
 namespace {
 
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -169,6 +170,19 @@ TEST_F(PhraseFinderTest, AFieldOfMedicineIsNoTreatment) {
 TEST_F(PhraseFinderTest, EvaluativeAdjectivesQualify) {
   EXPECT_THAT(Mentions("It ended in unpleasant wrist bursitis."),
               Contains("Condition+ wrist bursitis"));
+}
+
+TEST_F(PhraseFinderTest, HowOftenAndHowLongQualify) {
+  // Once "daily" and "10 minute" are read as how often and how long, what
+  // is left ("routine") is too general to name a treatment alone.
+  EXPECT_THAT(Mentions("Try a daily routine."),
+              Not(Contains(HasSubstr("routine"))));
+  EXPECT_THAT(Mentions("Try a 10 minute routine."),
+              Not(Contains(HasSubstr("routine"))));
+  EXPECT_THAT(Mentions("Try a 10-minute heat therapy."),
+              ElementsAre("Treatment heat therapy"));
+  EXPECT_THAT(Mentions("Try a stretching routine."),
+              Contains("Treatment+ stretching routine"));
 }
 
 TEST_F(PhraseFinderTest, LeavingATreatmentOutIsACause) {

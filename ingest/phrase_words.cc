@@ -2,8 +2,10 @@
 #include "ingest/phrase_words.h"
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
 #include "ingest/word_set.h"
 
@@ -303,8 +305,24 @@ bool IsQualifier(absl::string_view w) {
            // "an unpleasant surgery" is a surgery.
            "unpleasant", "pleasant", "latest", "tremendous", "enormous",
            "greatest", "considerable", "numerous", "dreaded", "dreadful",
-           "nasty", "wonderful", "amazing", "fantastic", "excellent"});
+           "nasty", "wonderful", "amazing", "fantastic", "excellent",
+           // How often, how long and how hard, which say how a thing is
+           // done, not what: "a short daily workout" is a workout.
+           "daily", "weekly", "nightly", "quick", "brief",
+           "intense", "intensive", "hardcore", "strenuous"});
   return kQualifiers->contains(w);
+}
+
+bool IsTimeUnit(absl::string_view w) {
+  return In(w, {"second", "seconds", "minute", "minutes", "min", "hour",
+                "hours", "day", "days", "week", "weeks"});
+}
+
+bool IsDuration(absl::string_view w) {
+  size_t digits = 0;
+  while (digits < w.size() && absl::ascii_isdigit(w[digits])) ++digits;
+  absl::string_view unit = w.substr(digits);
+  return digits > 0 && absl::ConsumePrefix(&unit, "-") && IsTimeUnit(unit);
 }
 
 // Heads too general to name anything alone ("the treatment", "a test",

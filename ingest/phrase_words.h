@@ -40,6 +40,14 @@ bool BreaksNounPhrase(absl::string_view lower);
 // "severe sciatica" is sciatica.
 bool IsQualifier(absl::string_view w);
 
+// Returns whether `w` is a unit of time ("minute", "weeks"): after a
+// number it says how long ("10 minute routine").
+bool IsTimeUnit(absl::string_view w);
+
+// Returns whether `w` is a number and a unit of time in one word
+// ("10-minute", "30-second"): it says how long, not what.
+bool IsDuration(absl::string_view w);
+
 // Returns whether head `w` is too general to name anything alone ("the
 // treatment", "a test", "muscles"); with a modifier it names something
 // ("heat therapy").

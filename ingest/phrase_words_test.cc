@@ -70,5 +70,15 @@ TEST(PhraseWordsTest, QualifiersGeneralHeadsAndLeavingOut) {
   EXPECT_FALSE(LeavesOut("doing"));
 }
 
+TEST(PhraseWordsTest, Durations) {
+  EXPECT_TRUE(IsTimeUnit("minutes"));
+  EXPECT_FALSE(IsTimeUnit("routine"));
+  EXPECT_TRUE(IsDuration("10-minute"));
+  EXPECT_TRUE(IsDuration("30-second"));
+  EXPECT_FALSE(IsDuration("minute"));   // No number.
+  EXPECT_FALSE(IsDuration("10-step"));  // No unit of time.
+  EXPECT_FALSE(IsDuration("10"));
+}
+
 }  // namespace
 }  // namespace mskg::ingest
