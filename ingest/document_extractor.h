@@ -372,6 +372,8 @@ class DocumentExtractor {
   // experience_rules.cc: "suggest T for C", "people with C feel S".
   void TreatmentFor(const SentenceView& v, int index);
   void WhatPeopleFeel(const SentenceView& v, int index);
+  // site_rules.cc: "osteoarthritis in the knee" -> AFFECTS the knee.
+  void ConditionSite(const SentenceView& v, int index);
   // The condition that "this problem" names at sentence `index`: the latest
   // condition of the sentences just before it in its section, else the
   // section's or the document's condition.

@@ -98,6 +98,7 @@ void DocumentExtractor::SentenceRules(int index) {
   PurposeAdvice(v, index);
   TreatmentFor(v, index);
   WhatPeopleFeel(v, index);
+  ConditionSite(v, index);
   CueRules(v, index);
   NounCueRules(v, index);
 }

@@ -11,6 +11,7 @@
 //                                       PurposeAdvice
 //   ClauseCauseRules clause_cause_rules.cc  WhenYouCauses
 //   ExperienceRules experience_rules.cc TreatmentFor, WhatPeopleFeel
+//   SiteRules       site_rules.cc       ConditionSite
 //   GroupRules      group_rules.cc      GroupActions
 //   CueRules        cue_rules.cc        the general cue table
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
@@ -392,6 +393,20 @@ TEST_F(RuleFamiliesTest, ExperienceRules) {
               Not(Contains("sciatica HAS_SYMPTOM numbness")));
   EXPECT_THAT(Claims("With sciatica, you may have numbness."),
               Contains("?sciatica HAS_SYMPTOM numbness"));
+}
+
+// site_rules.cc: ConditionSite.
+TEST_F(RuleFamiliesTest, SiteRules) {
+  EXPECT_THAT(Claims("Many runners develop arthritis in the hip."),
+              Contains("arthritis AFFECTS hip joint"));
+  EXPECT_THAT(Claims("Arthritis of your left hip is common."),
+              Contains("arthritis AFFECTS hip joint"));
+  // The part is the object of a verb, not where the condition is.
+  EXPECT_THAT(Claims("Arthritis can make you rest the hip."),
+              Not(Contains(HasSubstr("AFFECTS hip joint"))));
+  // A word that is no determiner stands between: not the condition's site.
+  EXPECT_THAT(Claims("Arthritis in people who rest the hip is rare."),
+              Not(Contains(HasSubstr("AFFECTS hip joint"))));
 }
 
 // group_rules.cc: GroupActions.
