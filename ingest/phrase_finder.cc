@@ -389,6 +389,25 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
       a = b;
       continue;
     }
+    // Care said only by how soon or where it is given is no treatment:
+    // "seek immediate care", "see a podiatric care provider" say to see
+    // someone, not what they do ("medical care" says what kind).
+    if (type == schema::TREATMENT && end_token == head.end &&
+        In(head_word, {"care"}) && start < b - 1) {
+      bool only_who_or_when = true;
+      for (int u = start; u < b - 1; ++u) {
+        only_who_or_when &=
+            units[u].mention < 0 &&
+            In(tokens[units[u].first].lower,
+               {"immediate", "urgent", "emergency", "prompt",
+                "professional", "podiatric", "primary", "health", "hospital",
+                "specialist", "specialized", "expert", "quick", "timely"});
+      }
+      if (only_who_or_when) {
+        a = b;
+        continue;
+      }
+    }
     // Leaving a treatment out is a cause ("neglecting strength training",
     // "skipping the warm-up").
     if (type == schema::TREATMENT && LeavesOut(tokens[m.first_token].lower)) {

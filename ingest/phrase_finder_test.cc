@@ -167,6 +167,15 @@ TEST_F(PhraseFinderTest, AFieldOfMedicineIsNoTreatment) {
               Contains("Treatment+ pain medicine"));
 }
 
+TEST_F(PhraseFinderTest, CareSaidByHowSoonIsNoTreatment) {
+  EXPECT_THAT(Mentions("Seek immediate care for the knee."),
+              Not(Contains(HasSubstr("care"))));
+  EXPECT_THAT(Mentions("Seek urgent care for the knee."),
+              Not(Contains(HasSubstr("care"))));
+  EXPECT_THAT(Mentions("She needed chiropractic care for the knee."),
+              Contains("Treatment+ chiropractic care"));
+}
+
 TEST_F(PhraseFinderTest, EvaluativeAdjectivesQualify) {
   EXPECT_THAT(Mentions("It ended in unpleasant wrist bursitis."),
               Contains("Condition+ wrist bursitis"));
