@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
 #include "ingest/document_extractor.h"
 
@@ -86,6 +87,9 @@ const std::vector<CueRule>& Cues() {
       {{"produce*"}, CAUSES, F},
       {{"develop*", "into"}, CAUSES, F},
       {{"progress*", "to"}, CAUSES, F},
+      {{"progress*", "into"}, CAUSES, F},
+      {{"turn*", "into"}, CAUSES, F},
+      {{"evolve*", "into"}, CAUSES, F},
       {{"develop*", "from"}, CAUSES, B},
       {{"arise*", "from"}, CAUSES, B},
       {{"arising", "from"}, CAUSES, B},
@@ -229,12 +233,15 @@ const std::vector<CueRule>& Cues() {
 }
 
 const CueFilter& CueTableFilter() {
-  static const auto* const kFilter = new CueFilter(
-      {"ca", "tr", "br", "du", "be", "re", "st", "th", "le", "co", "gi", "in",
-       "ra", "ri", "pr", "de", "sy", "si", "ch", "ac", "ma", "im", "ea", "al",
-       "he", "cu", "fi", "so", "us", "lo", "av", "bu", "di", "ru", "te", "as",
-       "id", "ar", "oc", "ha", "pl", "hi", "gr", "at", "ge", "wa", "mi",
-       "mo", "fe", "sh"});
+  // Each pattern's first word (its stem, for "x*"), taken from the table
+  // itself so that a new row can never be filtered out.
+  static const auto* const kFilter = [] {
+    std::vector<absl::string_view> prefixes;
+    for (const CueRule& rule : Cues()) {
+      prefixes.push_back(absl::StripSuffix(rule.words.front(), "*"));
+    }
+    return new CueFilter(prefixes);
+  }();
   return *kFilter;
 }
 

@@ -231,8 +231,9 @@ bool IsCoordinator(absl::string_view w);
 // word: the filter only skips tokens where no pattern could match.
 class CueFilter {
  public:
-  // REQUIRES: every prefix starts with two lower-case ASCII letters.
-  CueFilter(std::initializer_list<absl::string_view> prefixes) {
+  // REQUIRES: every prefix starts with two lower-case ASCII letters, and
+  // outlives the filter.
+  explicit CueFilter(const std::vector<absl::string_view>& prefixes) {
     for (absl::string_view p : prefixes) {
       uint8_t& bucket = bucket_of_[Key(p)];
       if (bucket == 0) {

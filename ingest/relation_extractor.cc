@@ -409,7 +409,7 @@ schema::DocumentClaims DocumentExtractor::Run(
       if (block.kind != BlockKind::kHeading && !s.mentions.empty() &&
           s.mentions.front().first_token == opening &&
           HasType(s.mentions.front().type,
-                  {schema::TREATMENT, schema::CAUSE})) {
+                  {schema::TREATMENT, schema::CAUSE, schema::CONDITION})) {
         prev_subject_ = FromMention(s.mentions.front());
         prev_subject_block_ = s.sentence.block;
       }

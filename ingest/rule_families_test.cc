@@ -437,6 +437,15 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Untreated tendonitis often progresses to a rotator cuff "
                      "tear."),
               Contains("untreated tendonitis CAUSES rotator cuff tear"));
+  // A pronoun subject standing for the condition the sentence before
+  // opened with.
+  EXPECT_THAT(Claims("Frozen shoulder is painful. It can lead to sciatica."),
+              Contains("frozen shoulder CAUSES sciatica"));
+  // "turns into", "evolves into": no hand-kept word list may hide a row.
+  EXPECT_THAT(Claims("Left alone, frozen shoulder can turn into sciatica."),
+              Contains("frozen shoulder CAUSES sciatica"));
+  EXPECT_THAT(Claims("Frozen shoulder evolves into sciatica."),
+              Contains("frozen shoulder CAUSES sciatica"));
   EXPECT_THAT(Claims("Sciatica is characterized by radiating pain."),
               Contains("sciatica HAS_SYMPTOM radiating pain"));
   EXPECT_THAT(Claims("Frozen shoulder responds to physical therapy."),
