@@ -350,6 +350,30 @@ bool PronounSubject(const SentenceView& v, int cue) {
   return pronoun;
 }
 
+// Where the means of a treating or preventing cue at `cue`, whose object
+// ends at `object_end`, begin, or -1: after "by" ("reduce your risk of C by
+// stretching"), or after "is", "are" or "include" when the cue is what a
+// way or key is to ("the best way to prevent C is stretching").
+int MeansAfter(const SentenceView& v, int cue, int object_end) {
+  int j = object_end;
+  if (v.word(j) == "by") {
+    ++j;
+    // "by doing core exercises", "by using a brace".
+    if (In(v.word(j), {"doing", "using", "getting", "taking", "adding",
+                       "practicing", "practising", "performing"})) {
+      ++j;
+    }
+    return j;
+  }
+  int k = cue - 1;
+  if (k >= 0 && v.word(k) == "help") --k;
+  if (k < 1 || v.word(k) != "to" ||
+      !In(v.word(k - 1), {"way", "ways", "key", "keys", "step", "steps"})) {
+    return -1;
+  }
+  return In(v.word(j), {"is", "are", "include", "includes"}) ? j + 1 : -1;
+}
+
 }  // namespace
 
 void DocumentExtractor::CueRules(const SentenceView& v, int index) {
@@ -407,6 +431,19 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
         const int holder = RiskHolderEnd(v, end);
         if (holder >= 0) {
           for (int m : After(v, holder, {lt.t[0], lt.t[1], lt.t[2]})) {
+            left.push_back(FromMention(v.mentions()[m]));
+          }
+        }
+      }
+      // The means written after the condition: "reduce your risk of C by
+      // stretching", "the best way to prevent C is stretching".
+      if (left.empty() && forward &&
+          (rel == schema::TREATS || rel == schema::PREVENTS)) {
+        const std::vector<int> objects =
+            After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6);
+        const int means = MeansAfter(v, i, v.mentions()[objects.back()].end_token);
+        if (means >= 0) {
+          for (int m : After(v, means, {schema::TREATMENT}, 3)) {
             left.push_back(FromMention(v.mentions()[m]));
           }
         }

@@ -441,6 +441,16 @@ TEST_F(RuleFamiliesTest, CueRules) {
   // opened with.
   EXPECT_THAT(Claims("Frozen shoulder is painful. It can lead to sciatica."),
               Contains("frozen shoulder CAUSES sciatica"));
+  // The means after the condition: "by <means>", "the way to ... is".
+  EXPECT_THAT(Claims("You can reduce your risk of sciatica by doing massage "
+                     "therapy."),
+              Contains("massage therapy PREVENTS sciatica"));
+  EXPECT_THAT(Claims("The best way to prevent sciatica is massage therapy."),
+              Contains("massage therapy PREVENTS sciatica"));
+  // "by" of a time, and a treatment that is no means.
+  EXPECT_THAT(Claims("You can reduce your risk of sciatica by May, says "
+                     "massage therapy."),
+              Not(Contains("massage therapy PREVENTS sciatica")));
   // "turns into", "evolves into": no hand-kept word list may hide a row.
   EXPECT_THAT(Claims("Left alone, frozen shoulder can turn into sciatica."),
               Contains("frozen shoulder CAUSES sciatica"));
