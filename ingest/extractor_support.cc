@@ -225,6 +225,16 @@ std::vector<int> DocumentExtractor::Before(
     }
   }
   if (found < 0) return out;
+  // "Stretching before exercise may help": a mention right after a
+  // preposition of time says when; the one it qualifies is the argument.
+  const int when = ms[found].first_token - 1;
+  if (when > 0 && In(v.word(when), {"before", "after", "during"})) {
+    for (int m = found - 1; m >= 0; --m) {
+      if (ms[m].end_token > when) continue;
+      if (ms[m].end_token == when && HasType(ms[m].type, types)) found = m;
+      break;
+    }
+  }
   out.push_back(found);
   int from = ms[found].first_token;
   for (int m = found - 1; m >= 0; --m) {

@@ -451,6 +451,11 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("You can reduce your risk of sciatica by May, says "
                      "massage therapy."),
               Not(Contains("massage therapy PREVENTS sciatica")));
+  // A mention after "before" says when; the one before it is the subject.
+  const auto before = Claims("Massage therapy before yoga can help prevent "
+                             "sciatica.");
+  EXPECT_THAT(before, Contains("massage therapy PREVENTS sciatica"));
+  EXPECT_THAT(before, Not(Contains("yoga PREVENTS sciatica")));
   // "turns into", "evolves into": no hand-kept word list may hide a row.
   EXPECT_THAT(Claims("Left alone, frozen shoulder can turn into sciatica."),
               Contains("frozen shoulder CAUSES sciatica"));
