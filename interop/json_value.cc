@@ -210,7 +210,18 @@ class Parser {
       }
       return pos_ > d;
     };
+    // RFC 8259 forbids leading zeros ("012"); strtod would read 12, and a
+    // writer that emits them is not writing JSON, so say so where they are.
+    const size_t int_start = pos_;
     if (!digits()) return false;
+    if (text_[int_start] == '0' && pos_ - int_start > 1) {
+      error_ = absl::StrCat(
+          "leading zero in number ", text_.substr(start, pos_ - start),
+          " (JSON numbers have none: write 12, not 012, or quote it as a "
+          "string)");
+      pos_ = int_start;
+      return false;
+    }
     if (pos_ < text_.size() && text_[pos_] == '.') {
       ++pos_;
       if (!digits()) return false;
