@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
+#include "util/utf8.h"
 
 namespace mskg::interop {
 namespace {
@@ -150,6 +151,14 @@ class Parser {
       while (run < text_.size() && text_[run] != '"' && text_[run] != '\\' &&
              static_cast<unsigned char>(text_[run]) >= 0x20) {
         ++run;
+      }
+      // RFC 8259 text is UTF-8; a string that is not would reach protobuf
+      // string fields, which refuse to parse it back.
+      const size_t bad = FirstInvalidUtf8(text_.substr(pos_, run - pos_));
+      if (bad != absl::string_view::npos) {
+        pos_ += bad;
+        error_ = "invalid UTF-8 in string";
+        return false;
       }
       out->append(text_.data() + pos_, run - pos_);
       pos_ = run;

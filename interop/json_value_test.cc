@@ -184,6 +184,20 @@ TEST(JsonValueTest, RefusesBadStrings) {
   ExpectRefused("\"a\\", "bad JSON at byte 3: syntax");
 }
 
+// Regression (found by //fuzz:jsonl_reader_fuzzer): raw invalid UTF-8 in a
+// string was kept, and jsonl import put it in protobuf string fields that
+// do not parse back. Now it is refused at its byte.
+TEST(JsonValueTest, RefusesInvalidUtf8InStrings) {
+  ExpectRefused("\"gluteus\xFF\"",
+                "bad JSON at byte 8: invalid UTF-8 in string");
+  ExpectRefused("[\"ok\", \"\xC3\"]",
+                "bad JSON at byte 8: invalid UTF-8 in string");
+  ExpectRefused("{\"a\xED\xA0\x80\": 1}",  // An encoded surrogate.
+                "bad JSON at byte 3: invalid UTF-8 in string");
+  EXPECT_EQ(Decoded("\"m\xC3\xBAsculo \xE2\x80\x94 \xF0\x9F\x92\xAA\""),
+            "m\xC3\xBAsculo \xE2\x80\x94 \xF0\x9F\x92\xAA");
+}
+
 TEST(JsonValueTest, NestingIsBounded) {
   // A value inside 64 nested arrays parses; inside 65 it does not.
   auto arrays = [](int n) {

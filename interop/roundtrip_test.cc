@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
@@ -260,6 +261,42 @@ TEST(JsonlReaderTest, ReportsUnknownNode) {
       ReadJsonl(&text, "e.jsonl", {}, collector.Sink());
   EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(stats.status().message(), ::testing::HasSubstr("e.jsonl:1:"));
+}
+
+// Regression (//fuzz:jsonl_reader_fuzzer): a span offset of -9 was cast to
+// uint32_t, which is undefined; offsets must be whole numbers that fit, ids
+// must fit in 64 bits, and names must be UTF-8.
+TEST(JsonlReaderTest, RefusesBadOffsetsIdsAndText) {
+  auto read = [](const std::string& id, const std::string& name,
+                 const std::string& offset) {
+    std::stringstream text(
+        "{\"kind\":\"node\",\"id\":" + id + ",\"type\":\"Muscle\",\"name\":\"" +
+        name +
+        "\"}\n"
+        "{\"kind\":\"node\",\"id\":2,\"type\":\"Muscle\",\"name\":\"b\"}\n"
+        "{\"kind\":\"edge\",\"source\":" +
+        id +
+        ",\"relation\":\"ANTAGONIST_OF\",\"target\":2,\"support\":[{"
+        "\"document\":\"/d.txt\",\"begin\":0,\"end\":" +
+        offset + "}]}\n");
+    Collector collector;
+    return ReadJsonl(&text, "e.jsonl", {}, collector.Sink()).status();
+  };
+  EXPECT_TRUE(read("1", "a", "4294967295").ok());
+  EXPECT_TRUE(read("18446744073709551615", "a", "0").ok());
+  for (const char* offset : {"-9", "4294967296", "1.5", "1e300", "-0.5"}) {
+    const absl::Status status = read("1", "a", offset);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << offset;
+    EXPECT_THAT(status.message(), ::testing::HasSubstr(absl::StrCat(
+                                      "e.jsonl:3: field \"end\" is ", offset,
+                                      ", not a byte offset")));
+  }
+  EXPECT_THAT(
+      read("18446744073709551616", "a", "0").message(),
+      ::testing::HasSubstr("e.jsonl:1: field \"id\" is past the largest"));
+  EXPECT_THAT(
+      read("1", "gluteus\xFF", "0").message(),
+      ::testing::HasSubstr("e.jsonl:1: bad JSON at byte 53: invalid UTF-8"));
 }
 
 // Through the store: import with BulkLoad, export the store's view.
