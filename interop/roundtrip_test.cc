@@ -133,6 +133,17 @@ TEST(TriplesReaderTest, ReportsLineOfBadRow) {
       ReadTriples(&text, "bad.tsv", {}, collector.Sink());
   EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(stats.status().message(), ::testing::HasSubstr("bad.tsv:3:"));
+
+  // Regression (//fuzz:triples_reader_fuzzer): a name that is not UTF-8 is
+  // refused at its line and column; one that is passes.
+  std::stringstream utf8(
+      "Muscle\tm\xC3\xBAsculo\tPART_OF\tMuscle\thip\td1\n"
+      "Muscle\tpsoas\xFF\tPART_OF\tMuscle\thip\td1\n");
+  stats = ReadTriples(&utf8, "bad.tsv", {}, collector.Sink());
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(
+      stats.status().message(),
+      ::testing::HasSubstr("bad.tsv:2: invalid UTF-8 byte 0xFF at column 13"));
 }
 
 TEST(TriplesReaderTest, FiveColumnsUseDefaultDocumentAndLastLineWithoutNewline) {
@@ -241,6 +252,13 @@ TEST(TriplesChunkReaderTest, ReportsLineOfBadRowInLateChunk) {
            {"Muscle\tpsoas\tPART_OF", "x.tsv:11: expected 5 or 6"},
            {"Muscle\t--\tPART_OF\tMuscle\thip flexors\td1",
             "x.tsv:11: name '--' has no letter or digit"},
+           // Regression (//fuzz:triples_reader_fuzzer): names and
+           // documents that are not UTF-8 reached protobuf string fields.
+           {"Muscle\tps\xF0"
+            "as\tPART_OF\tMuscle\thip\td1",
+            "x.tsv:11: invalid UTF-8 byte 0xF0 at column 10"},
+           {"Muscle\tpsoas\tPART_OF\tMuscle\thip\td\xED\xA0\x80",
+            "x.tsv:11: invalid UTF-8 byte 0xED at column 34"},
        }) {
     for (size_t rows : {size_t{1}, size_t{3}, size_t{1000}}) {
       int64_t chunks = 0;
