@@ -1,6 +1,8 @@
+// bench/bench_documents.cc: reads the benchmarks' documents from one folder.
 #include "bench/bench_documents.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -25,7 +27,12 @@ std::vector<std::pair<std::string, std::string>> LoadBenchDocuments() {
           !absl::EndsWith(name, ".html")) {
         continue;
       }
-      std::ifstream in(dir + "/" + name, std::ios::binary);
+      const std::string path = dir + "/" + name;
+      // Only regular files (or links to them): a folder named x.md reads as
+      // an empty document, and a FIFO would block the benchmark forever.
+      struct stat st;
+      if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+      std::ifstream in(path, std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
       docs.emplace_back(name, ss.str());

@@ -12,7 +12,9 @@
 
 namespace mskg::bench {
 
-// (file name, bytes) of every .txt, .md and .html file of the folder.
+// Returns (file name, bytes) of every regular .txt, .md and .html file of
+// the folder (symbolic links to one included; folders, FIFOs and sockets so
+// named are skipped).
 std::vector<std::pair<std::string, std::string>> LoadBenchDocuments();
 
 }  // namespace mskg::bench

@@ -1,10 +1,12 @@
 // Tests of LoadBenchDocuments (bench_documents.h): the folder is
 // $MSKG_BENCH_DOCS, else $MSKG_SHARED/corpus, else data/sample_corpus (from
-// the working directory); only .txt, .md and .html files are read, whole
+// the working directory); only regular .txt, .md and .html files are read
+// (not folders or FIFOs so named), whole
 // and byte for byte; a missing folder gives no documents. Every folder here
 // is one the test writes under TEST_TMPDIR.
 #include "bench/bench_documents.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -78,6 +80,23 @@ TEST_F(BenchDocumentsTest, ReadsTextMarkdownAndHtmlOnly) {
       Load(),
       ElementsAre(Pair("a.txt", "The psoas major flexes the hip.\n"),
                   Pair("b.md", "# Hip\n"), Pair("c.html", "<p>hip</p>")));
+}
+
+// Regression: a folder named like a document was read as an empty one, and
+// a FIFO so named would have blocked the read. A link to a file counts.
+TEST_F(BenchDocumentsTest, ReadsOnlyRegularFiles) {
+  Write("docs", "real.txt", "real");
+  fs::create_directories(root_ / "docs" / "folder.md");
+  Write("docs/folder.md", "inside.txt", "not at the top");
+  ASSERT_EQ(mkfifo((root_ / "docs" / "pipe.txt").c_str(), 0600), 0);
+  fs::create_symlink(root_ / "docs" / "real.txt", root_ / "docs" / "link.html");
+  fs::create_symlink(root_ / "docs" / "folder.md",
+                     root_ / "docs" / "dirlink.md");
+  fs::create_symlink(root_ / "docs" / "missing",
+                     root_ / "docs" / "dangling.txt");
+  setenv("MSKG_BENCH_DOCS", Dir("docs").c_str(), 1);
+  EXPECT_THAT(Load(),
+              ElementsAre(Pair("link.html", "real"), Pair("real.txt", "real")));
 }
 
 TEST_F(BenchDocumentsTest, KeepsEveryByte) {

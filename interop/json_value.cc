@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
+#include "util/utf8.h"
 
 namespace mskg::interop {
 namespace {
@@ -151,6 +152,14 @@ class Parser {
              static_cast<unsigned char>(text_[run]) >= 0x20) {
         ++run;
       }
+      // RFC 8259 text is UTF-8; a string that is not would reach protobuf
+      // string fields, which refuse to parse it back.
+      const size_t bad = FirstInvalidUtf8(text_.substr(pos_, run - pos_));
+      if (bad != absl::string_view::npos) {
+        pos_ += bad;
+        error_ = "invalid UTF-8 in string";
+        return false;
+      }
       out->append(text_.data() + pos_, run - pos_);
       pos_ = run;
       if (pos_ >= text_.size()) break;
@@ -210,7 +219,18 @@ class Parser {
       }
       return pos_ > d;
     };
+    // RFC 8259 forbids leading zeros ("012"); strtod would read 12, and a
+    // writer that emits them is not writing JSON, so say so where they are.
+    const size_t int_start = pos_;
     if (!digits()) return false;
+    if (text_[int_start] == '0' && pos_ - int_start > 1) {
+      error_ = absl::StrCat(
+          "leading zero in number ", text_.substr(start, pos_ - start),
+          " (JSON numbers have none: write 12, not 012, or quote it as a "
+          "string)");
+      pos_ = int_start;
+      return false;
+    }
     if (pos_ < text_.size() && text_[pos_] == '.') {
       ++pos_;
       if (!digits()) return false;

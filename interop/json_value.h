@@ -2,7 +2,8 @@
 //
 // A small JSON (RFC 8259) parser for reading JSON Lines back: one value in,
 // a tree out. Strings are decoded to UTF-8 (\u escapes, surrogate pairs
-// included). Numbers keep their text and a double.
+// included); raw bytes in them must be UTF-8 already. Numbers keep their
+// text and a double.
 #ifndef MSKG_INTEROP_JSON_VALUE_H_
 #define MSKG_INTEROP_JSON_VALUE_H_
 
@@ -38,7 +39,8 @@ struct JsonMember {
 };
 
 // Parses `text` as exactly one JSON value. InvalidArgument, with the byte
-// offset, if it is not one.
+// offset, if it is not one (invalid UTF-8 in a string and leading zeros in
+// a number included).
 absl::StatusOr<JsonValue> ParseJson(absl::string_view text);
 
 }  // namespace mskg::interop

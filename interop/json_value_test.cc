@@ -1,8 +1,8 @@
 // Tests of ParseJson (json_value.h): every kind of value, members in order
 // and Find(), strings decoded to UTF-8 (escapes and surrogate pairs, lone
 // surrogates as U+FFFD), numbers keeping their text, and the refusals with
-// their byte offset: syntax, trailing text, control characters, bad
-// escapes, unterminated strings and nesting past 64 levels.
+// their byte offset: syntax, leading zeros, trailing text, control
+// characters, bad escapes, unterminated strings and nesting past 64 levels.
 #include "interop/json_value.h"
 
 #include <string>
@@ -148,6 +148,27 @@ TEST(JsonValueTest, RefusesSyntaxErrorsWithTheirOffset) {
   ExpectRefused("'a'", "bad JSON at byte 0: syntax");
 }
 
+// RFC 8259: "leading zeros are not allowed". They used to parse ("012" as
+// 12); now the error names the byte of the zero.
+TEST(JsonValueTest, RefusesLeadingZeros) {
+  const std::string why =
+      " (JSON numbers have none: write 12, not 012, or quote it as a string)";
+  ExpectRefused("012", "bad JSON at byte 0: leading zero in number 012" + why);
+  ExpectRefused("-012",
+                "bad JSON at byte 1: leading zero in number -012" + why);
+  ExpectRefused("00", "bad JSON at byte 0: leading zero in number 00" + why);
+  ExpectRefused("[1, 007.5]",
+                "bad JSON at byte 4: leading zero in number 007" + why);
+  ExpectRefused(R"({"line": 01e2})",
+                "bad JSON at byte 9: leading zero in number 01" + why);
+  // A single zero, before a fraction or an exponent too, is a number.
+  for (const char* ok : {"0", "-0", "0.5", "-0.0", "0e5", "10", "100.01"}) {
+    absl::StatusOr<JsonValue> v = ParseJson(ok);
+    ASSERT_TRUE(v.ok()) << ok << ": " << v.status();
+    EXPECT_EQ(v->text, ok);
+  }
+}
+
 TEST(JsonValueTest, RefusesTrailingText) {
   ExpectRefused("{} {}", "bad JSON at byte 3: trailing characters");
   ExpectRefused("1 x", "bad JSON at byte 2: trailing characters");
@@ -161,6 +182,20 @@ TEST(JsonValueTest, RefusesBadStrings) {
   ExpectRefused(R"("\u12")", "bad JSON at byte 3: syntax");
   ExpectRefused(R"("\u12G4")", "bad JSON at byte 6: syntax");
   ExpectRefused("\"a\\", "bad JSON at byte 3: syntax");
+}
+
+// Regression (found by //fuzz:jsonl_reader_fuzzer): raw invalid UTF-8 in a
+// string was kept, and jsonl import put it in protobuf string fields that
+// do not parse back. Now it is refused at its byte.
+TEST(JsonValueTest, RefusesInvalidUtf8InStrings) {
+  ExpectRefused("\"gluteus\xFF\"",
+                "bad JSON at byte 8: invalid UTF-8 in string");
+  ExpectRefused("[\"ok\", \"\xC3\"]",
+                "bad JSON at byte 8: invalid UTF-8 in string");
+  ExpectRefused("{\"a\xED\xA0\x80\": 1}",  // An encoded surrogate.
+                "bad JSON at byte 3: invalid UTF-8 in string");
+  EXPECT_EQ(Decoded("\"m\xC3\xBAsculo \xE2\x80\x94 \xF0\x9F\x92\xAA\""),
+            "m\xC3\xBAsculo \xE2\x80\x94 \xF0\x9F\x92\xAA");
 }
 
 TEST(JsonValueTest, NestingIsBounded) {

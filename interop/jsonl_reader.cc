@@ -1,6 +1,7 @@
 // interop/jsonl_reader.cc: JSON Lines back into DocumentClaims batches.
 #include "interop/jsonl_reader.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,31 @@ absl::StatusOr<uint64_t> Id(const JsonValue& object, absl::string_view name) {
       return absl::InvalidArgumentError(
           absl::StrCat("field \"", name, "\" is not a node id"));
     }
-    id = id * 10 + (c - '0');
+    // A number past 2^64 - 1 would wrap onto another node's id.
+    if (__builtin_mul_overflow(id, 10, &id) ||
+        __builtin_add_overflow(id, static_cast<uint64_t>(c - '0'), &id)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("field \"", name, "\" is past the largest node id"));
+    }
   }
   return id;
+}
+
+// Returns the number `value` (field `name`) as a byte offset of a span.
+// InvalidArgument unless it is a whole number in [0, 2^32): casting any
+// other double to uint32_t is undefined (-9 was, found by
+// //fuzz:jsonl_reader_fuzzer).
+absl::StatusOr<uint32_t> ByteOffset(const JsonValue& value,
+                                    absl::string_view name) {
+  const double n = value.number;
+  if (!(n >= 0 && n <= std::numeric_limits<uint32_t>::max()) ||
+      n != static_cast<double>(static_cast<uint32_t>(n))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("field \"", name, "\" is ", value.text,
+                     ", not a byte offset (a whole number from 0 to ",
+                     std::numeric_limits<uint32_t>::max(), ")"));
+  }
+  return static_cast<uint32_t>(n);
 }
 
 absl::StatusOr<schema::Provenance> ParseProvenance(const JsonValue& entry) {
@@ -60,10 +83,14 @@ absl::StatusOr<schema::Provenance> ParseProvenance(const JsonValue& entry) {
   if (!document.ok()) return document.status();
   p.set_document_id((*document)->text);
   if (const JsonValue* v = Optional(entry, "begin", Kind::kNumber)) {
-    p.set_begin(static_cast<uint32_t>(v->number));
+    absl::StatusOr<uint32_t> begin = ByteOffset(*v, "begin");
+    if (!begin.ok()) return begin.status();
+    p.set_begin(*begin);
   }
   if (const JsonValue* v = Optional(entry, "end", Kind::kNumber)) {
-    p.set_end(static_cast<uint32_t>(v->number));
+    absl::StatusOr<uint32_t> end = ByteOffset(*v, "end");
+    if (!end.ok()) return end.status();
+    p.set_end(*end);
   }
   if (const JsonValue* v = Optional(entry, "sentence", Kind::kString)) {
     p.set_sentence(v->text);

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/bulk_loader.h"
 #include "graph/graph_store.h"
@@ -132,6 +133,17 @@ TEST(TriplesReaderTest, ReportsLineOfBadRow) {
       ReadTriples(&text, "bad.tsv", {}, collector.Sink());
   EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(stats.status().message(), ::testing::HasSubstr("bad.tsv:3:"));
+
+  // Regression (//fuzz:triples_reader_fuzzer): a name that is not UTF-8 is
+  // refused at its line and column; one that is passes.
+  std::stringstream utf8(
+      "Muscle\tm\xC3\xBAsculo\tPART_OF\tMuscle\thip\td1\n"
+      "Muscle\tpsoas\xFF\tPART_OF\tMuscle\thip\td1\n");
+  stats = ReadTriples(&utf8, "bad.tsv", {}, collector.Sink());
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(
+      stats.status().message(),
+      ::testing::HasSubstr("bad.tsv:2: invalid UTF-8 byte 0xFF at column 13"));
 }
 
 TEST(TriplesReaderTest, FiveColumnsUseDefaultDocumentAndLastLineWithoutNewline) {
@@ -240,6 +252,13 @@ TEST(TriplesChunkReaderTest, ReportsLineOfBadRowInLateChunk) {
            {"Muscle\tpsoas\tPART_OF", "x.tsv:11: expected 5 or 6"},
            {"Muscle\t--\tPART_OF\tMuscle\thip flexors\td1",
             "x.tsv:11: name '--' has no letter or digit"},
+           // Regression (//fuzz:triples_reader_fuzzer): names and
+           // documents that are not UTF-8 reached protobuf string fields.
+           {"Muscle\tps\xF0"
+            "as\tPART_OF\tMuscle\thip\td1",
+            "x.tsv:11: invalid UTF-8 byte 0xF0 at column 10"},
+           {"Muscle\tpsoas\tPART_OF\tMuscle\thip\td\xED\xA0\x80",
+            "x.tsv:11: invalid UTF-8 byte 0xED at column 34"},
        }) {
     for (size_t rows : {size_t{1}, size_t{3}, size_t{1000}}) {
       int64_t chunks = 0;
@@ -260,6 +279,42 @@ TEST(JsonlReaderTest, ReportsUnknownNode) {
       ReadJsonl(&text, "e.jsonl", {}, collector.Sink());
   EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(stats.status().message(), ::testing::HasSubstr("e.jsonl:1:"));
+}
+
+// Regression (//fuzz:jsonl_reader_fuzzer): a span offset of -9 was cast to
+// uint32_t, which is undefined; offsets must be whole numbers that fit, ids
+// must fit in 64 bits, and names must be UTF-8.
+TEST(JsonlReaderTest, RefusesBadOffsetsIdsAndText) {
+  auto read = [](const std::string& id, const std::string& name,
+                 const std::string& offset) {
+    std::stringstream text(
+        "{\"kind\":\"node\",\"id\":" + id + ",\"type\":\"Muscle\",\"name\":\"" +
+        name +
+        "\"}\n"
+        "{\"kind\":\"node\",\"id\":2,\"type\":\"Muscle\",\"name\":\"b\"}\n"
+        "{\"kind\":\"edge\",\"source\":" +
+        id +
+        ",\"relation\":\"ANTAGONIST_OF\",\"target\":2,\"support\":[{"
+        "\"document\":\"/d.txt\",\"begin\":0,\"end\":" +
+        offset + "}]}\n");
+    Collector collector;
+    return ReadJsonl(&text, "e.jsonl", {}, collector.Sink()).status();
+  };
+  EXPECT_TRUE(read("1", "a", "4294967295").ok());
+  EXPECT_TRUE(read("18446744073709551615", "a", "0").ok());
+  for (const char* offset : {"-9", "4294967296", "1.5", "1e300", "-0.5"}) {
+    const absl::Status status = read("1", "a", offset);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << offset;
+    EXPECT_THAT(status.message(), ::testing::HasSubstr(absl::StrCat(
+                                      "e.jsonl:3: field \"end\" is ", offset,
+                                      ", not a byte offset")));
+  }
+  EXPECT_THAT(
+      read("18446744073709551616", "a", "0").message(),
+      ::testing::HasSubstr("e.jsonl:1: field \"id\" is past the largest"));
+  EXPECT_THAT(
+      read("1", "gluteus\xFF", "0").message(),
+      ::testing::HasSubstr("e.jsonl:1: bad JSON at byte 53: invalid UTF-8"));
 }
 
 // Through the store: import with BulkLoad, export the store's view.

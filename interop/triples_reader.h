@@ -34,12 +34,9 @@ absl::StatusOr<ImportStats> ReadTriples(std::istream* in,
                                         const ClaimsSink& sink);
 
 // Rows per chunk of TriplesChunkReader, as `mskg import --format triples`
-// reads them. 128k rows is ~12 MB of text, 6 MB of rows and 8 MB of sorted
-// claims for the benchmark graph's ~94-byte rows. Measured on the 1M-edge
-// graph: CPU time is flat from 128k rows up (what a chunk costs once, its
-// MultiGets, run writes and new document ids, is noise) and rises ~10% at
-// 64k; peak memory is 114 / 129 / 171 / 275 MB at 64k / 128k / 256k / 1M
-// rows, two chunks (one loading, one being read) being the part that grows.
+// reads them: the smallest size past which a chunk's fixed cost is noise;
+// memory grows with it (two chunks are held at once). The measurements
+// that chose it are in bench/README.md ("How the import streams").
 inline constexpr size_t kDefaultChunkRows = size_t{1} << 17;
 // A chunk also ends at a line boundary once its text reaches this size (plus
 // at most one 4 MiB read), so that long lines cannot make it large; a single

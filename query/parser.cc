@@ -27,6 +27,10 @@ constexpr absl::string_view kReserved[] = {
     "PROFILE", "ASC", "DESC", "ASCENDING", "DESCENDING", "CREATE", "DELETE",
     "SET", "MERGE", "UNWIND", "UNION", "CALL", "DETACH", "REMOVE"};
 
+// The start of the error past kMaxNesting, by which TryPatternAt tells it
+// from a pattern that is not one.
+constexpr char kTooDeep[] = "expression nested more than";
+
 constexpr absl::string_view kWriteClauses[] = {
     "CREATE", "DELETE", "SET", "MERGE", "DETACH", "REMOVE"};
 
@@ -223,7 +227,7 @@ class Parser {
       e.key = Peek().text;
       Advance();
       MSKG_RETURN_IF_ERROR(ExpectSymbol(":", " after property name"));
-      MSKG_ASSIGN_OR_RETURN(e.value, ParseExpr());
+      MSKG_ASSIGN_OR_RETURN(e.value, ParseInnerExpr());
       props->push_back(std::move(e));
     } while (AcceptSymbol(","));
     return ExpectSymbol("}", " to close property map");
@@ -402,7 +406,13 @@ class Parser {
   // Expressions, loosest first. Every path by which the parser recurses
   // (parentheses, lists, calls, property maps, NOT, unary minus) goes
   // through Nested, which bounds the depth of the recursion.
-  absl::StatusOr<ExprPtr> ParseExpr() {
+  //
+  // ParseExpr parses an expression that a clause holds (WHERE, RETURN,
+  // SKIP ...), at nesting level 0; ParseInnerExpr one that a parenthesis,
+  // list, call or property map opens, one level deeper. So kMaxNesting
+  // parentheses fit, as limits.h and the README say, not kMaxNesting - 1.
+  absl::StatusOr<ExprPtr> ParseExpr() { return ParseOr(); }
+  absl::StatusOr<ExprPtr> ParseInnerExpr() {
     return Nested([this] { return ParseOr(); });
   }
 
@@ -413,9 +423,10 @@ class Parser {
     if (nesting_ >= kMaxNesting) {
       const Token& t = Peek();
       return absl::InvalidArgumentError(absl::StrFormat(
-          "%d:%d: expression nested more than %d levels deep (parentheses, "
-          "brackets, calls, NOT and '-' count); write it with fewer levels",
-          t.line, t.column, kMaxNesting));
+          "%d:%d: %s %d levels deep (parentheses, "
+          "brackets, calls, property maps, NOT and '-' count); write it with "
+          "fewer levels",
+          t.line, t.column, kTooDeep, kMaxNesting));
     }
     ++nesting_;
     absl::StatusOr<ExprPtr> e = parse();
@@ -646,7 +657,7 @@ class Parser {
           e->kind = Expr::Kind::kList;
           if (!AcceptSymbol("]")) {
             do {
-              MSKG_ASSIGN_OR_RETURN(ExprPtr item, ParseExpr());
+              MSKG_ASSIGN_OR_RETURN(ExprPtr item, ParseInnerExpr());
               e->args.push_back(std::move(item));
             } while (AcceptSymbol(","));
             MSKG_RETURN_IF_ERROR(ExpectSymbol("]", " to close list"));
@@ -656,7 +667,9 @@ class Parser {
         if (t.text == "(") {
           // A pattern predicate, or a parenthesized expression.
           const size_t save = pos_;
-          if (std::shared_ptr<ast::Pattern> pattern = TryPatternAt(save)) {
+          MSKG_ASSIGN_OR_RETURN(std::shared_ptr<ast::Pattern> pattern,
+                                TryPatternAt(save));
+          if (pattern != nullptr) {
             e->kind = Expr::Kind::kPattern;
             // The depth first: the order in which arguments are evaluated
             // is unspecified, and `e` is moved from in one of them (clang
@@ -667,7 +680,7 @@ class Parser {
           }
           pos_ = save;
           Advance();
-          MSKG_ASSIGN_OR_RETURN(ExprPtr inner, ParseExpr());
+          MSKG_ASSIGN_OR_RETURN(ExprPtr inner, ParseInnerExpr());
           MSKG_RETURN_IF_ERROR(ExpectSymbol(")", " to close parenthesis"));
           return inner;
         }
@@ -695,7 +708,7 @@ class Parser {
           } else if (!IsSymbol(")")) {
             e->distinct = AcceptKeyword("DISTINCT");
             do {
-              MSKG_ASSIGN_OR_RETURN(ExprPtr arg, ParseExpr());
+              MSKG_ASSIGN_OR_RETURN(ExprPtr arg, ParseInnerExpr());
               e->args.push_back(std::move(arg));
             } while (AcceptSymbol(","));
           }
@@ -719,12 +732,18 @@ class Parser {
   // once: an expression can reach the same '(' both as a pattern and as a
   // parenthesis, and without the memo nested pattern predicates would be
   // parsed 2^depth times.
-  std::shared_ptr<ast::Pattern> TryPatternAt(size_t start) {
+  //
+  // InvalidArgument if the pattern nests too deeply: only a pattern can
+  // reach an expression there (inside its property map), so that is the
+  // error to report, not the one reading it as a parenthesis would give.
+  absl::StatusOr<std::shared_ptr<ast::Pattern>> TryPatternAt(size_t start) {
     auto it = patterns_at_.find(start);
     if (it == patterns_at_.end()) {
       auto pattern = std::make_shared<ast::Pattern>();
       PatternMemo memo;
-      if (ParsePattern(pattern.get()).ok() && !pattern->rels.empty()) {
+      const absl::Status parsed = ParsePattern(pattern.get());
+      if (absl::StrContains(parsed.message(), kTooDeep)) return parsed;
+      if (parsed.ok() && !pattern->rels.empty()) {
         memo = {std::move(pattern), pos_};
       }
       it = patterns_at_.emplace(start, std::move(memo)).first;
