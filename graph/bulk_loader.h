@@ -64,6 +64,12 @@ using TripleChunkSource =
 // the distinct nodes and documents named (node_table.h); the claims
 // themselves are sorted on disk, in the store's directory. A single chunk
 // smaller than bulk_sst_min_claims goes through one WriteBatch instead.
+//
+// View: an import into an empty store (no node, edge or document) also
+// builds the store's view from what it loads, as View() would build it by
+// scanning the store, and caches it (and writes the snapshot file, if the
+// store persists views) before returning: the next View() costs nothing.
+// Memory: that of the view builder besides.
 absl::Status BulkLoadTriples(GraphStore* store,
                              const TripleChunkSource& next_chunk);
 // The same for one chunk.

@@ -358,6 +358,7 @@ absl::Status SstTriplesLoader::Finish() {
   absl::flat_hash_map<absl::string_view, uint32_t>().swap(doc_index_);
   nodes_.ReleaseLookups();
   std::vector<uint32_t>().swap(doc_order_);
+  if (view_ != nullptr) MSKG_RETURN_IF_ERROR(AddViewNodes());
   // Documents and nodes on a second thread: they share nothing with the
   // supports and edges but docs_ and nodes_, which no longer change.
   std::vector<rocksdb::IngestExternalFileArg> args;
@@ -386,6 +387,32 @@ absl::Status SstTriplesLoader::Finish() {
                      absl::StrCat("ingest into ", target_.path));
 }
 
+bool SstTriplesLoader::StoreWasEmpty() const {
+  return before_.documents == 0 && before_.nodes == 0 && before_.edges == 0 &&
+         before_.supports == 0;
+}
+
+absl::Status SstTriplesLoader::AddViewNodes() {
+  if (!StoreWasEmpty()) {
+    return absl::InternalError("a view built by the import of a store that "
+                               "was not empty would miss its content");
+  }
+  // Room for every row as an edge, and a quarter more for inference, as
+  // the scan reserves: a vector of edges doubling past a million of them
+  // would hold both copies at once. Pages never written cost nothing.
+  view_->Reserve(node_ids_.size(),
+                 static_cast<size_t>(rows_) + static_cast<size_t>(rows_) / 4);
+  for (uint32_t i = 0; i < node_ids_.size(); ++i) {
+    const NodeTable::Node& node = nodes_.node(i);
+    // The edges below name nodes by id - node_ids_[0], their index here.
+    if (node_ids_[i] != node_ids_[0] + i ||
+        view_->AddNode(node.type, node.name, {}, node_ids_[i]) != i) {
+      return absl::InternalError("import: node ids not in index order");
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status SstTriplesLoader::WriteSupportsAndEdges(
     std::vector<rocksdb::IngestExternalFileArg>* args) {
   const std::vector<Doc>& docs = docs_;
@@ -404,6 +431,26 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
   std::vector<EdgeRow> out_rows;
   std::vector<EdgeRow> in_rows;
   std::string key;
+  // The support of the edge going to view_, as a scan of the store encodes
+  // it (AddScannedContent): varint count, then per document the stored
+  // provenance field less its tag byte (varint length + Provenance).
+  std::string view_body;
+  std::string view_encoded;
+  size_t view_count = 0;
+  Claim view_edge{};
+  const uint32_t first_id = node_ids_.empty() ? 0 : node_ids_[0];
+  auto flush_view = [&] {
+    if (view_count == 0) return;
+    view_encoded.clear();
+    keys::AppendVarint64(&view_encoded, view_count);
+    view_encoded.append(view_body);
+    view_->AddEdgeEncodedCopy(view_edge.source - first_id,
+                              static_cast<schema::Relation>(view_edge.relation),
+                              view_edge.target - first_id, view_encoded,
+                              /*negated=*/false);
+    view_count = 0;
+    view_body.clear();
+  };
   while (!merger.Done()) {
     const Claim head = merger.Top();
     uint8_t flags = 0;
@@ -421,6 +468,17 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
                            docs_[head.doc].id, &key);
     if (added) {
       MSKG_RETURN_IF_ERROR(supports.Put(key, docs_[head.doc].provenance));
+      if (view_ != nullptr) {
+        if (view_count > 0 && (view_edge.source != head.source ||
+                               view_edge.relation != head.relation ||
+                               view_edge.target != head.target)) {
+          flush_view();
+        }
+        view_edge = head;
+        ++view_count;
+        const absl::string_view field = docs_[head.doc].provenance.substr(1);
+        view_body.append(field.data(), field.size());
+      }
     } else {
       MSKG_RETURN_IF_ERROR(supports.Delete(key));
     }
@@ -437,6 +495,7 @@ absl::Status SstTriplesLoader::WriteSupportsAndEdges(
     edge.sentences += (added ? 1 : 0) - static_cast<int64_t>(removed);
   }
   MSKG_RETURN_IF_ERROR(FlushEdges(&pending, &out_rows, &in_rows));
+  if (view_ != nullptr) flush_view();
   MSKG_RETURN_IF_ERROR(supports.Finish(args));
   MSKG_RETURN_IF_ERROR(out_run_->AppendRun(out_rows));
   std::sort(in_rows.begin(), in_rows.end(),

@@ -40,6 +40,11 @@
 // rows. The runs are on disk in the store's directory until the loader is
 // destroyed. Figures and the reasons for the constants: bench/README.md.
 //
+// The view: an import into an empty store can also hand its nodes and
+// edges to a GraphViewBuilder (BuildViewInto), in the order and form a
+// scan of the store would (view_building.cc), so that the store need not
+// scan what it has just written. Its memory is then the builder's besides.
+//
 // Thread-safety: not thread-safe. REQUIRES the caller to serialize writers
 // (GraphStore holds its write mutex across the whole import). Finish() uses
 // a second thread internally.
@@ -57,6 +62,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "graph/graph_view.h"
 #include "graph/key_codec.h"
 #include "graph/node_table.h"
 #include "graph/run_file.h"
@@ -94,6 +100,16 @@ class SstTriplesLoader {
   // Writes and ingests everything added. Errors as AddChunk(); nothing is
   // ingested after an error. Call at most once.
   absl::Status Finish();
+
+  // Whether the store held nothing before the import (no node, edge or
+  // document): then the import is all that a view of it holds.
+  bool StoreWasEmpty() const;
+  // Makes Finish() add every node and edge it writes to `*builder`, as
+  // GraphStore's scan of "nodes" then "supports" would add them after the
+  // ingestion: nodes in id order, then each edge in "supports" key order
+  // with its support encoded. REQUIRES: StoreWasEmpty(); before Finish();
+  // `*builder` empty and outliving Finish().
+  void BuildViewInto(GraphViewBuilder* builder) { view_ = builder; }
 
   // The store's statistics and node id counter after Finish().
   const keys::StoredStats& stats() const { return stats_; }
@@ -163,6 +179,8 @@ class SstTriplesLoader {
   absl::Status CheckStoredId(uint64_t id) const;
   absl::Status SpillChunk(const TripleBatch& batch);
 
+  // Adds the nodes to view_ (all new, ids ascending with their index).
+  absl::Status AddViewNodes();
   absl::Status WriteSupportsAndEdges(
       std::vector<rocksdb::IngestExternalFileArg>* args);
   absl::Status FlushEdges(std::vector<PendingEdge>* pending,
@@ -198,6 +216,8 @@ class SstTriplesLoader {
   std::unique_ptr<RunFile> documents_run_;  // DocClaim records.
   std::unique_ptr<RunFile> out_run_;        // EdgeRow records, kOut.
   std::unique_ptr<RunFile> in_run_;         // EdgeRow records, kIn.
+
+  GraphViewBuilder* view_ = nullptr;  // Not owned; see BuildViewInto().
 };
 
 }  // namespace mskg::graph

@@ -160,6 +160,13 @@ class GraphStore::Impl {
   absl::StatusOr<std::shared_ptr<const GraphView>> BuildView(
       const rocksdb::Snapshot* snapshot, const snapshot::StoreStamp& stamp,
       const GraphView* base, const ViewDelta& delta) const;
+  // Finishes `builder`, which holds exactly what a scan of the store would
+  // read now (a triples import into an empty store), as the cached view and
+  // the base of the next patch, inference applied, and writes it to the
+  // snapshot file. REQUIRES: write_mu_ held since the content was written,
+  // so that no write happened since.
+  void AdoptBuiltView(GraphViewBuilder* builder) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Writes the cached view to the snapshot file if it was patched and not
   // written yet (at close).
   void PersistPatchedView();

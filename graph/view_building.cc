@@ -344,6 +344,26 @@ absl::Status GraphStore::Impl::AddPatchedContent(
   return absl::OkStatus();
 }
 
+void GraphStore::Impl::AdoptBuiltView(GraphViewBuilder* builder) const {
+  uint64_t generation = 0;
+  {
+    absl::MutexLock lock(&view_mu_);
+    generation = generation_;
+  }
+  snapshot::StoreStamp stamp;
+  {
+    // The sequence number a View() now would stamp its view with.
+    SnapshotHolder snapshot(db_.get(), db_->GetSnapshot());
+    stamp.sequence = snapshot.get()->GetSequenceNumber();
+  }
+  stamp.identity_hash = identity_hash_;
+  stamp.inference = apply_inference_ ? 1 : 0;
+  if (apply_inference_) ApplyInference(builder);
+  std::shared_ptr<const GraphView> view = builder->Finish(stamp);
+  PersistView(*view);
+  CacheView(generation, std::move(view));
+}
+
 void GraphStore::Impl::PersistView(const GraphView& view) const {
   if (read_only_ || !persist_view_) return;
   // The stamp must not name writes a power cut could still take back:

@@ -188,7 +188,16 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
       }
     }
   }
-  for (auto& [rule, ref] : rule_refs) ref = put_string(rule);
+  {
+    // In name order, not the table's (which hashing and addresses decide),
+    // so that the same graph always gives the same bytes.
+    std::vector<absl::string_view> rules;
+    for (const auto& entry : rule_refs) rules.push_back(entry.first);
+    std::sort(rules.begin(), rules.end());
+    for (absl::string_view rule : rules) {
+      rule_refs.find(rule)->second = put_string(rule);
+    }
+  }
 
   // ---- Edges, premises, supports ----
   auto* edge_records = reinterpret_cast<EdgeRecord*>(at(snapshot::kEdges));
