@@ -18,7 +18,8 @@ const std::set<std::string>& ValueFlags() {
       // mskg show
       "neighbours", "max-nodes", "max-pixels", "layout-timeout",
       // mskg serve
-      "bind",     "port",     "keys",    "cors",  "rate-limit", "max-body-mb"};
+      "bind",     "port",     "keys",    "cors",  "rate-limit", "max-body-mb",
+      "io-threads"};
   return *flags;
 }
 
@@ -192,7 +193,10 @@ commands:
                           (README "Explorer"); stops cleanly on SIGTERM
       --bind ADDRESS      listen address (default 127.0.0.1)
       --port N            port (default 8080; 0: any free one, printed)
-      --threads N         server threads (default 2)
+      --threads N         threads answering queries and writes (default 2)
+      --io-threads N      threads reading and writing connections, which
+                          also answer cached pages (default 2, 1 on one
+                          core)
       --keys FILE         API keys, lines 'KEY read|write' (also
                           $MSKG_API_KEYS='KEY:read,KEY:write'); writes need
                           a write key; without any key reads are open and

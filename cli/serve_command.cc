@@ -50,16 +50,22 @@ absl::Status ReadServeFlags(const CliArgs& args,
                             server::ApiOptions* api) {
   http->bind = args.Get("bind", "127.0.0.1");
   int64_t port = 8080, threads = 2, body_mb = 16;
+  int64_t io_threads = server::DefaultIoThreads();
   if (absl::Status s = IntFlag(args, "port", 0, 65535, &port); !s.ok())
     return s;
   if (absl::Status s = IntFlag(args, "threads", 1, 256, &threads); !s.ok())
     return s;
+  if (absl::Status s = IntFlag(args, "io-threads", 1, 64, &io_threads);
+      !s.ok()) {
+    return s;
+  }
   if (absl::Status s = IntFlag(args, "max-body-mb", 1, 1024, &body_mb);
       !s.ok()) {
     return s;
   }
   http->port = static_cast<int>(port);
   http->threads = static_cast<int>(threads);
+  http->io_threads = static_cast<int>(io_threads);
   http->max_body_bytes = static_cast<size_t>(body_mb) << 20;
   http->stop_on_signals = true;
   if (args.Has("keys")) {
@@ -123,7 +129,7 @@ int RunServe(const CliArgs& args) {
   if (!handler.ok()) return ReportError(handler.status());
   server::ApiHandler* raw = handler->get();
   http.on_shutdown = [raw] { raw->BeginShutdown(); };
-  http.quick = [raw](const server::Request& r) { return raw->IsQuick(r); };
+  http.quick = [raw](const server::Request& r) { return raw->HandleQuick(r); };
   absl::StatusOr<std::unique_ptr<server::HttpServer>> listening =
       server::HttpServer::Start(
           http, [raw](const server::Request& r) { return raw->Handle(r); });
@@ -135,7 +141,8 @@ int RunServe(const CliArgs& args) {
             << (read_only ? ", read-only" : "") << ") on http://" << http.bind
             << ":" << (*listening)->port() << "/v1/ (explorer: http://"
             << http.bind << ":" << (*listening)->port() << "/) with "
-            << http.threads << " threads; SIGTERM or Ctrl-C stops\n";
+            << http.threads << " worker and " << http.io_threads
+            << " I/O threads; SIGTERM or Ctrl-C stops\n";
   std::cout << "listening on " << http.bind << ":" << (*listening)->port()
             << std::endl;
   (*listening)->Wait();

@@ -1,12 +1,12 @@
 #include "server/api_handler.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "server/endpoints.h"
 #include "server/responses.h"
@@ -61,36 +61,32 @@ ApiHandler::ApiHandler(graph::GraphStore* store,
 ApiHandler::~ApiHandler() = default;
 
 Response ApiHandler::Handle(const Request& request) {
+  return *Answer(request, Mode::kFull);
+}
+
+std::optional<Response> ApiHandler::HandleQuick(const Request& request) {
+  return Answer(request, Mode::kQuick);
+}
+
+std::optional<Response> ApiHandler::Answer(const Request& request, Mode mode) {
   const absl::Time start = absl::Now();
   std::string endpoint = "other";
-  Response response = Route(request, &endpoint);
+  std::optional<Response> response = Route(request, mode, &endpoint);
+  if (!response.has_value()) return std::nullopt;  // Counted when answered.
   if (std::string origin = access_->AllowedOrigin(request.Header("Origin"));
       !origin.empty()) {
-    response.SetHeader("Access-Control-Allow-Origin", origin);
-    response.SetHeader("Vary", "Origin");
+    response->SetHeader("Access-Control-Allow-Origin", origin);
+    response->SetHeader("Vary", "Origin");
   }
-  metrics_.Record(endpoint, response.status, absl::Now() - start);
+  metrics_.Record(endpoint, response->status, absl::Now() - start);
   return response;
 }
 
-bool ApiHandler::IsQuick(const Request& request) const {
-  if (request.method != "GET") return false;
-  absl::StatusOr<Target> target = ParseTarget(request.target);
-  if (!target.ok()) return false;
-  if (target->raw_path == "/v1/search") {
-    return Endpoints::SearchCached(*this, *target);
-  }
-  absl::string_view rest = target->raw_path;
-  if (!absl::ConsumePrefix(&rest, "/v1/entities/")) return false;
-  std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
-  if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) return false;
-  absl::StatusOr<std::string> type = PercentDecode(parts[0], false);
-  absl::StatusOr<std::string> name = PercentDecode(parts[1], false);
-  return type.ok() && name.ok() &&
-         Endpoints::EntityCached(*this, *target, *type, *name);
-}
-
-Response ApiHandler::Route(const Request& request, std::string* endpoint) {
+std::optional<Response> ApiHandler::Route(const Request& request, Mode mode,
+                                          std::string* endpoint) {
+  // Only pages are quick, and only GETs are pages: decline the rest before
+  // parsing anything.
+  if (mode == Mode::kQuick && request.method != "GET") return std::nullopt;
   absl::StatusOr<Target> target = ParseTarget(request.target);
   if (!target.ok()) return ErrorResponse(target.status());
   const std::string& path = target->raw_path;
@@ -139,6 +135,40 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
     response.SetHeader("Access-Control-Max-Age", "600");
     return response;
   }
+  // A page of the snapshot's PageCache: its parameters are checked and the
+  // page looked up first, so that the quick path can decline a page not
+  // built yet before it has charged the client's rate limit (and the worker
+  // charges it once); access is then checked before anything is answered,
+  // errors of the parameters included, as for the other endpoints.
+  auto page = [&](absl::string_view name, const auto& find,
+                  const auto& build) -> std::optional<Response> {
+    if (method != "GET") {
+      *endpoint = std::string(name);
+      return MethodNotAllowed("GET");
+    }
+    absl::StatusOr<PageLookup> found = find();
+    if (mode == Mode::kQuick && found.ok() && found->page == nullptr) {
+      return std::nullopt;  // To be built, on a worker.
+    }
+    return run(name, Scope::kRead, [&]() -> absl::StatusOr<Response> {
+      MSKG_RETURN_IF_ERROR(found.status());
+      return build(*found);
+    });
+  };
+  if (path == "/v1/search") {
+    return page(
+        "search", [&] { return Endpoints::FindSearch(*this, *target); },
+        &Endpoints::Search);
+  }
+  absl::string_view rest = path;
+  if (absl::ConsumePrefix(&rest, "/v1/entities/")) {
+    return page(
+        "entity", [&] { return Endpoints::FindEntity(*this, *target, rest); },
+        &Endpoints::Entity);
+  }
+  // The rest may block (a query, a write, the store's statistics).
+  if (mode == Mode::kQuick) return std::nullopt;
+
   if (path == "/v1/health") {
     if (method != "GET") return MethodNotAllowed("GET");
     *endpoint = "health";
@@ -166,27 +196,6 @@ Response ApiHandler::Route(const Request& request, std::string* endpoint) {
   if (path == "/v1/ask") {
     return only("POST", "ask", Scope::kRead,
                 [&] { return Endpoints::Ask(*this, request); });
-  }
-  if (path == "/v1/search") {
-    return only("GET", "search", Scope::kRead,
-                [&] { return Endpoints::Search(*this, *target); });
-  }
-  absl::string_view rest = path;
-  if (absl::ConsumePrefix(&rest, "/v1/entities/")) {
-    return only(
-        "GET", "entity", Scope::kRead, [&]() -> absl::StatusOr<Response> {
-          std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
-          if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-            return absl::NotFoundError(
-                "expected /v1/entities/{type}/{name}, e.g. "
-                "/v1/entities/Muscle/psoas%20major");
-          }
-          MSKG_ASSIGN_OR_RETURN(std::string type,
-                                PercentDecode(parts[0], false));
-          MSKG_ASSIGN_OR_RETURN(std::string name,
-                                PercentDecode(parts[1], false));
-          return Endpoints::Entity(*this, *target, type, name);
-        });
   }
   if (absl::ConsumePrefix(&rest, "/v1/documents/")) {
     absl::StatusOr<std::string> id = PercentDecode(rest, false);

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -70,10 +71,13 @@ class ApiHandler {
   // Answers `request`; never fails (errors are responses).
   Response Handle(const Request& request);
 
-  // Whether Handle(request) is sure to be quick and not to block: a GET of
-  // a search answer or entity page that the current snapshot has cached
-  // (HttpServerOptions::quick). Has no effect (no rate-limit charge).
-  bool IsQuick(const Request& request) const;
+  // Answers `request` as Handle() would if that is quick and cannot block:
+  // a GET of a search answer or entity page, when the current snapshot has
+  // the page cached or the request is refused (access, a bad parameter).
+  // Otherwise declines (nullopt) having had no effect: no rate-limit charge,
+  // nothing in the metrics, for Handle() to answer it in full
+  // (HttpServerOptions::quick).
+  std::optional<Response> HandleQuick(const Request& request);
 
   // From now on, /v1/health answers 503 "shutting_down" and writes 503;
   // requests already running finish.
@@ -89,8 +93,15 @@ class ApiHandler {
              const ApiOptions& options, std::unique_ptr<AccessControl> access,
              std::shared_ptr<const Snapshot> first);
 
+  // What Route may answer: kQuick, only what costs no more than a cached
+  // page (declining the rest); kFull, everything.
+  enum class Mode { kQuick, kFull };
+  // Routes `request`, adds the CORS headers and records the metrics; in
+  // kQuick mode, nullopt for a request declined.
+  std::optional<Response> Answer(const Request& request, Mode mode);
   // Routes `request`; sets `*endpoint` to its metrics name.
-  Response Route(const Request& request, std::string* endpoint);
+  std::optional<Response> Route(const Request& request, Mode mode,
+                                std::string* endpoint);
   // Runs `write` under the writer lock and, if it returns true (the store
   // changed), builds and publishes the next snapshot before returning; sets
   // `*visible` to the time from commit to publication. Errors of `write`

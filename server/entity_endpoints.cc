@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "interop/vocabulary.h"
 #include "server/endpoints.h"
 #include "server/json_body.h"
@@ -145,64 +146,74 @@ std::string SearchKey(absl::string_view q, schema::NodeType type,
 
 }  // namespace
 
-bool Endpoints::EntityCached(const ApiHandler& api, const Target& target,
-                             absl::string_view type_label,
-                             absl::string_view name) {
-  if (!interop::ParseTypeLabel(type_label).ok()) return false;
-  absl::StatusOr<int64_t> sentences =
-      IntParam(target, "evidence", api.options_.entity_evidence, 0, 100);
-  absl::StatusOr<int64_t> limit = IntParam(target, "limit", 100, 1, 10000);
-  if (!sentences.ok() || !limit.ok()) return false;
-  return api.snapshots_.Current()->pages.Contains(
-      EntityKey(type_label, name, *sentences, *limit));
-}
-
-bool Endpoints::SearchCached(const ApiHandler& api, const Target& target) {
-  const std::string q = target.Param("q", "");
-  if (q.empty() || q.size() > 256) return false;
-  schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
-  if (const std::string label = target.Param("type", ""); !label.empty()) {
-    absl::StatusOr<schema::NodeType> parsed = interop::ParseTypeLabel(label);
-    if (!parsed.ok()) return false;
-    type = *parsed;
+absl::StatusOr<PageLookup> Endpoints::FindEntity(const ApiHandler& api,
+                                                 const Target& target,
+                                                 absl::string_view rest) {
+  std::vector<absl::string_view> parts = absl::StrSplit(rest, '/');
+  if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+    return absl::NotFoundError(
+        "expected /v1/entities/{type}/{name}, e.g. "
+        "/v1/entities/Muscle/psoas%20major");
   }
-  absl::StatusOr<int64_t> limit = IntParam(target, "limit", 10, 1, 100);
-  if (!limit.ok()) return false;
-  return api.snapshots_.Current()->pages.Contains(SearchKey(q, type, *limit));
-}
-
-absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
-                                           const Target& target,
-                                           absl::string_view type_label,
-                                           absl::string_view name) {
-  absl::StatusOr<schema::NodeType> type = interop::ParseTypeLabel(type_label);
+  PageLookup found;
+  MSKG_ASSIGN_OR_RETURN(found.label, PercentDecode(parts[0], false));
+  MSKG_ASSIGN_OR_RETURN(found.name, PercentDecode(parts[1], false));
+  absl::StatusOr<schema::NodeType> type = interop::ParseTypeLabel(found.label);
   if (!type.ok()) {
     return absl::NotFoundError(
-        absl::StrCat("no entity type '", type_label,
+        absl::StrCat("no entity type '", found.label,
                      "'; types are Muscle, Structure, "
                      "Action, Condition, Cause, Symptom, "
                      "Treatment, Test, Nerve, Vessel"));
   }
+  found.type = *type;
   MSKG_ASSIGN_OR_RETURN(
-      int64_t sentences,
+      found.sentences,
       IntParam(target, "evidence", api.options_.entity_evidence, 0, 100));
-  MSKG_ASSIGN_OR_RETURN(int64_t limit,
-                        IntParam(target, "limit", 100, 1, 10000));
-  const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
-  const std::string key = EntityKey(type_label, name, sentences, limit);
-  if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    return CachedResponse(std::move(page));
+  MSKG_ASSIGN_OR_RETURN(found.limit, IntParam(target, "limit", 100, 1, 10000));
+  found.key = EntityKey(found.label, found.name, found.sentences, found.limit);
+  found.snapshot = api.snapshots_.Current();
+  found.page = found.snapshot->pages.Find(found.key);
+  return found;
+}
+
+absl::StatusOr<PageLookup> Endpoints::FindSearch(const ApiHandler& api,
+                                                 const Target& target) {
+  PageLookup found;
+  found.name = target.Param("q", "");
+  if (found.name.empty()) {
+    return absl::InvalidArgumentError(
+        "parameter 'q' is required: /v1/search?q=pso");
   }
-  const graph::GraphView& view = *snapshot->view;
-  const graph::NodeIndex v = Resolve(view, *type, name);
+  if (found.name.size() > 256) {
+    return absl::InvalidArgumentError("parameter 'q' is longer than 256 bytes");
+  }
+  if (const std::string label = target.Param("type", ""); !label.empty()) {
+    MSKG_ASSIGN_OR_RETURN(found.type, interop::ParseTypeLabel(label));
+  }
+  MSKG_ASSIGN_OR_RETURN(found.limit, IntParam(target, "limit", 10, 1, 100));
+  // Search boxes send the same prefixes over and over: cached per snapshot
+  // like entity pages ("took_ms" is then the time of the first answer).
+  found.key = SearchKey(found.name, found.type, found.limit);
+  found.snapshot = api.snapshots_.Current();
+  found.page = found.snapshot->pages.Find(found.key);
+  return found;
+}
+
+absl::StatusOr<Response> Endpoints::Entity(const PageLookup& found) {
+  if (found.page != nullptr) return CachedResponse(found.page);
+  const Snapshot& snapshot = *found.snapshot;
+  const absl::string_view name = found.name;
+  const graph::GraphView& view = *snapshot.view;
+  const graph::NodeIndex v = Resolve(view, found.type, name);
   if (v == graph::kInvalidIndex) {
     std::vector<std::string> suggestions;
     for (const SearchIndex::Hit& hit :
-         snapshot->search.Search(name, *type, 5)) {
+         snapshot.search.Search(name, found.type, 5)) {
       suggestions.push_back(std::string(view.node(hit.node).name));
     }
     return absl::NotFoundError(absl::StrCat(
-        "no ", type_label, " named '", name, "'",
+        "no ", found.label, " named '", name, "'",
         suggestions.empty()
             ? ""
             : absl::StrCat("; did you mean: ", absl::StrJoin(suggestions, ", "),
@@ -210,49 +221,31 @@ absl::StatusOr<Response> Endpoints::Entity(ApiHandler& api,
   }
   const graph::NodeInfo& node = view.node(v);
   Json groups = Json::array();
-  AddGroups(view, view.Out(v), "out", limit, static_cast<int>(sentences),
-            &groups);
-  AddGroups(view, view.In(v), "in", limit, static_cast<int>(sentences),
-            &groups);
+  AddGroups(view, view.Out(v), "out", found.limit,
+            static_cast<int>(found.sentences), &groups);
+  AddGroups(view, view.In(v), "in", found.limit,
+            static_cast<int>(found.sentences), &groups);
   Json json = {{"name", node.name},
                {"type", interop::TypeLabel(node.type)},
                {"id", node.id},
                {"aliases", node.aliases.ToStrings()},
                {"degree", view.Out(v).size() + view.In(v).size()},
                {"relations", std::move(groups)},
-               {"snapshot", snapshot->version}};
+               {"snapshot", snapshot.version}};
   Response response = JsonResponse(200, json);
-  CachePage(*snapshot, key, &response);
+  CachePage(snapshot, found.key, &response);
   return response;
 }
 
-absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
-                                           const Target& target) {
+absl::StatusOr<Response> Endpoints::Search(const PageLookup& found) {
+  if (found.page != nullptr) return CachedResponse(found.page);
   const absl::Time start = absl::Now();
-  const std::string q = target.Param("q", "");
-  if (q.empty()) {
-    return absl::InvalidArgumentError(
-        "parameter 'q' is required: /v1/search?q=pso");
-  }
-  if (q.size() > 256) {
-    return absl::InvalidArgumentError("parameter 'q' is longer than 256 bytes");
-  }
-  schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
-  if (const std::string label = target.Param("type", ""); !label.empty()) {
-    MSKG_ASSIGN_OR_RETURN(type, interop::ParseTypeLabel(label));
-  }
-  MSKG_ASSIGN_OR_RETURN(int64_t limit, IntParam(target, "limit", 10, 1, 100));
-  const std::shared_ptr<const Snapshot> snapshot = api.snapshots_.Current();
-  // Search boxes send the same prefixes over and over: cached per snapshot
-  // like entity pages ("took_ms" is then the time of the first answer).
-  const std::string key = SearchKey(q, type, limit);
-  if (std::shared_ptr<const std::string> page = snapshot->pages.Find(key)) {
-    return CachedResponse(std::move(page));
-  }
-  const graph::GraphView& view = *snapshot->view;
+  const Snapshot& snapshot = *found.snapshot;
+  const graph::GraphView& view = *snapshot.view;
   Json hits = Json::array();
   for (const SearchIndex::Hit& hit :
-       snapshot->search.Search(q, type, static_cast<size_t>(limit))) {
+       snapshot.search.Search(found.name, found.type,
+                              static_cast<size_t>(found.limit))) {
     const graph::NodeInfo& node = view.node(hit.node);
     hits.push_back({{"name", node.name},
                     {"type", interop::TypeLabel(node.type)},
@@ -261,11 +254,11 @@ absl::StatusOr<Response> Endpoints::Search(ApiHandler& api,
                     {"degree", hit.degree}});
   }
   Response response = JsonResponse(
-      200, Json{{"query", q},
+      200, Json{{"query", found.name},
                 {"hits", std::move(hits)},
-                {"snapshot", snapshot->version},
+                {"snapshot", snapshot.version},
                 {"took_ms", absl::ToDoubleMilliseconds(absl::Now() - start)}});
-  CachePage(*snapshot, key, &response);
+  CachePage(snapshot, found.key, &response);
   return response;
 }
 

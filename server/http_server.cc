@@ -18,6 +18,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "boost/asio/dispatch.hpp"
+#include "boost/asio/executor_work_guard.hpp"
+#include "boost/asio/io_context.hpp"
 #include "boost/asio/signal_set.hpp"
 #include "boost/asio/steady_timer.hpp"
 #include "boost/asio/thread_pool.hpp"
@@ -36,8 +38,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// One thread runs the I/O context, so its plain executor serialises every
-// session's handlers: no strand (and no type-erased executor) is needed.
+// One thread runs each I/O context, and a session lives on one context, so
+// the context's plain executor serialises the session's handlers: no
+// strand (and no type-erased executor) is needed.
 using Executor = asio::io_context::executor_type;
 using Socket = asio::basic_stream_socket<tcp, Executor>;
 using Timer =
@@ -81,6 +84,11 @@ void AppendHeader(const Response& response, bool keep_alive, unsigned version,
 
 }  // namespace
 
+int DefaultIoThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores >= 2 ? 2 : 1;  // 0: unknown.
+}
+
 class Session;
 
 class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
@@ -88,11 +96,14 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   Impl(const HttpServerOptions& options, Handler handler)
       : options_(options),
         handler_(std::move(handler)),
-        ioc_(1),
+        io_(MakeContexts(options.io_threads)),
         workers_(static_cast<size_t>(std::max(1, options.threads))),
-        acceptor_(ioc_),
-        signals_(ioc_),
-        drain_timer_(ioc_) {}
+        acceptor_(*io_[0]),
+        signals_(*io_[0]),
+        drain_timer_(*io_[0]) {
+    // Contexts without a connection yet must not return from run().
+    for (auto& ioc : io_) work_.emplace_back(ioc->get_executor());
+  }
 
   absl::Status Listen();
   void Run();
@@ -113,19 +124,38 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
   bool Closing() const { return closing_.load(); }
   const HttpServerOptions& options() const { return options_; }
   Response Handle(const Request& request) { return handler_(request); }
-  bool Quick(const Request& request) const {
-    return options_.quick && options_.quick(request);
+  std::optional<Response> HandleQuick(const Request& request) const {
+    if (!options_.quick) return std::nullopt;
+    return options_.quick(request);
   }
 
  private:
+  using WorkGuard = asio::executor_work_guard<Executor>;
+
+  static std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int n) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    for (int i = 0; i < std::max(1, n); ++i) {
+      // 1: the context is run by one thread, so it may skip its locking.
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+    }
+    return contexts;
+  }
   void Accept();
+  // Lets the I/O threads return once their connections are gone.
+  void ReleaseContexts() { work_.clear(); }
+  void StopContexts() {
+    for (auto& ioc : io_) ioc->stop();
+  }
 
   const HttpServerOptions options_;
   const Handler handler_;
-  // One thread does all the I/O (cheap, never blocks); handlers, which may
-  // run a query for seconds, run on the workers, so a slow query holds a
-  // worker but never delays other connections' reads and writes.
-  asio::io_context ioc_;
+  // The I/O threads' contexts (cheap work, never blocking); io_[0] also
+  // accepts, and runs the signal and drain timers. Handlers, which may run
+  // a query for seconds, run on the workers, so a slow query holds a worker
+  // but never delays other connections' reads and writes.
+  std::vector<std::unique_ptr<asio::io_context>> io_;
+  std::vector<WorkGuard> work_;  // Touched on io_[0]'s thread only.
+  size_t next_io_ = 0;           // The context of the next connection.
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
@@ -140,8 +170,8 @@ class HttpServer::Impl : public std::enable_shared_from_this<Impl> {
 };
 
 // One connection: reads requests one after the other, each within its
-// deadlines, and writes their responses. Every handler runs on the one I/O
-// thread, so the session's members need no lock.
+// deadlines, and writes their responses. Every handler runs on the thread
+// of the session's io_context, so the session's members need no lock.
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Socket socket, std::shared_ptr<HttpServer::Impl> server,
@@ -290,12 +320,11 @@ class Session : public std::enable_shared_from_this<Session> {
     request.remote = remote_;
     const bool client_keep_alive = message.keep_alive();
     const unsigned version = message.version();
-    if (server_->Quick(request)) {
+    if (std::optional<Response> response = server_->HandleQuick(request)) {
       // Answered here and now: no worker, no hang-up to watch for.
-      Response response = server_->Handle(request);
       const bool keep_alive =
-          client_keep_alive && !response.close && !server_->Closing();
-      return Send(std::move(response), keep_alive, version);
+          client_keep_alive && !response->close && !server_->Closing();
+      return Send(*std::move(response), keep_alive, version);
     }
     auto cancellation = std::make_shared<query::QueryCancellation>();
     request.cancellation = cancellation;
@@ -435,17 +464,30 @@ void HttpServer::Impl::Run() {
     });
   }
   Accept();
-  threads_.emplace_back([this] { ioc_.run(); });
+  for (auto& ioc : io_) {
+    threads_.emplace_back([ioc = ioc.get()] { ioc->run(); });
+  }
 }
 
+// One acceptor deals connections out in turn rather than one acceptor per
+// thread on a SO_REUSEPORT port: the kernel would spread connections by a
+// hash of their addresses (uneven for a few long kept-alive connections),
+// and a second `mskg serve` on the same port would then be let in to share
+// it silently instead of failing with "address in use". Connections are
+// kept alive, so accepting on one thread costs little.
 void HttpServer::Impl::Accept() {
+  asio::io_context& next = *io_[next_io_];
+  next_io_ = (next_io_ + 1) % io_.size();
   acceptor_.async_accept(
-      ioc_.get_executor(),
+      next.get_executor(),
       [self = shared_from_this()](beast::error_code ec, Socket socket) {
         if (ec) {
           if (!self->acceptor_.is_open()) return;  // Shut down.
           return self->Accept();  // E.g. out of descriptors: try again.
         }
+        // Accepted just before the acceptor closed: its context may have
+        // been released already (the drain is over), so it is not served.
+        if (self->Closing()) return;
         const uint64_t id = self->next_id_.fetch_add(1);
         auto session = std::make_shared<Session>(std::move(socket), self, id);
         self->Register(id, session);
@@ -464,7 +506,7 @@ void HttpServer::Impl::Unregister(uint64_t id) {
   sessions_.erase(id);
   if (closing_.load() && sessions_.empty()) {
     // Nothing left to drain: let run() return now.
-    asio::post(ioc_,
+    asio::post(*io_[0],
                [self = shared_from_this()] { self->drain_timer_.cancel(); });
   }
 }
@@ -478,7 +520,8 @@ void HttpServer::Impl::Shutdown() {
     self->signals_.cancel(ignored);
     self->drain_timer_.expires_after(ToChrono(self->options_.drain_timeout));
     self->drain_timer_.async_wait([self](beast::error_code ec) {
-      if (!ec) self->ioc_.stop();  // Requests still running past the drain.
+      if (!ec) return self->StopContexts();  // Requests past the drain.
+      self->ReleaseContexts();  // Cancelled: every connection is gone.
     });
     std::vector<std::shared_ptr<Session>> live;
     {
@@ -504,6 +547,10 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
   if (options.threads < 1 || options.threads > 256) {
     return absl::InvalidArgumentError(
         absl::StrCat("--threads: expected 1 to 256, got ", options.threads));
+  }
+  if (options.io_threads < 1 || options.io_threads > 64) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--io-threads: expected 1 to 64, got ", options.io_threads));
   }
   auto impl = std::make_shared<Impl>(options, std::move(handler));
   if (absl::Status listening = impl->Listen(); !listening.ok())

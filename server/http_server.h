@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -30,13 +31,26 @@ namespace mskg::server {
 
 class Session;
 
+using Handler = std::function<Response(const Request&)>;
+// Answers a request, or declines it (nullopt) for the Handler to answer.
+using QuickHandler = std::function<std::optional<Response>(const Request&)>;
+
+// Returns min(2, the machine's cores), at least 1.
+int DefaultIoThreads();
+
 struct HttpServerOptions {
   // Address to listen on. Default: loopback only.
   std::string bind = "127.0.0.1";
   // Port; 0 picks a free one (see port()). Default: 8080.
   int port = 8080;
-  // Threads running the handlers (the I/O has one of its own). Default: 2.
+  // Threads running the handlers (the I/O has threads of its own).
+  // Default: 2.
   int threads = 2;
+  // Threads doing the I/O, and answering what the quick handler answers;
+  // 1 to 64. Two keep cached pages answered while the other is preempted
+  // (on a loaded machine, a single I/O thread's p99 was the scheduler's
+  // time slice). Default: DefaultIoThreads().
+  int io_threads = DefaultIoThreads();
   // Largest request body (413 past it). Default: 16 MiB, the ingester's
   // largest document.
   size_t max_body_bytes = size_t{16} << 20;
@@ -59,16 +73,15 @@ struct HttpServerOptions {
   // Called once when shutdown begins (before connections close), e.g. to
   // make /v1/health say so. Default: none.
   std::function<void()> on_shutdown;
-  // Whether the handler answers `request` at once, without blocking (a
-  // cached page, say). Such requests are handled on the I/O thread, which
+  // Called first, on the I/O thread, for every request: answers it if it
+  // can at once, without blocking (a cached page, say), or declines it
+  // (nullopt), and then the handler answers it on a worker. Answering here
   // saves the hop to a worker and back (two thread wake-ups per request,
-  // most of the cost of a small response on a busy machine) and the hang-up
-  // watch; the rest go to the workers. Must itself be quick and must not
-  // block. Default: none (every request goes to a worker).
-  std::function<bool(const Request&)> quick;
+  // most of the cost of a small response on a busy machine) and the
+  // hang-up watch. Must be quick and must not block. Default: none (every
+  // request goes to a worker).
+  QuickHandler quick;
 };
-
-using Handler = std::function<Response(const Request&)>;
 
 class HttpServer {
  public:

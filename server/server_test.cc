@@ -1,7 +1,6 @@
 // server/server_test.cc: the API end to end: a store ingested from
 // data/sample_corpus, the server on an ephemeral loopback port, and a real
 // HTTP client (test_client.h).
-#include <signal.h>
 
 #include <atomic>
 #include <chrono>
@@ -64,7 +63,8 @@ class ServerTest : public ::testing::Test {
     http.max_header_bytes = 4 << 10;
     http.header_timeout = absl::Milliseconds(300);
     http.idle_timeout = absl::Milliseconds(500);
-    http.quick = [](const Request& r) { return handler_->IsQuick(r); };
+    http.io_threads = 2;
+    http.quick = [](const Request& r) { return handler_->HandleQuick(r); };
     server_ = HttpServer::Start(
                   http, [](const Request& r) { return handler_->Handle(r); })
                   .value()
@@ -231,25 +231,25 @@ TEST_F(ServerTest, CachedPagesAreQuickAndAnsweredTheSame) {
     Request request;
     request.method = "GET";
     request.target = target;
-    EXPECT_FALSE(handler_->IsQuick(request)) << target;  // Not built yet.
+    // Not built yet: declined, then built on a worker.
+    EXPECT_FALSE(handler_->HandleQuick(request).has_value()) << target;
     Reply first = Call(port_, "GET", target);
     ASSERT_EQ(first.status, 200) << first.body;
-    EXPECT_TRUE(handler_->IsQuick(request)) << target;
-    Reply second = Call(port_, "GET", target);
+    EXPECT_TRUE(handler_->HandleQuick(request).has_value()) << target;
+    Reply second = Call(port_, "GET", target);  // On an I/O thread.
     EXPECT_EQ(second.status, 200);
     EXPECT_EQ(second.body, first.body);
     EXPECT_EQ(second.headers, first.headers);
     request.method = "POST";
-    EXPECT_FALSE(handler_->IsQuick(request));
+    EXPECT_FALSE(handler_->HandleQuick(request).has_value());
   }
-  Request bad;
-  bad.method = "GET";
-  bad.target = "/v1/search?q=ilio&limit=1000";
-  EXPECT_FALSE(handler_->IsQuick(bad));
-  bad.target = "/v1/entities/Muscle/psoas%ZZ";
-  EXPECT_FALSE(handler_->IsQuick(bad));
-  bad.target = "/v1/query";
-  EXPECT_FALSE(handler_->IsQuick(bad));
+  // Refusals are answered at once too, as the workers would.
+  for (const char* target :
+       {"/v1/search?q=ilio&limit=1000", "/v1/entities/Muscle/psoas%ZZ"}) {
+    Reply reply = Call(port_, "GET", target);
+    EXPECT_EQ(reply.status, 400) << target;
+    EXPECT_EQ(reply.Json()["error"]["code"], "INVALID_ARGUMENT") << target;
+  }
 }
 
 TEST_F(ServerTest, SearchPrefixTypoTypeAndLimit) {
@@ -563,130 +563,6 @@ TEST(AccessTest, KeysScopesAndRateLimits) {
   EXPECT_FALSE(
       AccessControl::Create({.key_file_text = "0123456789abcdefgh admin"})
           .ok());
-}
-
-TEST(HttpServerTest, ASlowHandlerDelaysNoOtherConnection) {
-  HttpServerOptions http;
-  http.port = 0;
-  http.threads = 2;
-  auto server = HttpServer::Start(http, [](const Request& r) {
-                  if (r.target == "/slow") {
-                    std::this_thread::sleep_for(std::chrono::milliseconds(800));
-                  }
-                  return Response();
-                }).value();
-  const int port = server->port();
-  std::thread slow(
-      [port] { EXPECT_EQ(Call(port, "GET", "/slow").status, 200); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  const auto start = std::chrono::steady_clock::now();
-  EXPECT_EQ(Call(port, "GET", "/fast").status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - start,
-            std::chrono::milliseconds(600));
-  slow.join();
-}
-
-TEST(HttpServerTest, AClientThatHangsUpCancelsItsRequest) {
-  // The handler runs until its request is cancelled (or 10 s pass); the
-  // client sends the request and closes the connection.
-  std::atomic<int> cancelled{0};
-  std::atomic<int> started{0};
-  HttpServerOptions http;
-  http.port = 0;
-  auto server = HttpServer::Start(http, [&](const Request& r) {
-                  ++started;
-                  const auto until = std::chrono::steady_clock::now() +
-                                     std::chrono::seconds(10);
-                  while (std::chrono::steady_clock::now() < until) {
-                    if (r.cancellation != nullptr &&
-                        r.cancellation->cancelled()) {
-                      ++cancelled;
-                      break;
-                    }
-                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-                  }
-                  return Response();
-                }).value();
-  {
-    boost::asio::io_context ioc;
-    boost::asio::ip::tcp::socket socket(ioc);
-    socket.connect({boost::asio::ip::make_address("127.0.0.1"),
-                    static_cast<unsigned short>(server->port())});
-    const std::string request =
-        "GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    boost::asio::write(socket, boost::asio::buffer(request));
-    while (started == 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-  }  // Closed here.
-  const auto start = std::chrono::steady_clock::now();
-  while (cancelled == 0 &&
-         std::chrono::steady_clock::now() - start < std::chrono::seconds(5)) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  EXPECT_EQ(cancelled, 1);
-  // A client that waits for its answer is not cancelled; a request the
-  // same connection pipelines behind it does not count as hanging up.
-  cancelled = 0;
-  auto quick = HttpServer::Start(http, [&](const Request& r) {
-                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
-                 if (r.cancellation->cancelled()) ++cancelled;
-                 return Response();
-               }).value();
-  EXPECT_EQ(Call(quick->port(), "GET", "/a").status, 200);
-  {
-    boost::asio::io_context ioc;
-    boost::asio::ip::tcp::socket socket(ioc);
-    socket.connect({boost::asio::ip::make_address("127.0.0.1"),
-                    static_cast<unsigned short>(quick->port())});
-    const std::string two =
-        "GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
-        "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-    boost::asio::write(socket, boost::asio::buffer(two));
-    std::string replies;
-    boost::system::error_code ec;
-    char buffer[4096];
-    for (;;) {
-      const size_t n = socket.read_some(boost::asio::buffer(buffer), ec);
-      if (ec) break;
-      replies.append(buffer, n);
-    }
-    size_t count = 0;
-    for (size_t at = replies.find("HTTP/1.1 200"); at != std::string::npos;
-         at = replies.find("HTTP/1.1 200", at + 1)) {
-      ++count;
-    }
-    EXPECT_EQ(count, 2u) << replies;
-  }
-  EXPECT_EQ(cancelled, 0);
-}
-
-TEST(ShutdownTest, SigtermLetsRequestsInFlightFinish) {
-  std::atomic<int> started{0};
-  HttpServerOptions http;
-  http.port = 0;
-  http.stop_on_signals = true;
-  std::atomic<bool> told{false};
-  http.on_shutdown = [&] { told = true; };
-  auto server = HttpServer::Start(http, [&](const Request&) {
-                  ++started;
-                  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-                  Response r;
-                  r.body = "done";
-                  return r;
-                }).value();
-  const int port = server->port();
-  Reply in_flight;
-  std::thread client([&] { in_flight = Call(port, "GET", "/slow"); });
-  while (started.load() == 0)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  ASSERT_EQ(raise(SIGTERM), 0);
-  server->Wait();
-  client.join();
-  EXPECT_TRUE(told.load());
-  EXPECT_EQ(in_flight.status, 200);
-  EXPECT_EQ(in_flight.body, "done");
-  EXPECT_EQ(Call(port, "GET", "/slow").status, 0);  // No longer listening.
 }
 
 }  // namespace
