@@ -441,7 +441,8 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
           (rel == schema::TREATS || rel == schema::PREVENTS)) {
         const std::vector<int> objects =
             After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6);
-        const int means = MeansAfter(v, i, v.mentions()[objects.back()].end_token);
+        const int means =
+            MeansAfter(v, i, v.mentions()[objects.back()].end_token);
         if (means >= 0) {
           for (int m : After(v, means, {schema::TREATMENT}, 3)) {
             left.push_back(FromMention(v.mentions()[m]));

@@ -4,8 +4,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/algorithm/container.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -320,12 +318,12 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     // Phrases are short: at most five units end at the head.
     start = std::max(start, b - 5);
     // Qualifiers and durations say how, how often or how long, not what:
-    // "a short daily workout", "a 10 minute routine".
+    // "a quick daily workout", "a 10 minute routine".
     while (start < b - 1 && units[start].mention < 0) {
       const absl::string_view word = tokens[units[start].first].lower;
       if (IsQualifier(word) || IsDuration(word)) {
         ++start;
-      } else if (start < b - 2 && absl::c_all_of(word, [](char c) { return absl::ascii_isdigit(c); }) &&
+      } else if (start < b - 2 && IsNumber(word) &&
                  units[start + 1].mention < 0 &&
                  IsTimeUnit(tokens[units[start + 1].first].lower)) {
         start += 2;
@@ -393,7 +391,7 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     // "seek immediate care", "see a podiatric care provider" say to see
     // someone, not what they do ("medical care" says what kind).
     if (type == schema::TREATMENT && end_token == head.end &&
-        In(head_word, {"care"}) && start < b - 1) {
+        head_word == "care" && start < b - 1) {
       bool only_who_or_when = true;
       for (int u = start; u < b - 1; ++u) {
         only_who_or_when &=

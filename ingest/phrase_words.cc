@@ -1,9 +1,10 @@
 // ingest/phrase_words.cc
 #include "ingest/phrase_words.h"
 
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
@@ -307,7 +308,7 @@ bool IsQualifier(absl::string_view w) {
            "greatest", "considerable", "numerous", "dreaded", "dreadful",
            "nasty", "wonderful", "amazing", "fantastic", "excellent",
            // How often, how long and how hard, which say how a thing is
-           // done, not what: "a short daily workout" is a workout.
+           // done, not what: "a quick daily workout" is a workout.
            "daily", "weekly", "nightly", "quick", "brief",
            "intense", "intensive", "hardcore", "strenuous"});
   return kQualifiers->contains(w);
@@ -316,6 +317,12 @@ bool IsQualifier(absl::string_view w) {
 bool IsTimeUnit(absl::string_view w) {
   return In(w, {"second", "seconds", "minute", "minutes", "min", "hour",
                 "hours", "day", "days", "week", "weeks"});
+}
+
+bool IsNumber(absl::string_view w) {
+  return !w.empty() && absl::c_all_of(w, [](char c) {
+    return absl::ascii_isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 bool IsDuration(absl::string_view w) {

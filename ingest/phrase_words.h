@@ -44,6 +44,9 @@ bool IsQualifier(absl::string_view w);
 // number it says how long ("10 minute routine").
 bool IsTimeUnit(absl::string_view w);
 
+// Returns whether `w` is a whole number written in digits ("10").
+bool IsNumber(absl::string_view w);
+
 // Returns whether `w` is a number and a unit of time in one word
 // ("10-minute", "30-second"): it says how long, not what.
 bool IsDuration(absl::string_view w);

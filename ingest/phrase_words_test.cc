@@ -78,6 +78,9 @@ TEST(PhraseWordsTest, Durations) {
   EXPECT_FALSE(IsDuration("minute"));   // No number.
   EXPECT_FALSE(IsDuration("10-step"));  // No unit of time.
   EXPECT_FALSE(IsDuration("10"));
+  EXPECT_TRUE(IsNumber("10"));
+  EXPECT_FALSE(IsNumber("10k"));
+  EXPECT_FALSE(IsNumber(""));
 }
 
 }  // namespace
