@@ -422,7 +422,9 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       for (int m : Before(v, i, {lt.t[0], lt.t[1], lt.t[2]})) {
         left.push_back(FromMention(v.mentions()[m]));
       }
-      for (int m : After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6)) {
+      const std::vector<int> right_mentions =
+          After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6);
+      for (int m : right_mentions) {
         right.push_back(FromMention(v.mentions()[m]));
       }
       if (right.empty()) break;
@@ -439,10 +441,8 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       // stretching", "the best way to prevent C is stretching".
       if (left.empty() && forward &&
           (rel == schema::TREATS || rel == schema::PREVENTS)) {
-        const std::vector<int> objects =
-            After(v, end, {rt.t[0], rt.t[1], rt.t[2]}, 6);
         const int means =
-            MeansAfter(v, i, v.mentions()[objects.back()].end_token);
+            MeansAfter(v, i, v.mentions()[right_mentions.back()].end_token);
         if (means >= 0) {
           for (int m : After(v, means, {schema::TREATMENT}, 3)) {
             left.push_back(FromMention(v.mentions()[m]));

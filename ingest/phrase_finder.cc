@@ -343,9 +343,7 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
         In(tokens[units[b].first].lower, {"in", "of", "on", "around"})) {
       int c = b + 1;
       while (c < u_count && units[c].mention < 0 &&
-             In(tokens[units[c].first].lower,
-                {"the", "a", "an", "your", "my", "one", "both", "his", "her",
-                 "their", "affected", "left", "right"})) {
+             SaysWhichPart(tokens[units[c].first].lower)) {
         ++c;
       }
       int d = c;

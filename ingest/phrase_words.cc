@@ -314,6 +314,11 @@ bool IsQualifier(absl::string_view w) {
   return kQualifiers->contains(w);
 }
 
+bool SaysWhichPart(absl::string_view w) {
+  return In(w, {"the", "a", "an", "your", "my", "one", "both", "his", "her",
+                "their", "affected", "left", "right"});
+}
+
 bool IsTimeUnit(absl::string_view w) {
   return In(w, {"second", "seconds", "minute", "minutes", "min", "hour",
                 "hours", "day", "days", "week", "weeks"});

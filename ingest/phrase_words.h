@@ -40,6 +40,11 @@ bool BreaksNounPhrase(absl::string_view lower);
 // "severe sciatica" is sciatica.
 bool IsQualifier(absl::string_view w);
 
+// Returns whether `w` may stand between a preposition and the body part it
+// names, saying which one: "pain in *the* heel", "arthritis of *your left*
+// hip".
+bool SaysWhichPart(absl::string_view w);
+
 // Returns whether `w` is a unit of time ("minute", "weeks"): after a
 // number it says how long ("10 minute routine").
 bool IsTimeUnit(absl::string_view w);

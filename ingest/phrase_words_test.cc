@@ -83,5 +83,11 @@ TEST(PhraseWordsTest, Durations) {
   EXPECT_FALSE(IsNumber(""));
 }
 
+TEST(PhraseWordsTest, WhichPart) {
+  EXPECT_TRUE(SaysWhichPart("your"));
+  EXPECT_TRUE(SaysWhichPart("affected"));
+  EXPECT_FALSE(SaysWhichPart("heel"));
+}
+
 }  // namespace
 }  // namespace mskg::ingest

@@ -10,15 +10,6 @@
 #include "ingest/phrase_words.h"
 
 namespace mskg::ingest::extraction {
-namespace {
-
-// Words between the preposition and the body part that say which one.
-bool WhichPart(absl::string_view w) {
-  return In(w, {"the", "a", "an", "your", "my", "his", "her", "their", "our",
-                "one", "both", "affected", "left", "right", "injured"});
-}
-
-}  // namespace
 
 void DocumentExtractor::ConditionSite(const SentenceView& v, int index) {
   const auto& ms = v.mentions();
@@ -27,7 +18,9 @@ void DocumentExtractor::ConditionSite(const SentenceView& v, int index) {
     int j = ms[c].end_token;
     if (!In(v.word(j), {"in", "of", "around", "at"})) continue;
     ++j;
-    while (j < v.size() && v.mention_at(j) < 0 && WhichPart(v.word(j))) ++j;
+    while (j < v.size() && v.mention_at(j) < 0 && SaysWhichPart(v.word(j))) {
+      ++j;
+    }
     const int p = v.mention_at(j);
     if (p < 0 || ms[p].first_token != j || !IsAnatomy(ms[p].type)) continue;
     Add(FromMention(ms[c]), schema::AFFECTS, FromMention(ms[p]), index,
