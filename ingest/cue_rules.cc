@@ -11,9 +11,11 @@
 // An effect that is a symptom makes the relation HAS_SYMPTOM ("C causes
 // pain"); a treatment that relieves a symptom treats the condition the
 // section is about.
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
 #include "ingest/document_extractor.h"
@@ -309,9 +311,6 @@ bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
   return true;
 }
 
-// Whether the words before the cue at `cue` in its clause are a pronoun
-// subject with auxiliaries and adverbs only ("It can", "They also help",
-// "This may"): no name, no general noun.
 // Where, after token `from` in its clause, the words that say who a risk
 // is of end ("if you have", "if they are", "in people with", "who
 // have"): the risk's cause follows ("You may be at higher risk of C if you
@@ -334,6 +333,22 @@ int RiskHolderEnd(const SentenceView& v, int from) {
   return -1;
 }
 
+// The activity tokens [first, end) of `v` name, as written, of `type`.
+Ref Activity(const SentenceView& v, int first, int end, NodeType type) {
+  Ref r;
+  r.type = type;
+  r.open = true;
+  for (int t = first; t < end; ++t) {
+    if (!v.sentence().tokens[t].is_word) continue;
+    if (!r.name.empty()) r.name.push_back(' ');
+    absl::StrAppend(&r.name, v.word(t));
+  }
+  return r;
+}
+
+// Whether the words before the cue at `cue` in its clause are a pronoun
+// subject with auxiliaries and adverbs only ("It can", "They also help",
+// "This may"): no name, no general noun.
 bool PronounSubject(const SentenceView& v, int cue) {
   bool pronoun = false;
   for (int i = cue - 1; i >= 0 && v.clause(i) == v.clause(cue); --i) {
@@ -419,7 +434,9 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       const Types lt = forward ? SubjectTypes(rel) : ObjectTypes(rel);
       const Types rt = forward ? ObjectTypes(rel) : SubjectTypes(rel);
       std::vector<Ref> left, right;
-      for (int m : Before(v, i, {lt.t[0], lt.t[1], lt.t[2]})) {
+      const std::vector<int> left_mentions =
+          Before(v, i, {lt.t[0], lt.t[1], lt.t[2]});
+      for (int m : left_mentions) {
         left.push_back(FromMention(v.mentions()[m]));
       }
       const std::vector<int> right_mentions =
@@ -428,6 +445,25 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
         right.push_back(FromMention(v.mentions()[m]));
       }
       if (right.empty()) break;
+      // An activity the clause opens with: "Lifting heavy boxes can cause
+      // C", "Taking breaks helps prevent C". It is the subject also when
+      // the mentions before the cue are in its own verb phrase ("Hunching
+      // puts strain on the spine and can lead to C": not the strain).
+      if (forward && (lt.Has(schema::CAUSE) || lt.Has(schema::TREATMENT))) {
+        const std::vector<std::pair<int, int>> activities =
+            GerundSubjects(v, i);
+        if (!activities.empty() &&
+            (left.empty() ||
+             v.mentions()[left_mentions.back()].first_token >=
+                 activities.back().second)) {
+          left.clear();
+          for (const auto& [first, last] : activities) {
+            left.push_back(Activity(
+                v, first, last,
+                lt.Has(schema::CAUSE) ? schema::CAUSE : schema::TREATMENT));
+          }
+        }
+      }
       // "at higher risk of C if you have A": A causes C.
       if (left.empty() && forward && rel == schema::CAUSES) {
         const int holder = RiskHolderEnd(v, end);

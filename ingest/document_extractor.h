@@ -223,6 +223,14 @@ std::vector<AnalyzedSentence> ItemPhrases(const AnalyzedSentence& s);
 // Whether `w` may join coordinated mentions ("A, B and the C").
 bool IsCoordinator(absl::string_view w);
 
+// The token spans [first, end) of the activities that the gerund phrase
+// opening the clause of token `cue` names, when that phrase is the cue's
+// subject (gerund_subjects.cc): "Lifting heavy boxes or twisting your back
+// can cause ..." gives "Lifting heavy boxes" and "twisting your back".
+// Empty if the clause opens otherwise.
+std::vector<std::pair<int, int>> GerundSubjects(const SentenceView& v,
+                                                int cue);
+
 // A cheap pre-filter for cue words: a rule tries its patterns
 // (SentenceView::Match) only at tokens that start with one of its cue
 // prefixes (each pattern's first word, or its stem for "x*" patterns). The

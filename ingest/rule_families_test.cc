@@ -13,7 +13,8 @@
 //   ExperienceRules experience_rules.cc TreatmentFor, WhatPeopleFeel
 //   SiteRules       site_rules.cc       ConditionSite
 //   GroupRules      group_rules.cc      GroupActions
-//   CueRules        cue_rules.cc        the general cue table
+//   CueRules        cue_rules.cc        the general cue table, with
+//                   gerund_subjects.cc  GerundSubjects
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
 //   TopicRules      topic_rules.cc      FindTopic, CoordinatedConditions
 //   SubsumedClaims  relation_extractor.cc  DropSubsumedClaims
@@ -456,6 +457,27 @@ TEST_F(RuleFamiliesTest, CueRules) {
                              "sciatica.");
   EXPECT_THAT(before, Contains("massage therapy PREVENTS sciatica"));
   EXPECT_THAT(before, Not(Contains("yoga PREVENTS sciatica")));
+  // An activity the clause opens with is the subject (gerund_subjects.cc),
+  // each conjunct one activity.
+  const auto activities = Claims(
+      "Carrying crates or twisting your torso can lead to sciatica.");
+  EXPECT_THAT(activities, Contains("carrying crates CAUSES sciatica"));
+  EXPECT_THAT(activities, Contains("twisting your torso CAUSES sciatica"));
+  EXPECT_THAT(Claims("Taking short walks helps prevent sciatica."),
+              Contains("taking short walks PREVENTS sciatica"));
+  EXPECT_THAT(Claims("Hunching your shoulders puts strain on the spine and "
+                     "can lead to sciatica."),
+              Contains("hunching your shoulders CAUSES sciatica"));
+  // Not a gerund, not the subject, or named by a pronoun.
+  EXPECT_THAT(Claims("Nothing can lead to sciatica."),
+              Not(Contains(HasSubstr("nothing"))));
+  EXPECT_THAT(Claims("Understanding the spine can help prevent sciatica."),
+              Not(Contains(HasSubstr("understanding"))));
+  EXPECT_THAT(Claims("Keeping them warm helps prevent sciatica."),
+              Not(Contains(HasSubstr("keeping"))));
+  EXPECT_THAT(Claims("Carrying crates, the movers said, can lead to "
+                     "sciatica."),
+              Not(Contains(HasSubstr("carrying crates"))));
   // "turns into", "evolves into": no hand-kept word list may hide a row.
   EXPECT_THAT(Claims("Left alone, frozen shoulder can turn into sciatica."),
               Contains("frozen shoulder CAUSES sciatica"));
