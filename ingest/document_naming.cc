@@ -43,6 +43,11 @@ void NameAsWritten(const EntityLinker& linker,
     // linker also reads conditions from predicates ("the SI joint can
     // become a source of pain"), whose words are no name.
     if (written.empty() || linker.MatchWhole(written) != m.entry) continue;
+    // "The knee is swollen": the symptom is swelling, named by its noun.
+    if (std::find(m.entry->adjectives.begin(), m.entry->adjectives.end(),
+                  written) != m.entry->adjectives.end()) {
+      continue;
+    }
     if (TokenKey(written) == TokenKey(m.name)) continue;
     m.alias = std::move(m.name);
     m.name = std::move(written);

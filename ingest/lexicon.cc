@@ -66,6 +66,7 @@ absl::Status Lexicon::Parse(const LexiconFile& file) {
   std::vector<std::string> header;
   int col_type = -1, col_name = -1;
   std::vector<int> alias_cols;
+  int adjective_col = -1;  // "adjectives": aliases that name no node.
   struct RelCol {
     int col;
     std::vector<std::string> LexiconEntry::*field;
@@ -104,6 +105,7 @@ absl::Status Lexicon::Parse(const LexiconFile& file) {
             h == "lay_name" || h == "synonyms" || h == "abbreviations") {
           alias_cols.push_back(c);
         }
+        if (h == "adjectives") adjective_col = c;
         if (!muscles) continue;
         if (h == "part_of" || h == "groups" || h == "group") {
           rel_cols.push_back({c, &LexiconEntry::part_of});
@@ -150,6 +152,10 @@ absl::Status Lexicon::Parse(const LexiconFile& file) {
         e.aliases.push_back(std::move(a));
       }
     }
+    if (adjective_col >= 0) {
+      e.adjectives = SplitValues(fields[adjective_col]);
+      for (const std::string& a : e.adjectives) e.aliases.push_back(a);
+    }
     for (const RelCol& rc : rel_cols) {
       e.*(rc.field) = SplitValues(fields[rc.col]);
     }
@@ -160,6 +166,7 @@ absl::Status Lexicon::Parse(const LexiconFile& file) {
       index = it->second;
       LexiconEntry& old = entries_[index];
       for (std::string& a : e.aliases) old.aliases.push_back(std::move(a));
+      for (std::string& a : e.adjectives) old.adjectives.push_back(std::move(a));
       for (const RelCol& rc : rel_cols) {
         for (std::string& v : e.*(rc.field)) (old.*(rc.field)).push_back(v);
       }

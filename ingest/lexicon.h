@@ -29,6 +29,10 @@ struct LexiconEntry {
   schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
   std::string name;  // Canonical name.
   std::vector<std::string> aliases;
+  // Aliases that are adjectives ("numb" of numbness, "swollen" of
+  // swelling): a text says one has the symptom with them, but they name no
+  // node. Each is in `aliases` too.
+  std::vector<std::string> adjectives;
   std::string file;  // Where the (first) row is, for messages.
   int line = 0;
   uint32_t line_begin = 0;  // Byte range of that row in its file.

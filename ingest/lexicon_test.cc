@@ -22,6 +22,22 @@ TEST(LexiconTest, LoadsDirectory) {
   EXPECT_NE((*lex)->Find(schema::TEST, "MRI"), nullptr);
 }
 
+TEST(LexiconTest, AdjectivesAreAliasesThatNameNoNode) {
+  auto lex = Lexicon::Load(
+      {{"data/lexicon/a.tsv", "type\tname\taliases\n"
+                              "Symptom\tdiscoloration\tdiscolouration\n"},
+       {"data/lexicon/b.tsv", "type\tname\tadjectives\n"
+                              "Symptom\tdiscoloration\tdiscolored|discoloured\n"}});
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  const LexiconEntry* e = (*lex)->Find(schema::SYMPTOM, "discoloured");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "discoloration");
+  EXPECT_THAT(e->adjectives,
+              ::testing::ElementsAre("discolored", "discoloured"));
+  EXPECT_THAT(e->aliases, ::testing::Contains("discolouration"));
+  EXPECT_THAT(e->aliases, ::testing::Contains("discoloured"));
+}
+
 TEST(LexiconTest, ReferenceClaims) {
   auto lex = Lexicon::LoadDirectory(kDir);
   ASSERT_TRUE(lex.ok());

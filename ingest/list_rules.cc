@@ -17,8 +17,34 @@
 
 namespace mskg::ingest::extraction {
 
+namespace {
+
+// The mention of `type` in tokens [begin, end) of `label` written as one of
+// its entry's adjectives ("the ankle is swollen"), or nullptr. An item that
+// says so names the symptom (swelling), not its own words.
+const Mention* AdjectiveMention(const AnalyzedSentence& label, int begin,
+                                int end, NodeType type) {
+  for (const Mention& m : label.mentions) {
+    if (m.type != type || m.entry == nullptr || m.first_token < begin ||
+        m.end_token > end || m.end_token != m.first_token + 1) {
+      continue;
+    }
+    const std::string& written = label.tokens[m.first_token].lower;
+    for (const std::string& a : m.entry->adjectives) {
+      if (a == written) return &m;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Ref DocumentExtractor::HeadRef(const AnalyzedSentence& label,
                                NodeType type) const {
+  const int token_count = static_cast<int>(label.tokens.size());
+  if (const Mention* m = AdjectiveMention(label, 0, token_count, type)) {
+    return FromMention(*m);
+  }
   // Strip parentheses: "MRI (Magnetic Resonance Imaging)" -> "MRI".
   std::string head;
   int depth = 0;
@@ -152,6 +178,10 @@ std::vector<Ref> DocumentExtractor::CoordinatedHeads(
   if (conjuncts.size() < 2 || conjuncts.size() > 6) return {};
   std::vector<Ref> heads;
   for (const auto& [begin, end] : conjuncts) {
+    if (const Mention* m = AdjectiveMention(label, begin, end, type)) {
+      heads.push_back(FromMention(*m));
+      continue;
+    }
     bool named = false;
     for (int t = begin; t < end && !named; ++t) {
       named = HeadWordType(label.tokens[t].lower) == type;

@@ -306,7 +306,10 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
     // "a herniated disk", "pinched nerves", "a torn labrum": a body part
     // said to be damaged is a condition of it, named with the participle.
     int damaged = -1;  // The participle's unit.
-    if (IsAnatomy(unit_type(head)) && b >= 2 && units[b - 2].mention < 0 &&
+    // The participle may be a symptom's adjective ("swollen"): before a
+    // body part it says the part is damaged.
+    if (IsAnatomy(unit_type(head)) && b >= 2 &&
+        units[b - 2].end == units[b - 2].first + 1 &&
         SaysDamaged(tokens[units[b - 2].first].lower)) {
       damaged = b - 2;
       type = schema::CONDITION;

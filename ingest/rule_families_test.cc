@@ -216,6 +216,17 @@ TEST_F(RuleFamiliesTest, ListRules) {
                      "- MRI (magnetic resonance imaging)\n"
                      "- Strength testing\n"),
               Contains("MRI DIAGNOSES sciatica"));
+  // An item that says one has a symptom with its adjective names the
+  // symptom by its noun, alone or coordinated; before a body part the
+  // participle says the part is damaged.
+  const auto adjectives = Claims(
+      "Sciatica\n\nSymptoms\n\n- the ankle is swollen\n"
+      "- your toes feel numb or tingle\n- a swollen femur\n");
+  EXPECT_THAT(adjectives, Contains("sciatica HAS_SYMPTOM swelling"));
+  EXPECT_THAT(adjectives, Contains("sciatica HAS_SYMPTOM numbness"));
+  EXPECT_THAT(adjectives, Not(Contains(HasSubstr("is swollen"))));
+  EXPECT_THAT(adjectives, Not(Contains(HasSubstr("feel numb"))));
+  EXPECT_THAT(adjectives, Contains("sciatica HAS_SYMPTOM swollen femur"));
   // A heading of no relation's kind scopes nothing.
   EXPECT_THAT(Claims("Sciatica\n\nBackground\n\n"
                      "- Physical therapy\n- Massage therapy\n"),
