@@ -145,6 +145,19 @@ const std::vector<CueRule>& Cues() {
       {{"brings"}, HAS_SYMPTOM, F},
       {{"associated", "with"}, HAS_SYMPTOM, F},
       {{"show*", "up", "as"}, HAS_SYMPTOM, F},
+      // "C can make it harder to type", "C affects your ability to grip":
+      // the difficulty it brings (a mention from the verb on, by
+      // phrase_finder.cc).
+      {{"make*", "it", "hard*", "to"}, CAUSES, F},
+      {{"make*", "it", "difficult", "to"}, CAUSES, F},
+      {{"make*", "it", "more", "difficult", "to"}, CAUSES, F},
+      {{"make*", "it", "painful", "to"}, CAUSES, F},
+      {{"make*", "it", "tough*", "to"}, CAUSES, F},
+      {{"make*", "it", "impossible", "to"}, CAUSES, F},
+      {{"affect*", "?", "ability", "to"}, CAUSES, F},
+      {{"limit*", "?", "ability", "to"}, CAUSES, F},
+      {{"reduce*", "?", "ability", "to"}, CAUSES, F},
+      {{"impair*", "?", "ability", "to"}, CAUSES, F},
       // "Pain is the main symptom of C", "Numbness can be a sign of C".
       {{"symptom", "of"}, HAS_SYMPTOM, B},
       {{"symptoms", "of"}, HAS_SYMPTOM, B},

@@ -1,6 +1,8 @@
 // ingest/phrase_finder.cc
 #include "ingest/phrase_finder.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -206,12 +208,143 @@ void AddComplementPhrases(const std::vector<Token>& tokens,
   }
 }
 
+// Where the difficulty that the words at token `i` state begins its
+// activities, or -1: "(makes) it hard / harder / difficult / painful to
+// <do>", "(affects / limits / reduces) your ability to <do>".
+int DifficultyComplement(const std::vector<Token>& tokens, int i) {
+  const int n = static_cast<int>(tokens.size());
+  if (i + 2 >= n || tokens[i + 1].lower != "to") return -1;
+  const absl::string_view w = tokens[i].lower;
+  auto word_before = [&](int k, std::initializer_list<absl::string_view> set,
+                         bool prefix) {
+    for (int j = std::max(0, i - k); j < i; ++j) {
+      for (absl::string_view x : set) {
+        if (prefix ? absl::StartsWith(tokens[j].lower, x)
+                   : tokens[j].lower == x) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  if (In(w, {"hard", "harder", "difficult", "tough", "tougher", "painful",
+             "impossible"}) &&
+      word_before(3, {"it"}, false)) {
+    return i + 2;
+  }
+  if (w == "ability" &&
+      word_before(3, {"affect", "limit", "reduc", "impair", "lose", "lost",
+                      "losing", "decreas", "diminish", "lower", "poor",
+                      "hinder", "interfer"},
+                  true)) {
+    return i + 2;
+  }
+  return -1;
+}
+
+// Words that end an activity the difficulty is of.
+bool EndsActivity(const Token& t) {
+  return In(t.lower, {"which", "that", "when", "while", "because", "if",
+                      "but", "so", "than", "as", "is", "are", "was", "were",
+                      "can", "may", "might", "will", "without", "unless",
+                      "for", "at", "during", "after", "before", "with",
+                      "what", "why", "how", "where", "who", "whether"});
+}
+
+// Words after "hard to" that name no activity of the body: function
+// words, and verbs of saying and knowing ("it is hard to say why", "it is
+// difficult to know", "hard to treat").
+bool NoActivity(absl::string_view w) {
+  return In(w, {"the", "a", "an", "your", "my", "his", "her", "their", "our",
+                "this", "that", "be", "do", "get", "have", "say", "tell",
+                "know", "see", "find", "understand", "explain", "determine",
+                "predict", "believe", "imagine", "think", "remember",
+                "notice", "describe", "diagnose", "treat", "prevent", "avoid",
+                "stop", "make", "let", "pinpoint", "identify", "recognize",
+                "recognise", "detect", "measure", "define", "overstate"});
+}
+
+constexpr int kMaxActivityWords = 6;
+constexpr int kMaxActivities = 4;
+
+// Symptoms said as what a condition makes hard to do: "Trigger finger can
+// make it harder to type, button a shirt or insert a key into a lock" names
+// "difficulty typing", "difficulty buttoning a shirt" and "difficulty
+// inserting a key into a lock"; "It can affect your ability to grip a
+// steering wheel" names "difficulty gripping a steering wheel". The
+// activities are coordinated verb phrases, each named by its gerund; each
+// mention spans its verb phrase, so that the cue table's "make it harder
+// to" and "affect your ability to" find them after the cue.
+void AddDifficultyPhrases(const std::vector<Token>& tokens,
+                          std::vector<Mention>* mentions) {
+  const int n = static_cast<int>(tokens.size());
+  for (int i = 0; i < n; ++i) {
+    const int from = DifficultyComplement(tokens, i);
+    if (from < 0) continue;
+    // "Decreased ability to move the head" is a name already: each
+    // activity keeps it.
+    const bool named_as_written =
+        tokens[i].lower == "ability" && i > 0 &&
+        In(tokens[i - 1].lower, {"decreased", "reduced", "limited", "impaired",
+                                 "diminished", "lost", "lower", "poor"});
+    std::vector<Mention> found;
+    int start = from;
+    // "hard to really see": an adverb before the verb.
+    if (start < n && absl::EndsWith(tokens[start].lower, "ly")) ++start;
+    while (start < n && static_cast<int>(found.size()) < kMaxActivities) {
+      const Token& verb = tokens[start];
+      if (!verb.is_word || EndsActivity(verb) || NoActivity(verb.lower) ||
+          absl::EndsWith(verb.lower, "ing") || absl::EndsWith(verb.lower, "ed")) {
+        break;
+      }
+      int end = start + 1;
+      while (end < n && end - start < kMaxActivityWords && tokens[end].is_word &&
+             !EndsActivity(tokens[end]) && tokens[end].lower != "and" &&
+             tokens[end].lower != "or") {
+        ++end;
+      }
+      // A phrase cut short ends on a full word ("insert a key into a").
+      int last = end;
+      while (last > start + 1 &&
+             In(tokens[last - 1].lower, {"a", "an", "the", "your", "my", "into",
+                                         "of", "to", "on", "in", "with"})) {
+        --last;
+      }
+      Mention m;
+      m.type = schema::SYMPTOM;
+      m.open = true;
+      m.first_token = named_as_written && found.empty() ? i - 1 : start;
+      m.end_token = end;
+      m.name = named_as_written
+                   ? absl::StrCat(tokens[i - 1].lower, " ability to ",
+                                  verb.lower)
+                   : absl::StrCat("difficulty ", GerundOf(verb.lower));
+      for (int t = start + 1; t < last; ++t) {
+        absl::StrAppend(&m.name, " ", tokens[t].lower);
+      }
+      found.push_back(std::move(m));
+      // The next conjunct: after ",", "or", "and" (", or").
+      int next = end;
+      while (next < n && (tokens[next].lower == "," ||
+                          tokens[next].lower == "or" ||
+                          tokens[next].lower == "and")) {
+        ++next;
+      }
+      if (next == end || next >= n) break;
+      start = next;
+    }
+    for (Mention& m : found) ReplaceSpan(std::move(m), mentions);
+    if (!found.empty()) i = found.back().end_token - 1;
+  }
+}
+
 }  // namespace
 
 void AddPhraseMentions(const std::vector<Token>& tokens,
                        std::vector<Mention>* mentions) {
   const int n = static_cast<int>(tokens.size());
   AddComplementPhrases(tokens, mentions);
+  AddDifficultyPhrases(tokens, mentions);
   std::vector<Unit> units;
   units.reserve(n);
   {

@@ -12,7 +12,8 @@
 //
 // A few heads take a complement that is part of the name: "loss of
 // feeling", "difficulty walking", "pain in the heel" (a symptom or condition
-// with the body part it is in).
+// with the body part it is in). What a text says is made hard to do names a
+// difficulty: "it makes it harder to type" -> "difficulty typing".
 //
 // Thread-safety: stateless; safe from any thread.
 #ifndef MSKG_INGEST_PHRASE_FINDER_H_

@@ -150,6 +150,29 @@ TEST_F(PhraseFinderTest, BodyPartProblemsNameADisorderOfThePart) {
               Not(Contains("Condition+ hip joint problem")));
 }
 
+TEST_F(PhraseFinderTest, WhatAConditionMakesHardToDoIsADifficulty) {
+  const auto hard = Mentions(
+      "Bursitis can make it harder to kneel, lift a box or open a jar.");
+  EXPECT_THAT(hard, Contains("Symptom+ difficulty kneeling"));
+  EXPECT_THAT(hard, Contains("Symptom+ difficulty lifting a box"));
+  EXPECT_THAT(hard, Contains("Symptom+ difficulty opening a jar"));
+  EXPECT_THAT(Mentions("It may affect your ability to hold a pen."),
+              Contains("Symptom+ difficulty holding a pen"));
+  // A noun phrase of it is a name already.
+  EXPECT_THAT(Mentions("Reduced ability to turn the head."),
+              Contains("Symptom+ reduced ability to turn the head"));
+  // Saying and knowing are no activities of the body.
+  EXPECT_THAT(Mentions("It is hard to say why it hurts."),
+              Not(Contains(HasSubstr("difficulty"))));
+  EXPECT_THAT(Mentions("It is hard to really know."),
+              Not(Contains(HasSubstr("difficulty"))));
+  // Hard without "it", and ability without what limits it.
+  EXPECT_THAT(Mentions("The chair is hard to carry."),
+              Not(Contains(HasSubstr("difficulty"))));
+  EXPECT_THAT(Mentions("Her ability to sprint improved."),
+              Not(Contains(HasSubstr("difficulty"))));
+}
+
 TEST_F(PhraseFinderTest, ANameDoesNotBeginWithAVerb) {
   EXPECT_THAT(Mentions("She was exploring osteopathy for it."),
               Contains("Treatment+ osteopathy"));

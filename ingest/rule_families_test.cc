@@ -489,6 +489,12 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Carrying crates, the movers said, can lead to "
                      "sciatica."),
               Not(Contains(HasSubstr("carrying crates"))));
+  // What a condition makes hard to do is its symptom.
+  EXPECT_THAT(Claims("Sciatica can make it harder to kneel."),
+              Contains("sciatica HAS_SYMPTOM difficulty kneeling"));
+  EXPECT_THAT(Claims("Sciatica is easy to treat; it makes it easier to "
+                     "kneel."),
+              Not(Contains(HasSubstr("difficulty"))));
   // "turns into", "evolves into": no hand-kept word list may hide a row.
   EXPECT_THAT(Claims("Left alone, frozen shoulder can turn into sciatica."),
               Contains("frozen shoulder CAUSES sciatica"));
