@@ -80,6 +80,15 @@ expect_exit 2 "--max-document-mb: expected a positive" "$MSKG" --db "$DB" ingest
 printf '\xff\xfeH\0i\0' >"$WORK/wide.txt"
 expect_exit 2 "wide.txt: UTF-16LE text.*iconv" "$MSKG" --db "$DB" ingest "$WORK/wide.txt"
 
+# Issue 10: a span whose end is before its begin is refused at its line.
+cat >"$WORK/inverted.jsonl" <<'JSONL'
+{"kind":"node","id":1,"type":"Muscle","name":"psoas major"}
+{"kind":"node","id":2,"type":"Muscle","name":"hip flexors"}
+{"kind":"edge","source":1,"relation":"PART_OF","target":2,"support":[{"document":"a.md","begin":40,"end":12}]}
+JSONL
+expect_exit 2 'inverted.jsonl:3: .*span end 12 is before its begin 40.*give begin <= end' \
+  "$MSKG" --db "$WORK/inverted_db" import --format jsonl "$WORK/inverted.jsonl"
+
 if ((failures > 0)); then
   echo "$failures check(s) failed" >&2
   exit 1

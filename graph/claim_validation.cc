@@ -31,6 +31,27 @@ absl::Status ValidateNodeKey(const schema::NodeKey& key,
   return absl::OkStatus();
 }
 
+// Returns true if the span of `p` is [begin, end) with begin <= end and, when
+// the document's size is known (`size_bytes` > 0, as ingest sets it), within
+// it. An inverted span would make the sentence's place in its document
+// meaningless to every reader of the evidence.
+bool ValidSpan(const schema::Provenance& p, uint64_t size_bytes) {
+  return p.begin() <= p.end() && (size_bytes == 0 || p.end() <= size_bytes);
+}
+
+absl::Status SpanError(const schema::Provenance& p, uint64_t size_bytes,
+                       absl::string_view prefix) {
+  if (p.end() < p.begin()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        prefix, "span end ", p.end(), " is before its begin ", p.begin(),
+        "; a span is the bytes [begin, end) of its document: give begin <= "
+        "end, or 0 for both if the place is unknown"));
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      prefix, "span [", p.begin(), ", ", p.end(), ") ends past the ",
+      size_bytes, " bytes of its document; give offsets within it"));
+}
+
 }  // namespace
 
 bool HasNameKey(absl::string_view name) {
@@ -50,7 +71,8 @@ absl::Status ValidateDocument(const schema::DocumentClaims& doc) {
   for (int i = 0; i < doc.claims_size(); ++i) {
     const schema::Claim& claim = doc.claims(i);
     if (ValidNodeKey(claim.subject()) && ValidNodeKey(claim.object()) &&
-        ValidRelation(claim.relation())) {
+        ValidRelation(claim.relation()) &&
+        ValidSpan(claim.provenance(), doc.size_bytes())) {
       continue;  // The common case, without building messages.
     }
     const std::string prefix =
@@ -63,6 +85,7 @@ absl::Status ValidateDocument(const schema::DocumentClaims& doc) {
       return absl::InvalidArgumentError(absl::StrCat(
           prefix, "has no valid relation (", claim.relation(), ")"));
     }
+    return SpanError(claim.provenance(), doc.size_bytes(), prefix);
   }
   for (int i = 0; i < doc.mentions_size(); ++i) {
     MSKG_RETURN_IF_ERROR(ValidateNodeKey(

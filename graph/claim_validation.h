@@ -1,8 +1,10 @@
 // graph/claim_validation.h
 //
 // The checks every write path makes before it writes anything: each claim
-// and mention has a valid node type, a name whose NameKey is not empty and
-// a valid relation; each triples row, the same and a document.
+// and mention has a valid node type, a name whose NameKey is not empty, a
+// valid relation, and a span whose end is not before its begin (nor past
+// the document's size_bytes, when that is set); each triples row, the same
+// and a document.
 //
 // Private to //graph.
 #ifndef MSKG_GRAPH_CLAIM_VALIDATION_H_
@@ -30,7 +32,8 @@ inline bool ValidRelation(schema::Relation relation) {
 // (an ASCII letter or digit, which NameKey keeps).
 bool HasNameKey(absl::string_view name);
 
-// Returns InvalidArgument naming the first bad claim or mention of `doc`.
+// Returns InvalidArgument naming the first bad claim or mention of `doc`
+// (its document, its index and what to fix).
 absl::Status ValidateDocument(const schema::DocumentClaims& doc);
 
 // Returns InvalidArgument naming the first bad row of `batch`, whose rows

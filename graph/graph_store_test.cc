@@ -205,6 +205,39 @@ TEST_F(GraphStoreTest, ReopenKeepsEverything) {
   EXPECT_THAT(ids, ElementsAre(1, 2, 3, 4));
 }
 
+// A span whose end is before its begin, or past the document's known size,
+// is refused by every write path with the claim and offsets, and writes
+// nothing; a span with no place (0, 0) and one ending at the last byte pass.
+TEST_F(GraphStoreTest, InvertedOrOutsideSpanWritesNothing) {
+  ASSERT_TRUE(store_->PutDocument(DocB()).ok());
+  const StoreStats before = GetStats();
+  schema::DocumentClaims bad = DocA();
+  bad.mutable_claims(1)->mutable_provenance()->set_begin(40);
+  bad.mutable_claims(1)->mutable_provenance()->set_end(12);
+  for (const absl::Status& status :
+       {store_->PutDocument(bad).status(), BulkLoad(store_.get(), {bad})}) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(),
+                HasSubstr("document a.md: claim 1: span end 12 is before its "
+                          "begin 40; a span is the bytes [begin, end)"));
+  }
+  bad = DocA();
+  bad.mutable_claims(0)->mutable_provenance()->set_end(101);  // Of 100 bytes.
+  EXPECT_THAT(store_->PutDocument(bad).status().message(),
+              HasSubstr("claim 0: span [10, 101) ends past the 100 bytes"));
+  EXPECT_EQ(GetStats().supports, before.supports);
+
+  schema::DocumentClaims good = DocA();
+  good.mutable_claims(0)->mutable_provenance()->set_begin(0);
+  good.mutable_claims(0)->mutable_provenance()->set_end(0);
+  good.mutable_claims(1)->mutable_provenance()->set_end(100);
+  EXPECT_TRUE(store_->PutDocument(good).ok());
+  // Without a size (an import) only the order of the offsets is checked.
+  good.set_size_bytes(0);
+  good.mutable_claims(1)->mutable_provenance()->set_end(5000);
+  EXPECT_TRUE(BulkLoad(store_.get(), {good}).ok());
+}
+
 // Writers cache node ids by identity once committed (graph_store.cc): a
 // write that fails after giving ids to new nodes must not leave them there,
 // or the next write would give them to other nodes as well.

@@ -92,6 +92,14 @@ absl::StatusOr<schema::Provenance> ParseProvenance(const JsonValue& entry) {
     if (!end.ok()) return end.status();
     p.set_end(*end);
   }
+  // Refused here, where the line is known, rather than only by the store.
+  if (p.end() < p.begin()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "support entry of document \"", p.document_id(), "\": span end ",
+        p.end(), " is before its begin ", p.begin(),
+        "; \"begin\" and \"end\" are the bytes [begin, end) of the "
+        "document: give begin <= end, or leave both out"));
+  }
   if (const JsonValue* v = Optional(entry, "sentence", Kind::kString)) {
     p.set_sentence(v->text);
   }

@@ -21,7 +21,9 @@ namespace mskg::interop {
 
 // Reads `in` (named `source_name` in messages) and hands its claims to
 // `sink`. InvalidArgument, with "name:line:", on bad JSON, a missing field,
-// an unknown type, relation or node id; DataLoss if the stream fails.
+// an unknown type, relation or node id, a span offset that is not a whole
+// number in [0, 2^32) or a span whose end is before its begin; DataLoss if
+// the stream fails.
 absl::StatusOr<ImportStats> ReadJsonl(std::istream* in,
                                       absl::string_view source_name,
                                       const ImportOptions& options,

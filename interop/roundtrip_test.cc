@@ -19,6 +19,7 @@
 #include "graph/graph_view.h"
 #include "gtest/gtest.h"
 #include "interop/claims_batcher.h"
+#include "interop/import_testing.h"
 #include "interop/jsonl_reader.h"
 #include "interop/jsonl_writer.h"
 #include "interop/test_graph.h"
@@ -30,6 +31,7 @@ namespace mskg::interop {
 namespace {
 
 using testing::CanonicalDump;
+using testing::ReadChunks;
 using testing::TrickyGraph;
 using testing::ViewFromClaims;
 
@@ -156,38 +158,6 @@ TEST(TriplesReaderTest, FiveColumnsUseDefaultDocumentAndLastLineWithoutNewline) 
   ASSERT_TRUE(stats.ok()) << stats.status();
   ASSERT_EQ(collector.docs.size(), 1u);
   EXPECT_EQ(collector.docs[0].document_id(), "import:x");
-}
-
-// Reads every chunk of `text`; returns the rows as "type|subject|relation|
-// type|object|document" lines, or the error.
-absl::StatusOr<std::vector<std::string>> ReadChunks(const std::string& text,
-                                                    size_t chunk_rows,
-                                                    size_t chunk_bytes,
-                                                    int64_t* chunks) {
-  std::stringstream in(text);
-  ImportOptions options;
-  options.default_document = "import:x";
-  TriplesChunkReader reader(&in, "x.tsv", options, chunk_rows, chunk_bytes);
-  std::vector<std::string> rows;
-  graph::TripleBatch batch;
-  *chunks = 0;
-  while (true) {
-    absl::StatusOr<bool> more = reader.Next(&batch);
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    ++*chunks;
-    EXPECT_LE(batch.rows().size(), chunk_rows);
-    for (const graph::TripleBatch::Row& row : batch.rows()) {
-      rows.push_back(absl::StrCat(TypeLabel(row.subject_type), "|", row.subject,
-                                  "|", RelationLabel(row.relation), "|",
-                                  TypeLabel(row.object_type), "|", row.object,
-                                  "|", batch.documents()[row.document]));
-    }
-  }
-  EXPECT_TRUE(batch.rows().empty());
-  EXPECT_EQ(reader.stats().claims, static_cast<int64_t>(rows.size()));
-  EXPECT_EQ(reader.stats().batches, *chunks);
-  return rows;
 }
 
 // The same rows as ReadTriples, in order, however the input is cut: by rows,

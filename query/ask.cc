@@ -17,6 +17,7 @@
 #include "graph/graph_view.h"
 #include "query/expr.h"
 #include "query/node_names.h"
+#include "query/query_engine_access.h"
 #include "util/status_macros.h"
 
 namespace mskg::query {
@@ -475,8 +476,9 @@ absl::StatusOr<CompiledQuestion> CompileQuestion(const graph::GraphView& view,
 absl::StatusOr<AskResult> Ask(const QueryEngine& engine,
                               absl::string_view question,
                               const QueryOptions& options) {
-  MSKG_ASSIGN_OR_RETURN(CompiledQuestion compiled,
-                        CompileQuestion(*engine.view(), question));
+  MSKG_ASSIGN_OR_RETURN(
+      CompiledQuestion compiled,
+      CompileQuestion(QueryEngineAccess::View(engine), question));
   QueryOptions run = options;
   for (const auto& [name, value] : compiled.params) run.params[name] = value;
   AskResult result;

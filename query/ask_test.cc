@@ -1,5 +1,6 @@
 #include "query/ask.h"
 
+#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
@@ -16,10 +17,10 @@ using ::testing::HasSubstr;
 
 class AskTest : public ::testing::Test {
  protected:
-  AskTest() : engine_(testing::MakeTestGraph()) {}
+  AskTest() : view_(testing::MakeTestGraph()), engine_(view_) {}
 
   CompiledQuestion MustCompile(absl::string_view question) {
-    auto c = CompileQuestion(*engine_.view(), question);
+    auto c = CompileQuestion(*view_, question);
     EXPECT_TRUE(c.ok()) << c.status();
     return c.ok() ? *std::move(c) : CompiledQuestion();
   }
@@ -34,6 +35,7 @@ class AskTest : public ::testing::Test {
     return out;
   }
 
+  std::shared_ptr<const graph::GraphView> view_;
   QueryEngine engine_;
 };
 

@@ -185,11 +185,12 @@ class QueryEngine {
 
   PlanCacheStats plan_cache_stats() const;
 
-  // Returns the graph the engine queries: the handle it was built with
-  // (GraphStore::View()'s type; graph::GraphView is opaque to embedders).
-  const std::shared_ptr<const graph::GraphView>& view() const { return view_; }
-
  private:
+  // The graph is not handed back: embedders hold the view they built the
+  // engine with, and graph::GraphView is opaque to them. //query's own
+  // libraries reach it through query_engine_access.h.
+  friend class QueryEngineAccess;
+
   std::shared_ptr<const graph::GraphView> view_;
   std::shared_ptr<PlanCache> cache_;
 };
