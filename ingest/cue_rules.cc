@@ -120,6 +120,9 @@ const std::vector<CueRule>& Cues() {
       {{"more", "likely", "to", "have"}, CAUSES, F},
       {{"more", "likely", "to", "suffer"}, CAUSES, F},
       {{"more", "likely", "to", "experience"}, CAUSES, F},
+      {{"more", "likely", "than", "?", "to", "develop"}, CAUSES, F},
+      {{"more", "likely", "than", "?", "to", "get"}, CAUSES, F},
+      {{"more", "likely", "than", "?", "to", "have"}, CAUSES, F},
       {{"more", "prone", "to"}, CAUSES, F},
       {{"give*", "you"}, CAUSES, F},
       {{"culprit", "behind"}, CAUSES, F},
@@ -128,6 +131,8 @@ const std::vector<CueRule>& Cues() {
       {{"complication", "of"}, CAUSES, B},
       {{"more", "common", "in"}, CAUSES, B},
       {{"more", "common", "among"}, CAUSES, B},
+      {{"most", "common", "in"}, CAUSES, B},
+      {{"most", "common", "among"}, CAUSES, B},
       {{"more", "frequent", "in"}, CAUSES, B},
       // Symptoms.
       {{"symptoms", "include"}, HAS_SYMPTOM, F},
@@ -346,8 +351,9 @@ int RiskHolderEnd(const SentenceView& v, int from) {
   return -1;
 }
 
-// The activity tokens [first, end) of `v` name, as written, of `type`.
-Ref Activity(const SentenceView& v, int first, int end, NodeType type) {
+// The entity tokens [first, end) of `v` name, as written, of `type`: an
+// activity (GerundSubjects) or a group of people (RiskGroupEnd).
+Ref AsWritten(const SentenceView& v, int first, int end, NodeType type) {
   Ref r;
   r.type = type;
   r.open = true;
@@ -457,6 +463,14 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       for (int m : right_mentions) {
         right.push_back(FromMention(v.mentions()[m]));
       }
+      // "C is more common in women over the age of 50": the group, with
+      // the names inside it ("age").
+      if (!forward && rel == schema::CAUSES) {
+        const int group_end = RiskGroupEnd(v, end);
+        if (group_end > end) {
+          right.assign(1, AsWritten(v, end, group_end, schema::CAUSE));
+        }
+      }
       if (right.empty()) break;
       // An activity the clause opens with: "Lifting heavy boxes can cause
       // C", "Taking breaks helps prevent C". It is the subject also when
@@ -471,10 +485,18 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
                  activities.back().second)) {
           left.clear();
           for (const auto& [first, last] : activities) {
-            left.push_back(Activity(
+            left.push_back(AsWritten(
                 v, first, last,
                 lt.Has(schema::CAUSE) ? schema::CAUSE : schema::TREATMENT));
           }
+        }
+      }
+      // "Women are 3 times more likely than men to develop C".
+      if (left.empty() && forward && rel == schema::CAUSES) {
+        const int group = RiskGroupBefore(v, i);
+        if (group >= 0) {
+          left.push_back(AsWritten(v, group, RiskGroupEnd(v, group),
+                                   schema::CAUSE));
         }
       }
       // "at higher risk of C if you have A": A causes C.

@@ -231,6 +231,14 @@ bool IsCoordinator(absl::string_view w);
 std::vector<std::pair<int, int>> GerundSubjects(const SentenceView& v,
                                                 int cue);
 
+// The group of people a risk is of (risk_groups.cc), named as written: the
+// end of the group that begins at token `from` ("women over the age of 50",
+// "older adults", "runners"), or -1; and the start of the group the clause
+// of `cue` opens with, the cue's subject ("Women are 3 times more likely
+// ... to develop C"), or -1.
+int RiskGroupEnd(const SentenceView& v, int from);
+int RiskGroupBefore(const SentenceView& v, int cue);
+
 // A cheap pre-filter for cue words: a rule tries its patterns
 // (SentenceView::Match) only at tokens that start with one of its cue
 // prefixes (each pattern's first word, or its stem for "x*" patterns). The

@@ -15,6 +15,7 @@
 //   GroupRules      group_rules.cc      GroupActions
 //   CueRules        cue_rules.cc        the general cue table, with
 //                   gerund_subjects.cc  GerundSubjects
+//                   risk_groups.cc      RiskGroupEnd, RiskGroupBefore
 //   SectionRules    section_rules.cc    SectionText, TopicPairs, ItemPhrases
 //   TopicRules      topic_rules.cc      FindTopic, CoordinatedConditions
 //   SubsumedClaims  relation_extractor.cc  DropSubsumedClaims
@@ -489,6 +490,19 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Carrying crates, the movers said, can lead to "
                      "sciatica."),
               Not(Contains(HasSubstr("carrying crates"))));
+  // The group a risk is of (risk_groups.cc), named as written.
+  EXPECT_THAT(Claims("Sciatica is more common in older women over the age of "
+                     "60."),
+              Contains("older women over the age of 60 CAUSES sciatica"));
+  EXPECT_THAT(Claims("Men are twice as likely to get sciatica. Dancers are "
+                     "2 times more likely than swimmers to develop "
+                     "sciatica."),
+              Contains("?dancers CAUSES sciatica"));  // "likely" hedges
+  EXPECT_THAT(Claims("Sciatica is most common in the morning."),
+              Not(Contains(HasSubstr("CAUSES sciatica"))));
+  EXPECT_THAT(Claims("Doctors say swimmers rarely get sciatica; dancers who "
+                     "stretch are more likely to develop sciatica."),
+              Not(Contains(HasSubstr("dancers"))));
   // What a condition makes hard to do is its symptom.
   EXPECT_THAT(Claims("Sciatica can make it harder to kneel."),
               Contains("sciatica HAS_SYMPTOM difficulty kneeling"));
