@@ -312,9 +312,31 @@ Types ObjectTypes(Relation r) {
 // caused by", "Often caused by", "This can lead to"). Words that name
 // something else ("Rear-end collisions often result in ...") are an
 // argument the lexicon does not know, not the section's condition.
+// Whether token `comma` ends an introductory phrase of condition or time
+// that opens the sentence ("If left untreated, ...", "Over time, ...",
+// "Without treatment, ..."): no subject, so the words after it decide.
+bool EndsIntroduction(const SentenceView& v, int comma) {
+  if (v.word(comma) != ",") return false;
+  int first = 0;
+  while (first < comma && !v.sentence().tokens[first].is_word) ++first;
+  for (int t = first; t < comma; ++t) {
+    if (v.word(t) == ",") return false;  // Not the phrase's own comma.
+  }
+  return first < comma &&
+         In(v.word(first), {"if", "without", "over", "eventually",
+                            "ultimately", "after", "later", "sometimes",
+                            "occasionally", "untreated", "left", "unless",
+                            "when"});
+}
+
+// An introductory phrase (EndsIntroduction) is no subject: the words after
+// it decide, if there are any.
 bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
+  bool words = false;
   for (int i = cue - 1; i >= 0 && v.clause(i) == v.clause(cue); --i) {
+    if (EndsIntroduction(v, i)) return words;
     if (!v.sentence().tokens[i].is_word) continue;
+    words = true;
     if (!In(v.word(i),
             {"it", "this", "that", "they", "these", "which", "what", "the",
              "condition", "problem", "injury", "disorder", "syndrome", "is",
@@ -371,6 +393,7 @@ Ref AsWritten(const SentenceView& v, int first, int end, NodeType type) {
 bool PronounSubject(const SentenceView& v, int cue) {
   bool pronoun = false;
   for (int i = cue - 1; i >= 0 && v.clause(i) == v.clause(cue); --i) {
+    if (EndsIntroduction(v, i)) break;  // "If left untreated, it can ..."
     if (!v.sentence().tokens[i].is_word) continue;
     if (In(v.word(i), {"it", "this", "they", "these", "both"})) {
       pronoun = true;
@@ -520,17 +543,17 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
           }
         }
       }
-      // A subject left out or standing for the section's condition.
-      if (left.empty() && section_condition_.valid() &&
-          lt.Has(schema::CONDITION) && LeftArgumentLeftOut(v, i)) {
-        left.push_back(section_condition_);
-      }
-      // A pronoun subject standing for the treatment or cause the previous
-      // sentence of the paragraph opened with.
+      // A pronoun subject standing for the treatment, cause or condition
+      // the previous sentence of the paragraph opened with.
       if (left.empty() && forward && prev_subject_.valid() &&
           prev_subject_block_ == v.sentence().sentence.block &&
           lt.Has(prev_subject_.type) && PronounSubject(v, i)) {
         left.push_back(prev_subject_);
+      }
+      // Else a subject left out or standing for the section's condition.
+      if (left.empty() && section_condition_.valid() &&
+          lt.Has(schema::CONDITION) && LeftArgumentLeftOut(v, i)) {
+        left.push_back(section_condition_);
       }
       // An imperative exercise ("Stretch your calves"): the exercise.
       if (left.empty() &&

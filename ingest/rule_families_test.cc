@@ -490,6 +490,18 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Carrying crates, the movers said, can lead to "
                      "sciatica."),
               Not(Contains(HasSubstr("carrying crates"))));
+  // An introductory phrase of condition or time is no subject; the pronoun
+  // after it stands for the condition the sentence before opened with.
+  EXPECT_THAT(Claims("Frozen shoulder is painful. If left untreated, it can "
+                     "turn into sciatica."),
+              Contains("frozen shoulder CAUSES sciatica"));
+  EXPECT_THAT(Claims("Tendonitis\n\nAbout\n\nOver time, this may lead to "
+                     "sciatica."),
+              Contains("?tendonitis CAUSES sciatica"));  // "may" hedges
+  // A relative clause after a later comma says what the clause before did.
+  EXPECT_THAT(Claims("Tendonitis\n\nAbout\n\nIf you slouch, your back is "
+                     "tight, which could lead to sciatica."),
+              Not(Contains("tendonitis CAUSES sciatica")));
   // The group a risk is of (risk_groups.cc), named as written.
   EXPECT_THAT(Claims("Sciatica is more common in older women over the age of "
                      "60."),
