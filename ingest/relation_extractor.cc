@@ -6,6 +6,7 @@
 #include "ingest/relation_extractor.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <tuple>
 #include <string>
 #include <utility>
@@ -40,6 +41,20 @@ Scope ScopeOf(absl::string_view text, bool heading = false) {
   absl::string_view t = absl::StripTrailingAsciiWhitespace(text);
   if (!heading && absl::EndsWith(t, "?")) return Scope::kNone;
   const std::vector<std::string> words = LowerWords(text);
+  // "Reducing your risk", "How to lower the risk of C": a risk lowered is
+  // prevention, not its causes.
+  auto has = [&](std::initializer_list<absl::string_view> set) {
+    for (const std::string& w : words) {
+      if (In(w, set)) return true;
+    }
+    return false;
+  };
+  if (has({"risk", "risks", "chance", "chances"}) &&
+      has({"reduce", "reducing", "reduces", "lower", "lowering", "lowers",
+           "decrease", "decreasing", "minimize", "minimise", "minimizing",
+           "minimising", "cut", "cutting"})) {
+    return Scope::kPrevents;
+  }
   for (const std::string& w : words) {
     if (In(w, {"causes", "cause", "caused", "causing", "risk", "triggers",
                "etiology", "causation", "aetiology"}) ||

@@ -618,6 +618,13 @@ TEST_F(RuleFamiliesTest, CueRules) {
 
 // section_rules.cc: SectionText, TopicPairs, ItemPhrases.
 TEST_F(RuleFamiliesTest, SectionRules) {
+  // A heading that lowers a risk is prevention; one that names it, causes.
+  const auto lowered = Claims("Sciatica\n\nReducing your risk\n\n"
+                              "- Physical therapy\n");
+  EXPECT_THAT(lowered, Contains("physical therapy PREVENTS sciatica"));
+  EXPECT_THAT(lowered, Not(Contains(HasSubstr("CAUSES"))));
+  EXPECT_THAT(Claims("Sciatica\n\nRisk factors\n\n- Obesity\n"),
+              Contains("obesity CAUSES sciatica"));
   // Headings nest: a deeper heading of no relation of its own is part of
   // the section above it; one that names a condition starts anew.
   auto nested = Claims(
