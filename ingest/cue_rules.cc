@@ -16,8 +16,8 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "ingest/document_extractor.h"
 
 namespace mskg::ingest::extraction {
@@ -306,12 +306,6 @@ Types ObjectTypes(Relation r) {
   }
 }
 
-// Whether the words before the cue at `cue` in its clause leave its left
-// argument out or stand for the condition written about: none, a pronoun,
-// a general noun ("the condition"), auxiliaries and adverbs ("It is often
-// caused by", "Often caused by", "This can lead to"). Words that name
-// something else ("Rear-end collisions often result in ...") are an
-// argument the lexicon does not know, not the section's condition.
 // Whether token `comma` ends an introductory phrase of condition or time
 // that opens the sentence ("If left untreated, ...", "Over time, ...",
 // "Without treatment, ..."): no subject, so the words after it decide.
@@ -323,12 +317,17 @@ bool EndsIntroduction(const SentenceView& v, int comma) {
     if (v.word(t) == ",") return false;  // Not the phrase's own comma.
   }
   return first < comma &&
-         In(v.word(first), {"if", "without", "over", "eventually",
-                            "ultimately", "after", "later", "sometimes",
-                            "occasionally", "untreated", "left", "unless",
-                            "when"});
+         In(v.word(first), {"if", "without", "over", "eventually", "ultimately",
+                            "after", "later", "sometimes", "occasionally",
+                            "untreated", "left", "unless", "when"});
 }
 
+// Whether the words before the cue at `cue` in its clause leave its left
+// argument out or stand for the condition written about: none, a pronoun,
+// a general noun ("the condition"), auxiliaries and adverbs ("It is often
+// caused by", "Often caused by", "This can lead to"). Words that name
+// something else ("Rear-end collisions often result in ...") are an
+// argument the lexicon does not know, not the section's condition.
 // An introductory phrase (EndsIntroduction) is no subject: the words after
 // it decide, if there are any.
 bool LeftArgumentLeftOut(const SentenceView& v, int cue) {
@@ -503,9 +502,8 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
         const std::vector<std::pair<int, int>> activities =
             GerundSubjects(v, i);
         if (!activities.empty() &&
-            (left.empty() ||
-             v.mentions()[left_mentions.back()].first_token >=
-                 activities.back().second)) {
+            (left.empty() || v.mentions()[left_mentions.back()].first_token >=
+                                 activities.back().second)) {
           left.clear();
           for (const auto& [first, last] : activities) {
             left.push_back(AsWritten(
@@ -518,8 +516,8 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       if (left.empty() && forward && rel == schema::CAUSES) {
         const int group = RiskGroupBefore(v, i);
         if (group >= 0) {
-          left.push_back(AsWritten(v, group, RiskGroupEnd(v, group),
-                                   schema::CAUSE));
+          left.push_back(
+              AsWritten(v, group, RiskGroupEnd(v, group), schema::CAUSE));
         }
       }
       // "at higher risk of C if you have A": A causes C.

@@ -228,8 +228,7 @@ bool IsCoordinator(absl::string_view w);
 // subject (gerund_subjects.cc): "Lifting heavy boxes or twisting your back
 // can cause ..." gives "Lifting heavy boxes" and "twisting your back".
 // Empty if the clause opens otherwise.
-std::vector<std::pair<int, int>> GerundSubjects(const SentenceView& v,
-                                                int cue);
+std::vector<std::pair<int, int>> GerundSubjects(const SentenceView& v, int cue);
 
 // The group of people a risk is of (risk_groups.cc), named as written: the
 // end of the group that begins at token `from` ("women over the age of 50",

@@ -21,11 +21,11 @@ namespace {
 // Nouns that end in -ing and name no activity ("Nothing can cause ...",
 // "Morning stiffness ..."), with the preposition "during".
 bool IngNoun(absl::string_view w) {
-  return In(w, {"nothing", "something", "anything", "everything", "thing",
-                "things", "morning", "mornings", "evening", "evenings",
-                "spring", "string", "ring", "ceiling", "building", "during",
-                "wing", "king", "sibling", "siblings", "offspring", "bring",
-                "ongoing", "according", "being"});
+  return In(w, {"nothing",   "something", "anything", "everything", "thing",
+                "things",    "morning",   "mornings", "evening",    "evenings",
+                "spring",    "string",    "ring",     "ceiling",    "building",
+                "during",    "wing",      "king",     "sibling",    "siblings",
+                "offspring", "bring",     "ongoing",  "according",  "being"});
 }
 
 // Verbs of knowing and perceiving: "Understanding the anatomy can help
@@ -52,12 +52,13 @@ bool OpensGerund(const SentenceView& v, int i) {
 // Auxiliaries, adverbs and the verb "help" that may stand between a
 // subject and its cue ("can often help prevent").
 bool BetweenSubjectAndCue(absl::string_view w) {
-  return In(w, {"can", "may", "might", "could", "will", "would", "should",
-                "is", "are", "was", "were", "has", "have", "does", "do",
-                "often", "also", "usually", "sometimes", "commonly",
-                "frequently", "typically", "really", "actually", "easily",
+  return In(w, {"can",        "may",       "might",   "could",     "will",
+                "would",      "should",    "is",      "are",       "was",
+                "were",       "has",       "have",    "does",      "do",
+                "often",      "also",      "usually", "sometimes", "commonly",
+                "frequently", "typically", "really",  "actually",  "easily",
                 "eventually", "gradually", "quickly", "certainly", "even",
-                "further", "help", "helps", "to", "not"});
+                "further",    "help",      "helps",   "to",        "not"});
 }
 
 // Words that end a gerund phrase before its verb: auxiliaries, and
@@ -76,10 +77,10 @@ bool FiniteVerb(absl::string_view w) {
     return false;
   }
   return IsVerbForm(w) ||
-         In(w, {"puts", "places", "makes", "gives", "takes", "adds",
-                "creates", "forces", "stresses", "strains", "loads",
-                "overloads", "increases", "weakens", "tightens", "irritates",
-                "pulls", "pushes", "keeps", "leaves"});
+         In(w, {"puts",      "places",    "makes",     "gives",    "takes",
+                "adds",      "creates",   "forces",    "stresses", "strains",
+                "loads",     "overloads", "increases", "weakens",  "tightens",
+                "irritates", "pulls",     "pushes",    "keeps",    "leaves"});
 }
 
 constexpr int kMaxPhraseWords = 8;
@@ -142,11 +143,11 @@ std::vector<std::pair<int, int>> GerundSubjects(const SentenceView& v,
   int from = start;
   for (int k = start + 1; k <= end; ++k) {
     const bool split =
-        k == end || ((v.word(k) == "," || v.word(k) == "or" ||
-                      v.word(k) == "and") &&
-                     ((k + 1 < end && OpensGerund(v, k + 1)) ||
-                      (k + 2 < end && IsCoordinator(v.word(k + 1)) &&
-                       OpensGerund(v, k + 2))));
+        k == end ||
+        ((v.word(k) == "," || v.word(k) == "or" || v.word(k) == "and") &&
+         ((k + 1 < end && OpensGerund(v, k + 1)) ||
+          (k + 2 < end && IsCoordinator(v.word(k + 1)) &&
+           OpensGerund(v, k + 2))));
     if (!split) continue;
     int last = k;
     while (last > from && !tokens[last - 1].is_word) --last;

@@ -166,7 +166,8 @@ absl::Status Lexicon::Parse(const LexiconFile& file) {
       index = it->second;
       LexiconEntry& old = entries_[index];
       for (std::string& a : e.aliases) old.aliases.push_back(std::move(a));
-      for (std::string& a : e.adjectives) old.adjectives.push_back(std::move(a));
+      for (std::string& a : e.adjectives)
+        old.adjectives.push_back(std::move(a));
       for (const RelCol& rc : rel_cols) {
         for (std::string& v : e.*(rc.field)) (old.*(rc.field)).push_back(v);
       }

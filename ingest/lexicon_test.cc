@@ -23,11 +23,13 @@ TEST(LexiconTest, LoadsDirectory) {
 }
 
 TEST(LexiconTest, AdjectivesAreAliasesThatNameNoNode) {
-  auto lex = Lexicon::Load(
-      {{"data/lexicon/a.tsv", "type\tname\taliases\n"
-                              "Symptom\tdiscoloration\tdiscolouration\n"},
-       {"data/lexicon/b.tsv", "type\tname\tadjectives\n"
-                              "Symptom\tdiscoloration\tdiscolored|discoloured\n"}});
+  auto lex =
+      Lexicon::Load({{"data/lexicon/a.tsv",
+                      "type\tname\taliases\n"
+                      "Symptom\tdiscoloration\tdiscolouration\n"},
+                     {"data/lexicon/b.tsv",
+                      "type\tname\tadjectives\n"
+                      "Symptom\tdiscoloration\tdiscolored|discoloured\n"}});
   ASSERT_TRUE(lex.ok()) << lex.status();
   const LexiconEntry* e = (*lex)->Find(schema::SYMPTOM, "discoloured");
   ASSERT_NE(e, nullptr);

@@ -233,10 +233,11 @@ int DifficultyComplement(const std::vector<Token>& tokens, int i) {
     return i + 2;
   }
   if (w == "ability" &&
-      word_before(3, {"affect", "limit", "reduc", "impair", "lose", "lost",
-                      "losing", "decreas", "diminish", "lower", "poor",
-                      "hinder", "interfer"},
-                  true)) {
+      word_before(
+          3,
+          {"affect", "limit", "reduc", "impair", "lose", "lost", "losing",
+           "decreas", "diminish", "lower", "poor", "hinder", "interfer"},
+          true)) {
     return i + 2;
   }
   return -1;
@@ -244,24 +245,27 @@ int DifficultyComplement(const std::vector<Token>& tokens, int i) {
 
 // Words that end an activity the difficulty is of.
 bool EndsActivity(const Token& t) {
-  return In(t.lower, {"which", "that", "when", "while", "because", "if",
-                      "but", "so", "than", "as", "is", "are", "was", "were",
-                      "can", "may", "might", "will", "without", "unless",
-                      "for", "at", "during", "after", "before", "with",
-                      "what", "why", "how", "where", "who", "whether"});
+  return In(t.lower,
+            {"which", "that",   "when",  "while",  "because", "if",     "but",
+             "so",    "than",   "as",    "is",     "are",     "was",    "were",
+             "can",   "may",    "might", "will",   "without", "unless", "for",
+             "at",    "during", "after", "before", "with",    "what",   "why",
+             "how",   "where",  "who",   "whether"});
 }
 
 // Words after "hard to" that name no activity of the body: function
 // words, and verbs of saying and knowing ("it is hard to say why", "it is
 // difficult to know", "hard to treat").
 bool NoActivity(absl::string_view w) {
-  return In(w, {"the", "a", "an", "your", "my", "his", "her", "their", "our",
-                "this", "that", "be", "do", "get", "have", "say", "tell",
-                "know", "see", "find", "understand", "explain", "determine",
-                "predict", "believe", "imagine", "think", "remember",
-                "notice", "describe", "diagnose", "treat", "prevent", "avoid",
-                "stop", "make", "let", "pinpoint", "identify", "recognize",
-                "recognise", "detect", "measure", "define", "overstate"});
+  return In(w, {"the",        "a",       "an",        "your",     "my",
+                "his",        "her",     "their",     "our",      "this",
+                "that",       "be",      "do",        "get",      "have",
+                "say",        "tell",    "know",      "see",      "find",
+                "understand", "explain", "determine", "predict",  "believe",
+                "imagine",    "think",   "remember",  "notice",   "describe",
+                "diagnose",   "treat",   "prevent",   "avoid",    "stop",
+                "make",       "let",     "pinpoint",  "identify", "recognize",
+                "recognise",  "detect",  "measure",   "define",   "overstate"});
 }
 
 constexpr int kMaxActivityWords = 6;
@@ -294,13 +298,14 @@ void AddDifficultyPhrases(const std::vector<Token>& tokens,
     while (start < n && static_cast<int>(found.size()) < kMaxActivities) {
       const Token& verb = tokens[start];
       if (!verb.is_word || EndsActivity(verb) || NoActivity(verb.lower) ||
-          absl::EndsWith(verb.lower, "ing") || absl::EndsWith(verb.lower, "ed")) {
+          absl::EndsWith(verb.lower, "ing") ||
+          absl::EndsWith(verb.lower, "ed")) {
         break;
       }
       int end = start + 1;
-      while (end < n && end - start < kMaxActivityWords && tokens[end].is_word &&
-             !EndsActivity(tokens[end]) && tokens[end].lower != "and" &&
-             tokens[end].lower != "or") {
+      while (end < n && end - start < kMaxActivityWords &&
+             tokens[end].is_word && !EndsActivity(tokens[end]) &&
+             tokens[end].lower != "and" && tokens[end].lower != "or") {
         ++end;
       }
       // A phrase cut short ends on a full word ("insert a key into a").
@@ -315,19 +320,19 @@ void AddDifficultyPhrases(const std::vector<Token>& tokens,
       m.open = true;
       m.first_token = named_as_written && found.empty() ? i - 1 : start;
       m.end_token = end;
-      m.name = named_as_written
-                   ? absl::StrCat(tokens[i - 1].lower, " ability to ",
-                                  verb.lower)
-                   : absl::StrCat("difficulty ", GerundOf(verb.lower));
+      m.name =
+          named_as_written
+              ? absl::StrCat(tokens[i - 1].lower, " ability to ", verb.lower)
+              : absl::StrCat("difficulty ", GerundOf(verb.lower));
       for (int t = start + 1; t < last; ++t) {
         absl::StrAppend(&m.name, " ", tokens[t].lower);
       }
       found.push_back(std::move(m));
       // The next conjunct: after ",", "or", "and" (", or").
       int next = end;
-      while (next < n && (tokens[next].lower == "," ||
-                          tokens[next].lower == "or" ||
-                          tokens[next].lower == "and")) {
+      while (next < n &&
+             (tokens[next].lower == "," || tokens[next].lower == "or" ||
+              tokens[next].lower == "and")) {
         ++next;
       }
       if (next == end || next >= n) break;

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 

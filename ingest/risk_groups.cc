@@ -14,21 +14,23 @@ namespace {
 
 // Nouns for groups of people, by sex, age, activity or work.
 bool GroupNoun(absl::string_view w) {
-  return In(w, {"women", "men", "girls", "boys", "females", "males", "adults",
-                "children", "kids", "teens", "teenagers", "adolescents",
-                "seniors", "elderly", "athletes", "runners", "workers",
-                "smokers", "infants", "babies", "mothers", "players",
-                "dancers", "swimmers", "climbers", "golfers", "lifters",
-                "labourers", "laborers", "typists", "musicians"});
+  return In(w, {"women",     "men",         "girls",     "boys",     "females",
+                "males",     "adults",      "children",  "kids",     "teens",
+                "teenagers", "adolescents", "seniors",   "elderly",  "athletes",
+                "runners",   "workers",     "smokers",   "infants",  "babies",
+                "mothers",   "players",     "dancers",   "swimmers", "climbers",
+                "golfers",   "lifters",     "labourers", "laborers", "typists",
+                "musicians"});
 }
 
 // Words that say which of a group ("older women", "pregnant women").
 bool GroupModifier(absl::string_view w) {
-  return In(w, {"older", "younger", "young", "old", "elderly", "middle-aged",
-                "pregnant", "postmenopausal", "overweight", "obese",
-                "female", "male", "adult", "teenage", "competitive",
-                "professional", "recreational", "endurance", "manual",
-                "office", "long-distance", "new"});
+  return In(w, {"older",         "younger",     "young",       "old",
+                "elderly",       "middle-aged", "pregnant",    "postmenopausal",
+                "overweight",    "obese",       "female",      "male",
+                "adult",         "teenage",     "competitive", "professional",
+                "recreational",  "endurance",   "manual",      "office",
+                "long-distance", "new"});
 }
 
 bool IsDigits(absl::string_view w) {
@@ -72,9 +74,8 @@ int RiskGroupEnd(const SentenceView& v, int from) {
   while (t < v.size() && GroupModifier(v.word(t))) ++t;
   if (!GroupNoun(v.word(t))) return -1;
   // A condition's name is no group ("athlete's foot").
-  if (v.mention_at(t) >= 0 &&
-      HasType(v.mentions()[v.mention_at(t)].type,
-              {schema::CONDITION, schema::SYMPTOM})) {
+  if (v.mention_at(t) >= 0 && HasType(v.mentions()[v.mention_at(t)].type,
+                                      {schema::CONDITION, schema::SYMPTOM})) {
     return -1;
   }
   return AgeEnd(v, t + 1);
@@ -92,9 +93,9 @@ int RiskGroupBefore(const SentenceView& v, int cue) {
   if (end < 0 || end >= cue) return -1;
   for (int t = end; t < cue; ++t) {
     if (!v.sentence().tokens[t].is_word) continue;
-    if (!In(v.word(t), {"are", "were", "is", "tend", "to", "be", "about",
-                        "up", "nearly", "almost", "times", "twice", "much",
-                        "far", "generally", "often"}) &&
+    if (!In(v.word(t), {"are", "were", "is", "tend", "to", "be", "about", "up",
+                        "nearly", "almost", "times", "twice", "much", "far",
+                        "generally", "often"}) &&
         !IsDigits(v.word(t))) {
       return -1;
     }

@@ -471,8 +471,8 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(before, Not(Contains("yoga PREVENTS sciatica")));
   // An activity the clause opens with is the subject (gerund_subjects.cc),
   // each conjunct one activity.
-  const auto activities = Claims(
-      "Carrying crates or twisting your torso can lead to sciatica.");
+  const auto activities =
+      Claims("Carrying crates or twisting your torso can lead to sciatica.");
   EXPECT_THAT(activities, Contains("carrying crates CAUSES sciatica"));
   EXPECT_THAT(activities, Contains("twisting your torso CAUSES sciatica"));
   EXPECT_THAT(Claims("Taking short walks helps prevent sciatica."),
@@ -619,8 +619,9 @@ TEST_F(RuleFamiliesTest, CueRules) {
 // section_rules.cc: SectionText, TopicPairs, ItemPhrases.
 TEST_F(RuleFamiliesTest, SectionRules) {
   // A heading that lowers a risk is prevention; one that names it, causes.
-  const auto lowered = Claims("Sciatica\n\nReducing your risk\n\n"
-                              "- Physical therapy\n");
+  const auto lowered = Claims(
+      "Sciatica\n\nReducing your risk\n\n"
+      "- Physical therapy\n");
   EXPECT_THAT(lowered, Contains("physical therapy PREVENTS sciatica"));
   EXPECT_THAT(lowered, Not(Contains(HasSubstr("CAUSES"))));
   EXPECT_THAT(Claims("Sciatica\n\nRisk factors\n\n- Obesity\n"),
