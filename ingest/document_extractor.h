@@ -223,6 +223,10 @@ std::vector<AnalyzedSentence> ItemPhrases(const AnalyzedSentence& s);
 // Whether `w` may join coordinated mentions ("A, B and the C").
 bool IsCoordinator(absl::string_view w);
 
+// Whether `words` stands in `text` as whole words ("shin splints" in
+// "crippling shin splints", not "splint" in "splints").
+bool ContainsWords(absl::string_view text, absl::string_view words);
+
 // The token spans [first, end) of the activities that the gerund phrase
 // opening the clause of token `cue` names, when that phrase is the cue's
 // subject (gerund_subjects.cc): "Lifting heavy boxes or twisting your back

@@ -18,6 +18,19 @@
 
 namespace mskg::ingest::extraction {
 
+bool ContainsWords(absl::string_view text, absl::string_view words) {
+  if (words.empty() || words.size() > text.size()) return false;
+  for (size_t at = text.find(words); at != absl::string_view::npos;
+       at = text.find(words, at + 1)) {
+    const size_t end = at + words.size();
+    if ((at == 0 || text[at - 1] == ' ') &&
+        (end == text.size() || text[end] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsCoordinator(absl::string_view w) {
   return In(w, {",", "and", "or", "the", "a", "an", "your", "other", "-",
                 "as", "well", "even", "also", "both", "either", "particularly",
@@ -145,6 +158,9 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
   if (!s.valid() || !o.valid()) return;
   if (s.name == o.name) return;
   if (!TypesAllowed(r, s.type, o.type)) return;
+  // "sciatica pain", "crippling shin splints": a symptom named by the
+  // condition itself is the condition, not a symptom of it.
+  if (r == schema::HAS_SYMPTOM && ContainsWords(o.name, s.name)) return;
   if (!claim_keys_.insert(ClaimKey(s, r, o, sentence, negated)).second) {
     return;
   }

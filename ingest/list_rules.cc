@@ -192,12 +192,20 @@ std::vector<Ref> DocumentExtractor::CoordinatedHeads(
       }
     }
     if (!named) return {};
+    // "A popping or clicking sensation": the article is no part of the
+    // name.
+    int first = begin;
+    while (first + 1 < end &&
+           In(label.tokens[first].lower, {"a", "an", "the", "some"})) {
+      ++first;
+    }
     Ref r;
     r.type = type;
     r.open = true;
-    r.name = absl::AsciiStrToLower(absl::string_view(label.text).substr(
-        label.tokens[begin].begin,
-        label.tokens[end - 1].end - label.tokens[begin].begin));
+    r.name = absl::AsciiStrToLower(
+        absl::string_view(label.text)
+            .substr(label.tokens[first].begin,
+                    label.tokens[end - 1].end - label.tokens[first].begin));
     if (end - begin > 8) return {};
     heads.push_back(std::move(r));
   }

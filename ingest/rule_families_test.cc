@@ -228,6 +228,14 @@ TEST_F(RuleFamiliesTest, ListRules) {
   EXPECT_THAT(adjectives, Not(Contains(HasSubstr("is swollen"))));
   EXPECT_THAT(adjectives, Not(Contains(HasSubstr("feel numb"))));
   EXPECT_THAT(adjectives, Contains("sciatica HAS_SYMPTOM swollen femur"));
+  // A coordinated item's names leave out their article; a symptom named by
+  // the condition itself is no symptom of it.
+  const auto items = Claims(
+      "Sciatica\n\nSymptoms\n\n- A tingling or numbness in the toes\n"
+      "- chronic sciatica pain\n");
+  EXPECT_THAT(items, Contains("sciatica HAS_SYMPTOM tingling"));
+  EXPECT_THAT(items, Not(Contains(HasSubstr("a tingling"))));
+  EXPECT_THAT(items, Not(Contains(HasSubstr("sciatica pain"))));
   // A heading of no relation's kind scopes nothing.
   EXPECT_THAT(Claims("Sciatica\n\nBackground\n\n"
                      "- Physical therapy\n- Massage therapy\n"),
