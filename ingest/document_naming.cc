@@ -54,10 +54,6 @@ void NameAsWritten(const EntityLinker& linker,
   }
 }
 
-namespace {
-
-// The name's words in the singular, for grouping the number variants of one
-// open phrase: "injuries" -> "injury", "stretches" -> "stretch".
 std::string SingularKey(absl::string_view name) {
   std::string key;
   for (const Token& t : Tokenize(name)) {
@@ -79,6 +75,8 @@ std::string SingularKey(absl::string_view name) {
   }
   return key;
 }
+
+namespace {
 
 // Whether two names differ only in their last word ("Achilles tendinitis",
 // "Achilles tendinosis"): two kinds of one thing, which a text names apart

@@ -10,6 +10,7 @@
 #ifndef MSKG_INGEST_DOCUMENT_NAMING_H_
 #define MSKG_INGEST_DOCUMENT_NAMING_H_
 
+#include <string>
 #include <vector>
 
 #include "ingest/entity_linker.h"
@@ -28,6 +29,11 @@ namespace mskg::ingest {
 void NameAsWritten(const EntityLinker& linker,
                    const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions);
+
+// The name's words in the singular, for telling the number variants of one
+// name apart from other names: "ACL injuries" -> "acl injury", "stretches"
+// -> "stretch".
+std::string SingularKey(absl::string_view name);
 
 // Gives every clinical entity of one document one name: the mentions of a
 // lexicon entry, and the open mentions whose names differ only in number

@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest/document_naming.h"
 
 namespace mskg::ingest {
 namespace {
@@ -30,6 +31,16 @@ class EntityLinkerTest : public ::testing::Test {
   std::unique_ptr<EntityLinker> linker_;
   LinkerState state_;
 };
+
+// The extractor claims nothing between two numbers of one name ("ACL
+// injuries can lead to ACL injury"): SingularKey tells them alike.
+TEST(SingularKeyTest, NumbersOfOneNameAreAlike) {
+  EXPECT_EQ(SingularKey("ACL injuries"), SingularKey("acl injury"));
+  EXPECT_EQ(SingularKey("calf stretches"), SingularKey("calf stretch"));
+  EXPECT_EQ(SingularKey("shin splints"), SingularKey("shin splint"));
+  EXPECT_NE(SingularKey("sinus"), SingularKey("sinu"));
+  EXPECT_NE(SingularKey("tendinitis"), SingularKey("tendinosis"));
+}
 
 TEST_F(EntityLinkerTest, LongestMatchCasePluralHyphenPossessive) {
   EXPECT_EQ(Names("Lower Back Pain and the Psoas Major Muscle's pull"),

@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "ingest/document_extractor.h"
+#include "ingest/document_naming.h"
 
 namespace mskg::ingest::extraction {
 
@@ -158,6 +159,8 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
   if (!s.valid() || !o.valid()) return;
   if (s.name == o.name) return;
   if (!TypesAllowed(r, s.type, o.type)) return;
+  // "ACL injuries cause ACL injury" names one thing twice.
+  if (SingularKey(s.name) == SingularKey(o.name)) return;
   // "sciatica pain", "crippling shin splints": a symptom named by the
   // condition itself is the condition, not a symptom of it.
   if (r == schema::HAS_SYMPTOM && ContainsWords(o.name, s.name)) return;
