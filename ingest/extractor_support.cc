@@ -153,9 +153,18 @@ std::string DocumentExtractor::ClaimKey(const Ref& s, Relation r,
                       sentence, negated ? "!" : "");
 }
 
-void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
+void DocumentExtractor::Add(const Ref& s_in, Relation r, const Ref& o_in,
                             int sentence, absl::string_view rule,
                             float confidence, bool negated, bool hedged) {
+  // "The injury": a bare injury is the one the section is about.
+  auto resolved = [&](const Ref& x) -> const Ref& {
+    return x.type == schema::CONDITION && x.name == "injury" &&
+                   section_condition_.valid()
+               ? section_condition_
+               : x;
+  };
+  const Ref& s = resolved(s_in);
+  const Ref& o = resolved(o_in);
   if (!s.valid() || !o.valid()) return;
   if (s.name == o.name) return;
   if (!TypesAllowed(r, s.type, o.type)) return;
@@ -164,6 +173,13 @@ void DocumentExtractor::Add(const Ref& s, Relation r, const Ref& o,
   // "sciatica pain", "crippling shin splints": a symptom named by the
   // condition itself is the condition, not a symptom of it.
   if (r == schema::HAS_SYMPTOM && ContainsWords(o.name, s.name)) return;
+  // "palsy" and "long thoracic nerve palsy": the head names the kind, so
+  // neither causes the other.
+  if (r == schema::CAUSES &&
+      (absl::EndsWith(o.name, absl::StrCat(" ", s.name)) ||
+       absl::EndsWith(s.name, absl::StrCat(" ", o.name)))) {
+    return;
+  }
   if (!claim_keys_.insert(ClaimKey(s, r, o, sentence, negated)).second) {
     return;
   }

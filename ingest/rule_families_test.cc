@@ -523,6 +523,16 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Doctors say swimmers rarely get sciatica; dancers who "
                      "stretch are more likely to develop sciatica."),
               Not(Contains(HasSubstr("dancers"))));
+  // A bare "injury" is the one the section is about; a name's head names
+  // its kind, which causes nothing of it.
+  const auto injury = Claims(
+      "Tendonitis\n\nAbout\n\nSprinting can lead "
+      "to injury.\n");
+  EXPECT_THAT(injury, Contains("sprinting CAUSES tendonitis"));
+  EXPECT_THAT(injury, Not(Contains(HasSubstr("CAUSES injury"))));
+  EXPECT_THAT(Claims("Sciatica\n\nAbout\n\nA tear can lead to a rotator "
+                     "cuff tear.\n"),
+              Not(Contains(HasSubstr("tear CAUSES rotator cuff tear"))));
   // What a condition makes hard to do is its symptom.
   EXPECT_THAT(Claims("Sciatica can make it harder to kneel."),
               Contains("sciatica HAS_SYMPTOM difficulty kneeling"));
