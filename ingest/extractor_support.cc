@@ -156,9 +156,10 @@ std::string DocumentExtractor::ClaimKey(const Ref& s, Relation r,
 void DocumentExtractor::Add(const Ref& s_in, Relation r, const Ref& o_in,
                             int sentence, absl::string_view rule,
                             float confidence, bool negated, bool hedged) {
-  // "The injury": a bare injury is the one the section is about.
+  // "The injury", "a tear": a bare word for any injury is the one the
+  // section is about.
   auto resolved = [&](const Ref& x) -> const Ref& {
-    return x.type == schema::CONDITION && x.name == "injury" &&
+    return x.type == schema::CONDITION && In(x.name, {"injury", "tear"}) &&
                    section_condition_.valid()
                ? section_condition_
                : x;
