@@ -129,6 +129,10 @@ const std::vector<CueRule>& Cues() {
       {{"culprit", "of"}, CAUSES, F},
       {{"culprit", "for"}, CAUSES, F},
       {{"complication", "of"}, CAUSES, B},
+      // "The cause is usually a herniated disk": the noun, not the verb.
+      {{"cause", "is"}, CAUSES, B},
+      {{"cause", "was"}, CAUSES, B},
+      {{"causes", "are"}, CAUSES, B},
       {{"more", "common", "in"}, CAUSES, B},
       {{"more", "common", "among"}, CAUSES, B},
       {{"most", "common", "in"}, CAUSES, B},

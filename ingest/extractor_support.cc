@@ -375,7 +375,8 @@ bool DocumentExtractor::Negated(const SentenceView& v, int cue) const {
         In(v.word(i + 1), {"just", "only", "merely", "simply", "solely"})) {
       return false;
     }
-    return In(w, {"not", "never", "cannot", "no", "nor"}) ||
+    // "It's unlikely that X caused Y" denies it.
+    return In(w, {"not", "never", "cannot", "no", "nor", "unlikely"}) ||
            absl::EndsWith(w, "n't");
   };
   auto is_barrier = [&](int i) {

@@ -533,6 +533,15 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Sciatica\n\nAbout\n\nA tear can lead to a rotator "
                      "cuff tear.\n"),
               Not(Contains(HasSubstr("tear CAUSES rotator cuff tear"))));
+  // "The cause is X": the noun's cause, not the verb's subject.
+  const auto noun = Claims(
+      "Sciatica\n\nAbout\n\nThe cause is usually a "
+      "herniated disc.\n");
+  EXPECT_THAT(noun, Contains("herniated disc CAUSES sciatica"));
+  EXPECT_THAT(noun, Not(Contains("sciatica CAUSES herniated disc")));
+  // "unlikely" denies.
+  EXPECT_THAT(Claims("It is unlikely that obesity causes sciatica."),
+              Contains("!obesity CAUSES sciatica"));
   // What a condition makes hard to do is its symptom.
   EXPECT_THAT(Claims("Sciatica can make it harder to kneel."),
               Contains("sciatica HAS_SYMPTOM difficulty kneeling"));
