@@ -150,6 +150,13 @@ TEST_F(PhraseFinderTest, BodyPartProblemsNameADisorderOfThePart) {
               Not(Contains("Condition+ hip joint problem")));
 }
 
+TEST_F(PhraseFinderTest, ADeficiencyOfSomethingIsACondition) {
+  EXPECT_THAT(Mentions("Iron deficiency can lead to fatigue."),
+              Contains("Condition+ iron deficiency"));
+  EXPECT_THAT(Mentions("It leads to a deficiency."),
+              Not(Contains(HasSubstr("deficiency"))));
+}
+
 TEST_F(PhraseFinderTest, WhatAConditionMakesHardToDoIsADifficulty) {
   const auto hard = Mentions(
       "Bursitis can make it harder to kneel, lift a box or open a jar.");

@@ -52,7 +52,7 @@ const absl::flat_hash_map<absl::string_view, NodeType>& HeadWords() {
          "kyphosis", "lordosis", "sciatica", "whiplash", "gout", "bunion",
          "bunions", "concussion", "bruise", "bruises", "blister", "blisters",
          "separation", "laxity", "hypermobility", "atrophy", "wasting",
-         "swayback", "condition"});
+         "swayback", "condition", "deficiency", "deficiencies"});
     add(schema::TREATMENT,
         {"therapy", "therapies", "treatment", "treatments", "exercise",
          "exercises", "stretch", "stretches", "stretching", "strengthening",
@@ -370,7 +370,7 @@ bool TooGeneralAlone(absl::string_view w) {
            "knot", "knots", "diagnosis", "palpation", "maneuver",
            "manoeuvre", "occupation", "shoes", "footwear", "inserts",
            "pillow", "cushion", "compression",
-           "stimulation", "gliding", "glides"});
+           "stimulation", "gliding", "glides", "deficiency", "deficiencies"});
   return kGeneral->contains(w);
 }
 
