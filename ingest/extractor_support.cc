@@ -4,12 +4,14 @@
 // references from mentions and lexicon rows, adding a claim (once, with its
 // section's kind), the mentions before and after a cue in its clause,
 // negation, hedges and anaphora.
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -169,8 +171,15 @@ void DocumentExtractor::Add(const Ref& s_in, Relation r, const Ref& o_in,
   if (!s.valid() || !o.valid()) return;
   if (s.name == o.name) return;
   if (!TypesAllowed(r, s.type, o.type)) return;
-  // "ACL injuries cause ACL injury" names one thing twice.
-  if (SingularKey(s.name) == SingularKey(o.name)) return;
+  // "ACL injuries cause ACL injury" names one thing twice. (Number changes
+  // a name by a few letters at most: most pairs need no key.)
+  const size_t longer = std::max(s.name.size(), o.name.size());
+  const size_t shorter = std::min(s.name.size(), o.name.size());
+  if (longer - shorter <= 8 &&
+      absl::ascii_tolower(s.name[0]) == absl::ascii_tolower(o.name[0]) &&
+      SingularKey(s.name) == SingularKey(o.name)) {
+    return;
+  }
   // "sciatica pain", "crippling shin splints": a symptom named by the
   // condition itself is the condition, not a symptom of it.
   if (r == schema::HAS_SYMPTOM && ContainsWords(o.name, s.name)) return;
