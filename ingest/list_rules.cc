@@ -191,6 +191,13 @@ std::vector<Ref> DocumentExtractor::CoordinatedHeads(
         named = true;
       }
     }
+    // "Hairdressers and beauticians": a plural noun ends its noun phrase
+    // (English modifiers are not plural), so a conjunct of one or two words
+    // ending in one is a name of its own even when no vocabulary types it.
+    if (!named && end - begin <= 2 && LooksPlural(label.tokens[end - 1].lower) &&
+        !BreaksNounPhrase(label.tokens[end - 1].lower)) {
+      named = true;
+    }
     if (!named) return {};
     // "A popping or clicking sensation": the article is no part of the
     // name.

@@ -411,6 +411,12 @@ NodeType HeadWordType(absl::string_view lower) {
   return SuffixType(lower);
 }
 
+bool LooksPlural(absl::string_view lower) {
+  return lower.size() > 3 && absl::EndsWith(lower, "s") &&
+         !absl::EndsWith(lower, "ss") && !absl::EndsWith(lower, "us") &&
+         !absl::EndsWith(lower, "is") && !absl::EndsWith(lower, "'s");
+}
+
 bool BreaksNounPhrase(absl::string_view lower) {
   if (Breakers().contains(lower)) return true;
   // Adverbs in -ly ("gradually"), but not adjectives of that shape.

@@ -35,6 +35,11 @@ bool IsAnatomy(schema::NodeType type);
 // noun phrase (and so never belongs to an open-vocabulary name).
 bool BreaksNounPhrase(absl::string_view lower);
 
+// Whether a lower-case word has the shape of a plural noun ("hairdressers",
+// "injuries"; not "stress", "tendinitis", "bus"). A shape, not a lookup:
+// verbs in -s ("causes") pass too, so callers check the word's place.
+bool LooksPlural(absl::string_view lower);
+
 // Returns whether `w` is an adjective of degree, time, frequency or
 // evaluation that qualifies a name without changing what it names:
 // "severe sciatica" is sciatica.

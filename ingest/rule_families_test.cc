@@ -263,6 +263,14 @@ TEST_F(RuleFamiliesTest, ListRules) {
   EXPECT_THAT(coordinated,
               Contains("sciatica HAS_SYMPTOM numbness in the foot"));
   EXPECT_THAT(coordinated, Not(Contains("sciatica HAS_SYMPTOM sharp")));
+  // A plural noun ends its phrase, so plural conjuncts are names of their
+  // own though no vocabulary types them; a singular modifier is not.
+  auto plural = Claims(
+      "Sciatica\n\nRisk factors\n\n- Plumbers and welders\n"
+      "- Heavy or awkward lifting\n");
+  EXPECT_THAT(plural, Contains("plumbers CAUSES sciatica"));
+  EXPECT_THAT(plural, Contains("welders CAUSES sciatica"));
+  EXPECT_THAT(plural, Not(Contains(HasSubstr("heavy CAUSES"))));
 
   // Headings right after a lead ending in ':' are the items it leads, until
   // one names a condition of its own; without the lead they scope nothing.
