@@ -175,13 +175,36 @@ void DocumentExtractor::DropSubsumedClaims() {
     names[{c.relation, c.negated, lower(c.subject.name), 1}].push_back(
         lower(c.object.name));
   }
+  // The sentences of each claim, for a name of several words, which is
+  // specific already: said in a sentence where the longer name is not
+  // ("physical therapy for whiplash" in the title, "passive physical
+  // therapy" in a later section), it is said again, and stays.
+  absl::flat_hash_map<std::tuple<int, bool, std::string, std::string>,
+                      std::vector<int>>
+      sentences_of;
+  for (const Claim& c : claims_) {
+    sentences_of[{c.relation, c.negated, lower(c.subject.name),
+                  lower(c.object.name)}]
+        .push_back(c.sentence);
+  }
   auto subsumed = [&](const std::string& name, const std::string& other_end,
                       int side, const Claim& c) {
     const auto it = names.find({c.relation, c.negated, other_end, side});
     if (it == names.end()) return false;
+    const bool several_words =
+        absl::StrContains(absl::string_view(name).substr(1, name.size() - 2),
+                          ' ');
     for (const std::string& longer : it->second) {
-      if (longer.size() > name.size() &&
-          absl::StrContains(longer, name)) {
+      if (longer.size() <= name.size() || !absl::StrContains(longer, name)) {
+        continue;
+      }
+      if (!several_words) return true;
+      const std::vector<int>& where =
+          sentences_of[side == 0 ? std::make_tuple(c.relation, c.negated,
+                                                   longer, other_end)
+                                 : std::make_tuple(c.relation, c.negated,
+                                                   other_end, longer)];
+      if (std::find(where.begin(), where.end(), c.sentence) != where.end()) {
         return true;
       }
     }

@@ -750,6 +750,16 @@ TEST_F(RuleFamiliesTest, SubsumedClaims) {
   EXPECT_THAT(both, Not(Contains("piriformis syndrome HAS_SYMPTOM pain")));
   EXPECT_THAT(Claims("Piriformis syndrome causes pain."),
               Contains("piriformis syndrome HAS_SYMPTOM pain"));
+  // A name of several words is specific already: said in a sentence of its
+  // own, it stays beside the longer name; in the longer name's sentence it
+  // is still that name's part.
+  auto apart = Claims(
+      "Physical therapy for sciatica\n\nMany people ask about it.\n\n"
+      "Passive physical therapy for sciatica is an option too.\n");
+  EXPECT_THAT(apart, Contains("physical therapy TREATS sciatica"));
+  EXPECT_THAT(apart, Contains("passive physical therapy TREATS sciatica"));
+  EXPECT_THAT(Claims("Passive physical therapy for sciatica helps.\n"),
+              Not(Contains("physical therapy TREATS sciatica")));
 }
 
 // noun_cue_rules.cc: NounCueRules. A relation noun, the condition after
