@@ -79,6 +79,17 @@ TEST_F(EntityLinkerTest, ComposedMuscleStates) {
   EXPECT_EQ(pred, (std::vector<std::string>{"gluteal muscles", "core muscles",
                                             "weak gluteal muscles",
                                             "weak core muscles"}));
+  // A modal or "tend to" before the verb, a comma closing an appositive.
+  using ::testing::Contains;
+  using ::testing::Not;
+  EXPECT_THAT(Names("your glutes can get very weak"),
+              Contains("weak gluteal muscles"));
+  EXPECT_THAT(Names("hip flexors tend to get tight"),
+              Contains("tight hip flexors"));
+  EXPECT_THAT(Names("the psoas, as we saw, is tight"),
+              Not(Contains("tight psoas major")));
+  EXPECT_THAT(Names("the hamstrings, or posterior thigh muscles, become tight"),
+              Contains("tight hamstrings"));
 }
 
 TEST_F(EntityLinkerTest, ComposedStatesTakeEveryNameOfTheMuscle) {

@@ -195,6 +195,20 @@ void EntityLinker::ComposeStates(const std::vector<Token>& tokens,
     int q = end;
     if (word(q) == "muscle" || word(q) == "muscles") ++q;
     while (q < n && !tokens[q].is_word && (word(q) == "-" || word(q) == ")")) ++q;
+    // "The pectorals, or chest muscles, become tight": a comma closing an
+    // appositive before the verb.
+    if (word(q) == "," && In(word(q + 1), {"become", "becomes", "get", "gets",
+                                           "are", "is", "can", "may"})) {
+      ++q;
+    }
+    // "can get very tight", "may tighten", "tend to become tight": a modal
+    // or "tend to" before the verb.
+    if (In(word(q), {"can", "could", "may", "might", "will", "would", "often",
+                     "sometimes", "usually"})) {
+      ++q;
+    } else if (In(word(q), {"tend", "tends"}) && word(q + 1) == "to") {
+      q += 2;
+    }
     // "(cause) the psoas (to) tighten", "the hamstrings tighten up", "the
     // glutes weaken": a verb of state change, used intransitively.
     {
