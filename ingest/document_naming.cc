@@ -95,43 +95,70 @@ bool Siblings(absl::string_view a, absl::string_view b) {
 void OneNamePerDocument(const std::vector<std::vector<Mention>*>& sentences) {
   struct Group {
     std::vector<Mention*> mentions;
-    std::vector<std::pair<std::string, int>> names;  // In order of first use.
+    struct Name {
+      std::string name;
+      int uses = 0;
+      bool vocabulary = false;  // A lexicon entry's mention writes it.
+    };
+    std::vector<Name> names;  // In order of first use.
   };
+  auto takes_part = [](const Mention& m) {
+    return IsClinical(m.type) && m.state.empty() && !m.anaphor &&
+           (m.entry != nullptr || m.open);
+  };
+  auto entry_key = [](const Mention& m) {
+    return absl::StrCat("e", reinterpret_cast<uintptr_t>(m.entry));
+  };
+  // An open phrase that writes a lexicon entry's name in another number
+  // ("ACL injuries" where the vocabulary has "ACL injury") is that entry.
+  absl::flat_hash_map<std::pair<std::string, int>, std::string> entry_by_name;
+  for (std::vector<Mention>* mentions : sentences) {
+    for (const Mention& m : *mentions) {
+      if (m.entry == nullptr || !takes_part(m)) continue;
+      entry_by_name.try_emplace({SingularKey(m.name), m.type}, entry_key(m));
+    }
+  }
   absl::flat_hash_map<std::string, size_t> group_of;
   std::vector<Group> groups;  // In order of first mention.
   for (std::vector<Mention>* mentions : sentences) {
     for (Mention& m : *mentions) {
-      if (!IsClinical(m.type) || !m.state.empty() || m.anaphor ||
-          (m.entry == nullptr && !m.open)) {
-        continue;
+      if (!takes_part(m)) continue;
+      std::string key;
+      if (m.entry != nullptr) {
+        key = entry_key(m);
+      } else {
+        std::string singular = SingularKey(m.name);
+        const auto e = entry_by_name.find({singular, m.type});
+        key = e != entry_by_name.end() ? e->second
+                                       : absl::StrCat("o", singular);
       }
-      const std::string key =
-          m.entry != nullptr
-              ? absl::StrCat("e", reinterpret_cast<uintptr_t>(m.entry))
-              : absl::StrCat("o", SingularKey(m.name));
       auto [slot, added] = group_of.try_emplace(key, groups.size());
       if (added) groups.emplace_back();
       Group& g = groups[slot->second];
       g.mentions.push_back(&m);
       auto it = std::find_if(g.names.begin(), g.names.end(),
-                             [&](const auto& n) { return n.first == m.name; });
-      if (it == g.names.end()) {
-        g.names.emplace_back(m.name, 1);
-      } else {
-        ++it->second;
-      }
+                             [&](const auto& n) { return n.name == m.name; });
+      if (it == g.names.end()) it = g.names.insert(g.names.end(), {m.name});
+      ++it->uses;
+      it->vocabulary |= m.entry != nullptr;
     }
   }
   for (const Group& g : groups) {
     if (g.names.size() < 2) continue;
-    const std::pair<std::string, int>* best = &g.names[0];
-    for (const auto& n : g.names) {
-      if (n.second > best->second) best = &n;
+    // The name written most often; on a tie, one a vocabulary entry's
+    // mention writes ("ACL injury" over an open "ACL injuries"), then the
+    // first.
+    const Group::Name* best = &g.names[0];
+    for (const Group::Name& n : g.names) {
+      if (n.uses > best->uses ||
+          (n.uses == best->uses && n.vocabulary && !best->vocabulary)) {
+        best = &n;
+      }
     }
     for (Mention* m : g.mentions) {
-      if (m->name == best->first || Siblings(m->name, best->first)) continue;
+      if (m->name == best->name || Siblings(m->name, best->name)) continue;
       if (m->entry != nullptr && m->alias.empty()) m->alias = m->name;
-      m->name = best->first;
+      m->name = best->name;
       if (m->entry != nullptr && TokenKey(m->alias) == TokenKey(m->name)) {
         m->alias.clear();
       }

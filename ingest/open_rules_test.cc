@@ -145,6 +145,13 @@ TEST_F(OpenRulesTest, OneEntityOneNameInADocument) {
   auto c = Claims(doc);
   EXPECT_THAT(c, Contains("wrist injury CAUSES wrist tendinitis"));
   EXPECT_THAT(c, Not(Contains(HasSubstr("wrist injuries"))));
+  // An open phrase writing a vocabulary name in another number is that
+  // entry, under the vocabulary's name on a tie.
+  auto plural = Claims(
+      "Sciatica\n\nSI joint instabilities can cause sciatica. SI joint "
+      "instability causes sciatica in runners.\n");
+  EXPECT_THAT(plural, Contains("SI joint instability CAUSES sciatica"));
+  EXPECT_THAT(plural, Not(Contains(HasSubstr("instabilities"))));
 }
 
 }  // namespace
