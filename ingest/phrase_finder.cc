@@ -271,6 +271,46 @@ bool NoActivity(absl::string_view w) {
 constexpr int kMaxActivityWords = 6;
 constexpr int kMaxActivities = 4;
 
+// An activity phrase of coordinated ones, from its verb at `start`: where it
+// ends (before "and", "or", a clause word or punctuation, at most
+// kMaxActivityWords words), and the end of its name, which is on a full
+// word ("insert a key into a" -> "insert a key").
+struct ActivitySpan {
+  int end = 0;
+  int name_end = 0;
+};
+ActivitySpan ActivityAt(const std::vector<Token>& tokens, int start) {
+  const int n = static_cast<int>(tokens.size());
+  ActivitySpan span;
+  span.end = start + 1;
+  while (span.end < n && span.end - start < kMaxActivityWords &&
+         tokens[span.end].is_word && !EndsActivity(tokens[span.end]) &&
+         tokens[span.end].lower != "and" && tokens[span.end].lower != "or") {
+    ++span.end;
+  }
+  span.name_end = span.end;
+  while (span.name_end > start + 1 &&
+         In(tokens[span.name_end - 1].lower,
+            {"a", "an", "the", "your", "my", "into", "of", "to", "on", "in",
+             "with"})) {
+    --span.name_end;
+  }
+  return span;
+}
+
+// The next conjunct's first token after `end` (past ",", "or", "and"), or
+// `end` if none follows.
+int NextConjunct(const std::vector<Token>& tokens, int end) {
+  const int n = static_cast<int>(tokens.size());
+  int next = end;
+  while (next < n &&
+         (tokens[next].lower == "," || tokens[next].lower == "or" ||
+          tokens[next].lower == "and")) {
+    ++next;
+  }
+  return next;
+}
+
 // Symptoms said as what a condition makes hard to do: "Trigger finger can
 // make it harder to type, button a shirt or insert a key into a lock" names
 // "difficulty typing", "difficulty buttoning a shirt" and "difficulty
@@ -302,19 +342,7 @@ void AddDifficultyPhrases(const std::vector<Token>& tokens,
           absl::EndsWith(verb.lower, "ed")) {
         break;
       }
-      int end = start + 1;
-      while (end < n && end - start < kMaxActivityWords &&
-             tokens[end].is_word && !EndsActivity(tokens[end]) &&
-             tokens[end].lower != "and" && tokens[end].lower != "or") {
-        ++end;
-      }
-      // A phrase cut short ends on a full word ("insert a key into a").
-      int last = end;
-      while (last > start + 1 &&
-             In(tokens[last - 1].lower, {"a", "an", "the", "your", "my", "into",
-                                         "of", "to", "on", "in", "with"})) {
-        --last;
-      }
+      const auto [end, last] = ActivityAt(tokens, start);
       Mention m;
       m.type = schema::SYMPTOM;
       m.open = true;
@@ -329,12 +357,7 @@ void AddDifficultyPhrases(const std::vector<Token>& tokens,
       }
       found.push_back(std::move(m));
       // The next conjunct: after ",", "or", "and" (", or").
-      int next = end;
-      while (next < n &&
-             (tokens[next].lower == "," || tokens[next].lower == "or" ||
-              tokens[next].lower == "and")) {
-        ++next;
-      }
+      const int next = NextConjunct(tokens, end);
       if (next == end || next >= n) break;
       start = next;
     }
@@ -343,10 +366,84 @@ void AddDifficultyPhrases(const std::vector<Token>& tokens,
   }
 }
 
-}  // namespace
+// Whether `w` has the shape of a gerund that names an activity ("reading",
+// "hunching", "typing"): not a symptom or condition of that shape
+// ("swelling", "bleeding"), nor one of the common nouns and prepositions
+// in -ing, nor a verb too general to name one ("doing", "using").
+bool ActivityGerund(absl::string_view w) {
+  const NodeType type = HeadWordType(w);
+  return w.size() > 4 && absl::EndsWith(w, "ing") &&
+         (type == schema::NODE_TYPE_UNSPECIFIED || type == schema::CAUSE ||
+          type == schema::TREATMENT || type == schema::ACTION) &&
+         !NoActivity(w) &&
+         !In(w, {"being",    "having",   "doing",     "getting",  "making",
+                 "going",    "using",    "trying",    "thing",    "things",
+                 "something", "anything", "nothing",  "everything",
+                 "morning",  "evening",  "during",    "building", "ceiling",
+                 "spring",   "string",   "clothing",  "bedding",  "feeling",
+                 "meaning",  "setting",  "ending",    "beginning", "opening",
+                 "including", "following", "according", "regarding",
+                 "concerning"});
+}
 
-void AddPhraseMentions(const std::vector<Token>& tokens,
-                       std::vector<Mention>* mentions) {
+// Activities given as examples: "Even minor things, such as reading in bed,
+// can strain the neck", "aerobic exercise such as dancing, jogging or
+// jumping". After "such as" / "including", each coordinated phrase that
+// opens with a gerund is an activity: a treatment when the phrase before
+// "such as" names one ("exercises such as swimming"), otherwise a cause,
+// as activities are where the articles name them. A mention that is the
+// whole activity ("jogging") stays as it is.
+void AddExampleActivities(const std::vector<Token>& tokens,
+                          std::vector<Mention>* mentions) {
+  const int n = static_cast<int>(tokens.size());
+  for (int i = 0; i + 1 < n; ++i) {
+    int from = -1;
+    if (tokens[i].lower == "such" && tokens[i + 1].lower == "as") {
+      from = i + 2;
+    } else if (tokens[i].lower == "including") {
+      from = i + 1;
+    }
+    if (from < 0 || from >= n || !ActivityGerund(tokens[from].lower)) continue;
+    NodeType type = schema::CAUSE;
+    for (const Mention& m : *mentions) {
+      if (m.end_token > i) break;
+      if (m.end_token >= i - 1) {
+        type = m.type == schema::TREATMENT ? schema::TREATMENT : schema::CAUSE;
+      }
+    }
+    std::vector<Mention> found;
+    int start = from;
+    while (start < n && ActivityGerund(tokens[start].lower) &&
+           found.size() < static_cast<size_t>(kMaxActivities)) {
+      const auto [end, last] = ActivityAt(tokens, start);
+      bool lexicon_word = false;  // Or an open mention already.
+      for (const Mention& m : *mentions) {
+        lexicon_word |= m.first_token == start && m.end_token == last;
+      }
+      if (!lexicon_word) {
+        Mention m;
+        m.type = type;
+        m.open = true;
+        m.first_token = start;
+        m.end_token = last;
+        for (int t = start; t < last; ++t) {
+          if (!m.name.empty()) m.name.push_back(' ');
+          m.name += tokens[t].lower;
+        }
+        found.push_back(std::move(m));
+      }
+      const int next = NextConjunct(tokens, end);
+      if (next == end) break;
+      start = next;
+    }
+    for (Mention& m : found) ReplaceSpan(std::move(m), mentions);
+    if (!found.empty()) i = found.back().end_token - 1;
+  }
+}
+
+// The head-final noun phrases of the sentence (phrase_finder.h).
+void AddNounPhrases(const std::vector<Token>& tokens,
+                    std::vector<Mention>* mentions) {
   const int n = static_cast<int>(tokens.size());
   AddComplementPhrases(tokens, mentions);
   AddDifficultyPhrases(tokens, mentions);
@@ -579,6 +676,16 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
                      return x.first_token < y.first_token;
                    });
   *mentions = std::move(out);
+}
+
+}  // namespace
+
+void AddPhraseMentions(const std::vector<Token>& tokens,
+                       std::vector<Mention>* mentions) {
+  AddNounPhrases(tokens, mentions);
+  // After the noun phrases, so that an example's head may be one of them
+  // ("exercises such as walking backwards").
+  AddExampleActivities(tokens, mentions);
 }
 
 }  // namespace mskg::ingest

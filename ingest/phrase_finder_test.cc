@@ -180,6 +180,23 @@ TEST_F(PhraseFinderTest, WhatAConditionMakesHardToDoIsADifficulty) {
               Not(Contains(HasSubstr("difficulty"))));
 }
 
+TEST_F(PhraseFinderTest, ActivitiesGivenAsExamplesAreNamed) {
+  const auto causes = Mentions(
+      "Small habits, such as typing on a tablet, knitting or hunching over "
+      "a desk, strain the wrist.");
+  EXPECT_THAT(causes, Contains("Cause+ typing on a tablet"));
+  EXPECT_THAT(causes, Contains("Cause+ knitting"));
+  EXPECT_THAT(causes, Contains("Cause+ hunching over a desk"));
+  // After a treatment, its kinds.
+  EXPECT_THAT(Mentions("Try physical therapy, including walking backwards."),
+              Contains("Treatment+ walking backwards"));
+  // Nouns in -ing and things that are no activity.
+  EXPECT_THAT(Mentions("Symptoms such as swelling and bruising."),
+              Not(Contains(HasSubstr("+ swelling"))));
+  EXPECT_THAT(Mentions("Times such as morning or evening."),
+              Not(Contains(HasSubstr("Cause+"))));
+}
+
 TEST_F(PhraseFinderTest, ANameDoesNotBeginWithAVerb) {
   EXPECT_THAT(Mentions("She was exploring osteopathy for it."),
               Contains("Treatment+ osteopathy"));
