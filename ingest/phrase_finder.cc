@@ -471,6 +471,13 @@ void AddNounPhrases(const std::vector<Token>& tokens,
     if (u.mention >= 0) return !(*mentions)[u.mention].anaphor;
     const Token& t = tokens[u.first];
     if (!t.is_word) return false;
+    // After a modal comes a verb ("sciatica can damage nerves"), though
+    // the word is a noun elsewhere.
+    if (u.first > 0 &&
+        In(tokens[u.first - 1].lower, {"can", "could", "may", "might", "will",
+                                       "would", "should", "must"})) {
+      return false;
+    }
     return !BreaksNounPhrase(t.lower) &&
            !(IsVerbForm(t.lower) &&
              HeadWordType(t.lower) == schema::NODE_TYPE_UNSPECIFIED &&

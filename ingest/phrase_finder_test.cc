@@ -205,6 +205,11 @@ TEST_F(PhraseFinderTest, ANameDoesNotBeginWithAVerb) {
   // Causes are often gerunds; left-out treatments stay causes.
   EXPECT_THAT(Mentions("Runners are known for neglecting hip strengthening."),
               Contains("Cause+ neglecting hip strengthening"));
+  // After a modal, a word that is a noun elsewhere is the verb.
+  EXPECT_THAT(Mentions("Sciatica can damage nerves."),
+              Not(Contains(HasSubstr("damage nerves"))));
+  EXPECT_THAT(Mentions("Nerve damage is rare."),
+              Contains(HasSubstr("nerve damage")));
 }
 
 TEST_F(PhraseFinderTest, AFieldOfMedicineIsNoTreatment) {
