@@ -685,6 +685,42 @@ void AddNounPhrases(const std::vector<Token>& tokens,
   *mentions = std::move(out);
 }
 
+// Drops the mentions of stress or strain that name a mechanical load, not
+// a cause or an injury: what is put, placed or increased on a body part
+// ("put stress on the knee", "increases stress on the spine", "a lot of
+// stress and strain on the tendon"). The load is how the text says a cause
+// works, not the cause.
+void DropMechanicalLoads(const std::vector<Token>& tokens,
+                         std::vector<Mention>* mentions) {
+  const int n = static_cast<int>(tokens.size());
+  auto is_load = [](absl::string_view w) {
+    return In(w, {"stress", "stresses", "strain", "strains"});
+  };
+  auto is_loaded = [&](const Mention& m) {
+    if (m.end_token <= m.first_token || !is_load(tokens[m.end_token - 1].lower)) {
+      return false;
+    }
+    // "stress and strain on": the load's coordinated other word.
+    int after = m.end_token;
+    if (after + 1 < n && In(tokens[after].lower, {"and", "or"}) &&
+        is_load(tokens[after + 1].lower)) {
+      after += 2;
+    }
+    if (after < n && In(tokens[after].lower, {"on", "onto", "upon"})) {
+      return true;
+    }
+    for (int t = std::max(0, m.first_token - 4); t < m.first_token; ++t) {
+      if (In(tokens[t].lower, {"put", "puts", "putting", "place", "places",
+                               "placing", "placed", "exert", "exerts"})) {
+        return true;
+      }
+    }
+    return false;
+  };
+  mentions->erase(std::remove_if(mentions->begin(), mentions->end(), is_loaded),
+                  mentions->end());
+}
+
 }  // namespace
 
 void AddPhraseMentions(const std::vector<Token>& tokens,
@@ -693,6 +729,7 @@ void AddPhraseMentions(const std::vector<Token>& tokens,
   // After the noun phrases, so that an example's head may be one of them
   // ("exercises such as walking backwards").
   AddExampleActivities(tokens, mentions);
+  DropMechanicalLoads(tokens, mentions);
 }
 
 }  // namespace mskg::ingest

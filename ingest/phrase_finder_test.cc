@@ -197,6 +197,17 @@ TEST_F(PhraseFinderTest, ActivitiesGivenAsExamplesAreNamed) {
               Not(Contains(HasSubstr("Cause+"))));
 }
 
+TEST_F(PhraseFinderTest, AMechanicalLoadIsNoCauseOrInjury) {
+  EXPECT_THAT(Mentions("Running puts stress on the knee."),
+              Not(Contains(HasSubstr("stress"))));
+  EXPECT_THAT(Mentions("Extra weight increases stress and strain on the hip."),
+              Not(Contains(HasSubstr("strain"))));
+  EXPECT_THAT(Mentions("Emotional stress can cause muscle tension."),
+              Contains(HasSubstr("stress")));
+  EXPECT_THAT(Mentions("A hamstring strain heals slowly."),
+              Contains(HasSubstr("hamstring strain")));
+}
+
 TEST_F(PhraseFinderTest, ANameDoesNotBeginWithAVerb) {
   EXPECT_THAT(Mentions("She was exploring osteopathy for it."),
               Contains("Treatment+ osteopathy"));
