@@ -493,6 +493,9 @@ class DocumentExtractor {
   // of its own.
   Scope heading_list_scope_ = Scope::kNone;
   int lead_block_ = -1;  // The block of the sentence that set lead_scope_.
+  // A lead ending in ':' that points elsewhere ("For more information:",
+  // "Related posts:"): the list after it is links, which say nothing.
+  bool items_are_links_ = false;
   Ref item_head_;           // The label of the current list item.
   std::string item_label_;  // Its text, lower case.
   Scope item_scope_ = Scope::kNone;

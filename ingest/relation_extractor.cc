@@ -79,6 +79,22 @@ Scope ScopeOf(absl::string_view text, bool heading = false) {
   return Scope::kNone;
 }
 
+// Whether a lead sentence points to other pages ("For more information:",
+// "Related articles:", "See also:", "Further reading:"): its list is links.
+bool LeadsToLinks(absl::string_view text) {
+  const std::vector<std::string> words = LowerWords(text);
+  auto has = [&](std::initializer_list<absl::string_view> set) {
+    for (const std::string& w : words) {
+      if (In(w, set)) return true;
+    }
+    return false;
+  };
+  return words.size() <= 6 &&
+         (has({"information", "reading", "resources", "references",
+               "sources", "links", "posts", "articles", "related"}) ||
+          (has({"see", "read", "learn"}) && has({"also", "more"})));
+}
+
 }  // namespace
 
 void DocumentExtractor::SentenceRules(int index) {
@@ -309,6 +325,7 @@ schema::DocumentClaims DocumentExtractor::Run(
         section_scope_ = lead_scope_;
       }
       lead_scope_ = Scope::kNone;
+      items_are_links_ = false;
       section_condition_ = Ref();
       section_condition_also_ = Ref();
       section_muscle_ = Ref();
@@ -344,6 +361,7 @@ schema::DocumentClaims DocumentExtractor::Run(
         item_scope_ = Scope::kNone;
         in_item_description_ = false;
         Scope scope = lead_scope_ != Scope::kNone ? lead_scope_ : section_scope_;
+        if (items_are_links_) scope = Scope::kNone;
         if (block.level == 0) {
           item_scope_ = scope;
           nested_scope_ = Scope::kNone;
@@ -423,16 +441,22 @@ schema::DocumentClaims DocumentExtractor::Run(
       item_head_ = Ref();
       item_label_.clear();
       in_item_description_ = false;
-      if (new_block) lead_scope_ = Scope::kNone;
+      if (new_block) {
+        lead_scope_ = Scope::kNone;
+        items_are_links_ = false;
+      }
       SentenceRules(index);
       // A lead sentence ending in ':' scopes the list after it.
       absl::string_view text = absl::StripTrailingAsciiWhitespace(s.text);
       if (absl::EndsWith(text, ":")) {
         lead_scope_ = ScopeOf(text);
         lead_block_ = s.sentence.block;
+        // "Related treatments:" still lists treatments.
+        items_are_links_ = lead_scope_ == Scope::kNone && LeadsToLinks(text);
       }
     }
-    if (block.kind != BlockKind::kHeading) {
+    if (block.kind != BlockKind::kHeading &&
+        !(items_are_links_ && block.kind == BlockKind::kListItem)) {
       SectionText(s, index);
       TopicPairs(s, index);
     }

@@ -295,6 +295,17 @@ TEST_F(RuleFamiliesTest, ListRules) {
   EXPECT_THAT(nested, Contains("warehouses CAUSES sciatica"));
   EXPECT_THAT(nested, Not(Contains(HasSubstr("after long drives"))));
 
+  // A lead pointing to other pages ends the section's list: its items are
+  // links. A lead of the section's own kind still lists.
+  auto links = Claims(
+      "Sciatica\n\nCauses\n\n- Heavy lifting\n\nFor more information:\n\n"
+      "- Sleep and the spine\n- Our clinic's story\n\n"
+      "Other causes include:\n\n- Long drives\n");
+  EXPECT_THAT(links, Contains("heavy lifting CAUSES sciatica"));
+  EXPECT_THAT(links, Contains("long drives CAUSES sciatica"));
+  EXPECT_THAT(links, Not(Contains(HasSubstr("sleep and the spine"))));
+  EXPECT_THAT(links, Not(Contains(HasSubstr("story"))));
+
   // Lists: "triggers include A and B" for the topic; of the wrong types, or
   // with no condition to be about, nothing.
   auto triggers = Claims(
