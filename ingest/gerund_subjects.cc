@@ -49,6 +49,13 @@ bool OpensGerund(const SentenceView& v, int i) {
   return m < 0 || !IsClinical(v.mentions()[m].type);
 }
 
+// Gerunds of having or coming to have a condition: the phrase they open
+// names the condition, not an activity.
+bool HavingVerb(absl::string_view w) {
+  return In(w, {"having", "developing", "suffering", "experiencing",
+                "getting", "contracting", "acquiring", "carrying"});
+}
+
 // Auxiliaries, adverbs and the verb "help" that may stand between a
 // subject and its cue ("can often help prevent").
 bool BetweenSubjectAndCue(absl::string_view w) {
@@ -105,10 +112,14 @@ std::vector<std::pair<int, int>> GerundSubjects(const SentenceView& v,
   int end = start + 1;
   int words = 1;
   while (end < cue && !EndsPhrase(v.word(end)) && !FiniteVerb(v.word(end))) {
+    // "Having diabetes", "Developing bursitis": the condition is the
+    // subject. Other activities keep what they act on ("Maintaining a
+    // healthy weight", "Avoiding repetitive strain").
     if (v.mention_at(end) >= 0 &&
         IsClinical(v.mentions()[v.mention_at(end)].type) &&
-        v.mentions()[v.mention_at(end)].type != schema::TREATMENT) {
-      return out;  // "Having diabetes": the condition is the subject.
+        v.mentions()[v.mention_at(end)].type != schema::TREATMENT &&
+        HavingVerb(v.word(start))) {
+      return out;
     }
     if (v.word(end) == "," && !(end + 1 < cue && OpensGerund(v, end + 1)) &&
         !(end + 2 < cue && IsCoordinator(v.word(end + 1)) &&

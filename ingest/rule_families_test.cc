@@ -504,6 +504,12 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(activities, Contains("twisting your torso CAUSES sciatica"));
   EXPECT_THAT(Claims("Taking short walks helps prevent sciatica."),
               Contains("taking short walks PREVENTS sciatica"));
+  // What an activity acts on may be a cause or condition; having one is
+  // no activity.
+  EXPECT_THAT(Claims("Avoiding prolonged sitting helps prevent sciatica."),
+              Contains("avoiding prolonged sitting PREVENTS sciatica"));
+  EXPECT_THAT(Claims("Having obesity can lead to sciatica."),
+              Not(Contains(HasSubstr("having"))));
   EXPECT_THAT(Claims("Hunching your shoulders puts strain on the spine and "
                      "can lead to sciatica."),
               Contains("hunching your shoulders CAUSES sciatica"));
