@@ -479,8 +479,11 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
       const Types lt = forward ? SubjectTypes(rel) : ObjectTypes(rel);
       const Types rt = forward ? ObjectTypes(rel) : SubjectTypes(rel);
       std::vector<Ref> left, right;
-      const std::vector<int> left_mentions =
+      std::vector<int> left_mentions =
           Before(v, i, {lt.t[0], lt.t[1], lt.t[2]});
+      if (rel == schema::STRENGTHENS || rel == schema::STRETCHES) {
+        DropObjectsOfCoordinatedVerb(v, i, &left_mentions);
+      }
       for (int m : left_mentions) {
         left.push_back(FromMention(v.mentions()[m]));
       }

@@ -223,6 +223,17 @@ std::vector<AnalyzedSentence> ItemPhrases(const AnalyzedSentence& s);
 // Whether `w` may join coordinated mentions ("A, B and the C").
 bool IsCoordinator(absl::string_view w);
 
+// Whether `w` can open an imperative (solution_rules.cc): a verb form, or a
+// verb that is a noun too ("use", "keep", "wear", "stretch").
+bool IsAdviceVerb(absl::string_view w);
+
+// "Wear good shoes and stretch your calves": a verb after "and" / "or"
+// shares the subject of the verb it is coordinated with, so the mentions
+// between that verb and the cue at `cue` (its object) are no subject of the
+// cue; drops them from `mentions` (extractor_support.cc).
+void DropObjectsOfCoordinatedVerb(const SentenceView& v, int cue,
+                                  std::vector<int>* mentions);
+
 // Whether `words` stands in `text` as whole words ("shin splints" in
 // "crippling shin splints", not "splint" in "splints").
 bool ContainsWords(absl::string_view text, absl::string_view words);

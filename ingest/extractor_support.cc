@@ -213,6 +213,22 @@ void DocumentExtractor::Add(const Ref& s_in, Relation r, const Ref& o_in,
   }
 }
 
+void DropObjectsOfCoordinatedVerb(const SentenceView& v, int cue,
+                                  std::vector<int>* mentions) {
+  if (cue < 2 || !In(v.word(cue - 1), {"and", "or"})) return;
+  int verb = cue - 2;
+  while (verb >= 0 &&
+         (v.mention_at(verb) >= 0 || !IsAdviceVerb(v.word(verb)))) {
+    --verb;
+  }
+  if (verb < 0) return;
+  mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
+                                 [&](int m) {
+                                   return v.mentions()[m].first_token > verb;
+                                 }),
+                  mentions->end());
+}
+
 Scope DocumentExtractor::ScopeAt(int index) const {
   if (doc_.blocks[sentences_[index].sentence.block].kind ==
           BlockKind::kListItem &&

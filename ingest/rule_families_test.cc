@@ -393,6 +393,16 @@ TEST_F(RuleFamiliesTest, SolutionRules) {
               Not(Contains(HasSubstr("PREVENTS sciatica"))));
   EXPECT_THAT(Claims("To prevent sciatica."),
               Not(Contains(HasSubstr("PREVENTS"))));
+  // Coordinated advice is each piece; an exercise verb after "and" has no
+  // subject in the other verb's object.
+  auto pieces = Claims(
+      "To prevent sciatica, sit up straight, take breaks and stretch your "
+      "hamstrings.");
+  EXPECT_THAT(pieces, Contains("sit up straight PREVENTS sciatica"));
+  EXPECT_THAT(pieces, Contains("take breaks PREVENTS sciatica"));
+  EXPECT_THAT(pieces, Contains("stretch your hamstrings PREVENTS sciatica"));
+  EXPECT_THAT(Claims("Wear a back brace and stretch your hamstrings."),
+              Not(Contains(HasSubstr("brace STRETCHES"))));
 }
 
 // clause_cause_rules.cc: WhenYouCauses.

@@ -68,16 +68,6 @@ int PreventionVerbEnd(const SentenceView& v, int i) {
   return -1;
 }
 
-// Words that open an imperative and are nouns too, so that IsVerbForm()
-// does not know them as verbs ("Use a headset", "Keep your back straight").
-bool IsAdviceVerb(absl::string_view w) {
-  return IsVerbForm(w) ||
-         In(w, {"use", "keep", "take", "wear", "stretch", "rest", "sleep",
-                "sit", "stand", "lift", "warm", "stay", "walk", "change",
-                "switch", "limit", "hold", "set", "place", "do", "make",
-                "try", "practice", "practise", "build", "work", "drink",
-                "eat", "ice", "train", "start"});
-}
 
 // Words that open the advice of a purpose clause and are not part of it
 // ("To prevent C, you should ...", "..., try to ...").
@@ -97,15 +87,21 @@ int SkipAdviceOpening(const SentenceView& v, int j) {
 }
 
 // The advice in tokens [from, limit): as written up to the first
-// punctuation, "such as", or word that opens another clause or a purpose
-// ("for", "so", "when", "because", "in order") after its verb and object;
-// two to eight words. Invalid when it does not open with a verb.
-Ref AdviceName(const SentenceView& v, int from, int limit) {
+// punctuation, "such as", word that opens another clause or a purpose
+// ("for", "so", "when", "because", "in order") after its verb and object,
+// or "and" / "or" before another advice verb ("wear good shoes and stretch
+// your calves": two pieces of advice); two to eight words. Invalid when it
+// does not open with a verb. `*end`, if given, is set to the token after
+// the name.
+Ref AdviceName(const SentenceView& v, int from, int limit,
+               int* end = nullptr) {
   Ref advice;
+  if (end != nullptr) *end = from;
   if (!IsAdviceVerb(v.word(from))) return advice;
   const auto& tokens = v.sentence().tokens;
   int words = 0;
-  for (int t = from; t < limit; ++t) {
+  int t = from;
+  for (; t < limit; ++t) {
     absl::string_view w = v.word(t);
     if (!tokens[t].is_word) {
       if (w == "-" || w == "'") continue;
@@ -114,7 +110,9 @@ Ref AdviceName(const SentenceView& v, int from, int limit) {
     if (t > from + 1 && (In(w, {"for", "so", "because", "while", "when",
                                 "which", "as"}) ||
                          (w == "such" && v.word(t + 1) == "as") ||
-                         (w == "in" && v.word(t + 1) == "order"))) {
+                         (w == "in" && v.word(t + 1) == "order") ||
+                         (In(w, {"and", "or"}) &&
+                          IsAdviceVerb(v.word(t + 1))))) {
       break;
     }
     if (++words > 8) return Ref();
@@ -123,10 +121,22 @@ Ref AdviceName(const SentenceView& v, int from, int limit) {
   }
   if (words < 2) return Ref();
   advice.type = schema::TREATMENT;
+  if (end != nullptr) *end = t;
   return advice;
 }
 
 }  // namespace
+
+// Words that open an imperative and are nouns too, so that IsVerbForm()
+// does not know them as verbs ("Use a headset", "Keep your back straight").
+bool IsAdviceVerb(absl::string_view w) {
+  return IsVerbForm(w) ||
+         In(w, {"use", "keep", "take", "wear", "stretch", "rest", "sleep",
+                "sit", "stand", "lift", "warm", "stay", "walk", "change",
+                "switch", "limit", "hold", "set", "place", "do", "make",
+                "try", "practice", "practise", "build", "work", "drink",
+                "eat", "ice", "train", "start"});
+}
 
 void DocumentExtractor::PurposeAdvice(const SentenceView& v, int index) {
   const auto& ms = v.mentions();
@@ -172,9 +182,18 @@ void DocumentExtractor::PurposeAdvice(const SentenceView& v, int index) {
     int after = -1;
     const Ref target = prevented(verb_end, &after);
     if (!target.valid() || v.word(after) != ",") return;
-    const int from = SkipAdviceOpening(v, after + 1);
-    Ref advice = AdviceName(v, from, v.size());
-    if (advice.valid()) claim(advice, target, from, i);
+    // Each piece of advice of a coordinated list.
+    int from = SkipAdviceOpening(v, after + 1);
+    for (int pieces = 0; pieces < 4 && from < v.size(); ++pieces) {
+      int end = from;
+      Ref advice = AdviceName(v, from, v.size(), &end);
+      if (!advice.valid()) break;
+      claim(advice, target, from, i);
+      // ", take breaks", "and stretch", ", or use a headset".
+      if (!In(v.word(end), {"and", "or", ","})) break;
+      from = end + 1;
+      if (In(v.word(from), {"and", "or"})) ++from;
+    }
     return;
   }
   // "<Advice> to (help) prevent C."

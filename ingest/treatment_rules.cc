@@ -213,9 +213,9 @@ void DocumentExtractor::StrengthenStretch(const SentenceView& v, int index) {
     // A cue inside a treatment's name ("rest, ice and stretching the
     // calves") is that treatment's, not the ones coordinated before it.
     if (cue_mention < 0) {
-      for (int s : Before(v, i, {schema::TREATMENT})) {
-        subjects.push_back(FromMention(v.mentions()[s]));
-      }
+      std::vector<int> before = Before(v, i, {schema::TREATMENT});
+      DropObjectsOfCoordinatedVerb(v, i, &before);
+      for (int s : before) subjects.push_back(FromMention(v.mentions()[s]));
     }
     if (subjects.empty() && item_head_.valid() &&
         item_head_.type == schema::TREATMENT) {
