@@ -6,13 +6,13 @@
 # documents ($MSKG_SHARED/corpus) with `mskg ingest`, exports the triples
 # (`mskg export --format triples`) and runs $MSKG_SHARED/eval/score on them.
 # Fails when F1 or precision falls under its floor: floors a little under
-# what is reached (dev: F1 0.422, P 0.536; the five: F1 0.635, P 0.575),
+# what is reached (dev: F1 0.433, P 0.551; the five: F1 0.634, P 0.574),
 # regression guards, not targets. The articles are not in the repository:
 # without MSKG_SHARED the test is skipped, saying so; with MSKG_SHARED set
 # (tools/test.sh always sets it) a missing folder is a failure.
 set -euo pipefail
 
-readonly DEV_MIN_F1=0.41 DEV_MIN_P=0.52
+readonly DEV_MIN_F1=0.42 DEV_MIN_P=0.53
 readonly FIVE_MIN_F1=0.62 FIVE_MIN_P=0.56
 
 MSKG="$(pwd)/cli/mskg"
