@@ -20,6 +20,7 @@
 #include "graph/inference.h"
 #include "graph/store_test_fixture.h"
 #include "graph/store_testing.h"
+#include "graph/view_patch.h"
 #include "graph/view_testing.h"
 #include "gtest/gtest.h"
 #include "schema/graph.pb.h"
@@ -80,10 +81,12 @@ class ViewDeltaTest : public GraphStoreTest,
     ASSERT_TRUE(rebuilt.ok()) << rebuilt.status();
     ASSERT_NE(view, nullptr);
     EXPECT_EQ(DiffViews(*view, **rebuilt), "") << context;
+    EXPECT_TRUE(view->bytes() == (*rebuilt)->bytes()) << context;
   }
 };
 
 TEST_P(ViewDeltaTest, PatchedViewEqualsRebuild) {
+  const size_t refusals = PatchViewRefusalsForTesting();
   std::mt19937 rng(GetParam());
   std::vector<std::string> stored;
   GetView();  // The first base.
@@ -116,6 +119,9 @@ TEST_P(ViewDeltaTest, PatchedViewEqualsRebuild) {
   EXPECT_TRUE(reopened->mapped_from_file());
   EXPECT_EQ(DiffViews(*last, *reopened), "");
   ExpectViewEqualsRebuild("after reopen");
+  // Every patch was laid out from its base (view_patch.h), none through a
+  // builder.
+  EXPECT_EQ(PatchViewRefusalsForTesting(), refusals);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ViewDeltaTest, ::testing::Range(1, 13));

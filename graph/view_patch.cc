@@ -1,0 +1,600 @@
+// graph/view_patch.cc
+//
+// PatchView() (view_patch.h). Node indices of the base are kept (ids
+// ascend with indices, and new ids are above every stored one, so new
+// nodes go after the base's), so the base's records, aliases, name-key
+// lists and support bytes are copied with no index remapped; only edge
+// indices move, by the changed triples before them. What GraphViewBuilder
+// would compute again for every node and edge (name keys, the identity and
+// edge hash maps, support decoded and encoded, the sort of the name keys)
+// is computed for the changed ones only; the adjacency and the inference
+// rules still run over every edge, as in Finish().
+#include "graph/view_patch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "graph/inference.h"
+#include "graph/inference_rules.h"
+#include "graph/view_layout.h"
+#include "util/name_key.h"
+
+namespace mskg::graph {
+
+using snapshot::EdgeRecord;
+using snapshot::KeySlot;
+using snapshot::NodeRecord;
+using snapshot::StrRef;
+
+// The patched view's edges as the inference rules read and extend them
+// (inference_rules.h): asserted edges in store order, then derived ones.
+// Whether an edge exists is answered by the derived edges' keys, the
+// changed triples, and else the base's adjacency. Not thread-safe.
+class PatchGraph {
+ public:
+  struct Node {
+    absl::string_view name;
+  };
+  struct Edge {
+    NodeIndex source = kInvalidIndex;
+    NodeIndex target = kInvalidIndex;
+    schema::Relation relation = schema::RELATION_UNSPECIFIED;
+    bool inferred = false;
+    bool negated = false;        // Asserted, with every support negated.
+    absl::string_view rule;      // Static storage (inference.h's names).
+    absl::string_view support;   // Encoded (SupportList's form).
+    uint32_t premise_begin = 0;  // Into premises().
+    uint32_t premise_count = 0;
+  };
+  using Key = std::pair<uint64_t, int>;
+  static Key KeyOf(NodeIndex s, schema::Relation r, NodeIndex t) {
+    return {(static_cast<uint64_t>(s) << 32) | t, static_cast<int>(r)};
+  }
+
+  // `names` holds every node's name; `changed` says, for each changed
+  // triple, whether it has support now. Both must outlive this.
+  PatchGraph(const GraphView& base, const std::vector<absl::string_view>& names,
+             const absl::flat_hash_map<Key, bool>& changed)
+      : base_(base), names_(names), changed_(changed) {}
+
+  size_t num_nodes() const { return names_.size(); }
+  size_t num_edges() const { return edges_.size(); }
+  Node node(NodeIndex v) const { return Node{names_[v]}; }
+  const Edge& edge(EdgeIndex e) const { return edges_[e]; }
+  const std::vector<EdgeIndex>& premises() const { return premises_; }
+  std::vector<Edge>& mutable_edges() { return edges_; }
+
+  // As GraphViewBuilder::AddInferredEdge().
+  EdgeIndex AddInferredEdge(NodeIndex source, schema::Relation relation,
+                            NodeIndex target, absl::string_view rule,
+                            std::vector<EdgeIndex> premises) {
+    const Key key = KeyOf(source, relation, target);
+    if (AssertedExists(source, relation, target, key)) return kInvalidIndex;
+    if (!inferred_.insert(key).second) return kInvalidIndex;
+    Edge e;
+    e.source = source;
+    e.target = target;
+    e.relation = relation;
+    e.inferred = true;
+    e.rule = rule;
+    e.premise_begin = static_cast<uint32_t>(premises_.size());
+    e.premise_count = static_cast<uint32_t>(premises.size());
+    premises_.insert(premises_.end(), premises.begin(), premises.end());
+    edges_.push_back(e);
+    return static_cast<EdgeIndex>(edges_.size() - 1);
+  }
+
+ private:
+  bool AssertedExists(NodeIndex s, schema::Relation r, NodeIndex t,
+                      const Key& key) const {
+    auto it = changed_.find(key);
+    if (it != changed_.end()) return it->second;
+    if (s >= base_.num_nodes() || t >= base_.num_nodes()) return false;
+    absl::Span<const Adjacent> range = base_.Out(s, r);
+    auto at = std::lower_bound(
+        range.begin(), range.end(), t,
+        [](const Adjacent& a, NodeIndex x) { return a.node < x; });
+    return at != range.end() && at->node == t && !at->inferred;
+  }
+
+  const GraphView& base_;
+  const std::vector<absl::string_view>& names_;
+  const absl::flat_hash_map<Key, bool>& changed_;
+  std::vector<Edge> edges_;
+  std::vector<EdgeIndex> premises_;
+  absl::flat_hash_set<Key> inferred_;
+};
+
+bool EdgeNegated(const PatchGraph::Edge& info) {
+  return !info.inferred && info.negated;
+}
+
+bool EdgeFromReference(const PatchGraph::Edge& info) {
+  for (const schema::Provenance& p : SupportList(info.support)) {
+    if (p.document_id() == kReferenceDocument &&
+        p.polarity() != schema::NEGATED) {
+      return true;
+    }
+  }
+  return false;
+}
+
+absl::string_view EdgeRule(const PatchGraph::Edge& info) { return info.rule; }
+
+namespace {
+
+// The base's bytes, read as sections.
+struct BaseBytes {
+  explicit BaseBytes(const GraphView& view) : data(view.bytes().data()) {
+    header = reinterpret_cast<const snapshot::Header*>(data);
+  }
+  const char* at(snapshot::Section s) const {
+    return data + header->sections[s].offset;
+  }
+  uint64_t size(snapshot::Section s) const { return header->sections[s].size; }
+  const char* data;
+  const snapshot::Header* header;
+};
+
+// A node whose record the patch holds: its name and aliases as
+// GraphViewBuilder::AddNode() keeps them.
+struct StoredNode {
+  uint64_t id = 0;
+  schema::NodeType type = schema::NODE_TYPE_UNSPECIFIED;
+  absl::string_view name;
+  std::vector<absl::string_view> aliases;
+};
+
+StoredNode FromRecord(const schema::Node& record) {
+  StoredNode node;
+  node.id = record.id();
+  node.type = record.type();
+  node.name = record.name();
+  for (const std::string& alias : record.aliases()) {
+    if (alias != node.name &&
+        std::find(node.aliases.begin(), node.aliases.end(), alias) ==
+            node.aliases.end()) {
+      node.aliases.push_back(alias);
+    }
+  }
+  return node;
+}
+
+// Returns `support` as GraphView::EncodedSupport() holds it, and sets
+// `*negated` when none of it affirms the edge. REQUIRES: not empty.
+std::string EncodeSupport(const std::vector<schema::Provenance>& support,
+                          bool* negated) {
+  std::string out;
+  char varint[10];
+  out.append(varint, layout::PutVarint(varint, support.size()) - varint);
+  bool any_affirmed = false;
+  for (const schema::Provenance& p : support) {
+    if (p.polarity() != schema::NEGATED) any_affirmed = true;
+    out.append(varint, layout::PutVarint(varint, p.ByteSizeLong()) - varint);
+    p.AppendToString(&out);
+  }
+  *negated = !any_affirmed;
+  return out;
+}
+
+std::atomic<size_t> refusals{0};
+
+// PatchView() itself; nullptr when it refuses.
+std::shared_ptr<const GraphView> Patch(const GraphView& base,
+                                       const ViewPatch& patch,
+                                       bool apply_inference,
+                                       const snapshot::StoreStamp& stamp) {
+  const BaseBytes raw(base);
+  const auto* base_nodes =
+      reinterpret_cast<const NodeRecord*>(raw.at(snapshot::kNodes));
+  const auto* base_edges =
+      reinterpret_cast<const EdgeRecord*>(raw.at(snapshot::kEdges));
+  const auto* base_aliases =
+      reinterpret_cast<const StrRef*>(raw.at(snapshot::kAliases));
+  const char* base_strings = raw.at(snapshot::kStrings);
+  const char* base_supports = raw.at(snapshot::kSupports);
+  const size_t base_n = base.num_nodes();
+  const size_t base_m = base.num_edges();
+  auto str = [base_strings](const StrRef& r) {
+    return absl::string_view(base_strings + r.offset, r.size);
+  };
+  for (size_t v = 1; v < base_n; ++v) {
+    if (base_nodes[v - 1].id >= base_nodes[v].id) return nullptr;
+  }
+  const uint64_t max_base_id = base_n == 0 ? 0 : base_nodes[base_n - 1].id;
+  auto base_index = [&](uint64_t id) -> NodeIndex {
+    const NodeRecord* at = std::lower_bound(
+        base_nodes, base_nodes + base_n, id,
+        [](const NodeRecord& r, uint64_t x) { return r.id < x; });
+    return at != base_nodes + base_n && at->id == id
+               ? static_cast<NodeIndex>(at - base_nodes)
+               : kInvalidIndex;
+  };
+
+  // ---- Nodes: the base's, the changed ones' records, the new ones ----
+  absl::flat_hash_map<NodeIndex, StoredNode> changed_nodes;
+  std::vector<StoredNode> new_nodes;
+  for (const schema::Node& record : patch.nodes) {
+    StoredNode node = FromRecord(record);
+    const NodeIndex v = base_index(node.id);
+    if (v != kInvalidIndex) {
+      if (node.type != base_nodes[v].type ||
+          node.name != str(base_nodes[v].name)) {
+        return nullptr;
+      }
+      changed_nodes[v] = std::move(node);
+    } else if (node.id > max_base_id) {
+      new_nodes.push_back(std::move(node));
+    } else {
+      return nullptr;
+    }
+  }
+  std::sort(
+      new_nodes.begin(), new_nodes.end(),
+      [](const StoredNode& a, const StoredNode& b) { return a.id < b.id; });
+  {
+    // A builder would merge nodes of one identity: leave that to it.
+    absl::flat_hash_set<std::string> identities;
+    for (size_t i = 0; i < new_nodes.size(); ++i) {
+      if ((i > 0 && new_nodes[i - 1].id == new_nodes[i].id) ||
+          base.Find(new_nodes[i].type, new_nodes[i].name) != kInvalidIndex ||
+          !identities
+               .insert(absl::StrCat(static_cast<int>(new_nodes[i].type), " ",
+                                    NameKey(new_nodes[i].name)))
+               .second) {
+        return nullptr;
+      }
+    }
+  }
+  const size_t n = base_n + new_nodes.size();
+  auto new_index = [&](uint64_t id) -> NodeIndex {
+    if (id <= max_base_id) return base_index(id);
+    auto at = std::lower_bound(
+        new_nodes.begin(), new_nodes.end(), id,
+        [](const StoredNode& node, uint64_t x) { return node.id < x; });
+    return at != new_nodes.end() && at->id == id
+               ? static_cast<NodeIndex>(base_n + (at - new_nodes.begin()))
+               : kInvalidIndex;
+  };
+  std::vector<absl::string_view> names(n);
+  for (size_t v = 0; v < base_n; ++v) names[v] = str(base_nodes[v].name);
+  for (size_t i = 0; i < new_nodes.size(); ++i) {
+    names[base_n + i] = new_nodes[i].name;
+  }
+  // The stored node of index v, or null for a base node unchanged.
+  auto stored = [&](NodeIndex v) -> const StoredNode* {
+    if (v >= base_n) return &new_nodes[v - base_n];
+    if (changed_nodes.empty()) return nullptr;
+    auto it = changed_nodes.find(v);
+    return it == changed_nodes.end() ? nullptr : &it->second;
+  };
+
+  // ---- Changed triples, by node index ----
+  struct Changed {
+    NodeIndex source;
+    schema::Relation relation;
+    NodeIndex target;
+    const ViewPatch::Triple* triple;
+  };
+  std::vector<Changed> changed;
+  changed.reserve(patch.triples.size());
+  absl::flat_hash_map<PatchGraph::Key, bool> changed_keys;
+  for (const ViewPatch::Triple& t : patch.triples) {
+    const NodeIndex s = new_index(t.source);
+    const NodeIndex o = new_index(t.target);
+    if (t.support.empty()) {
+      // Nothing to add; what matters is that a base edge is dropped.
+      if (s == kInvalidIndex || o == kInvalidIndex) continue;
+    } else if (s == kInvalidIndex || o == kInvalidIndex) {
+      return nullptr;
+    }
+    changed.push_back(Changed{s, t.relation, o, &t});
+    changed_keys[PatchGraph::KeyOf(s, t.relation, o)] = !t.support.empty();
+  }
+  auto triple_less = [](NodeIndex s1, int r1, NodeIndex t1, NodeIndex s2,
+                        int r2, NodeIndex t2) {
+    if (s1 != s2) return s1 < s2;
+    if (r1 != r2) return r1 < r2;
+    return t1 < t2;
+  };
+  for (size_t i = 1; i < changed.size(); ++i) {
+    const Changed& a = changed[i - 1];
+    const Changed& b = changed[i];
+    if (!triple_less(a.source, a.relation, a.target, b.source, b.relation,
+                     b.target)) {
+      return nullptr;
+    }
+  }
+
+  // ---- Asserted edges: the base's merged with the changed triples ----
+  PatchGraph graph(base, names, changed_keys);
+  std::vector<PatchGraph::Edge>& edges = graph.mutable_edges();
+  edges.reserve(base_m + changed.size());
+  std::vector<std::string> encoded;
+  encoded.reserve(changed.size());
+  auto add_changed = [&](const Changed& c) {
+    if (c.triple->support.empty()) return;
+    PatchGraph::Edge e;
+    e.source = c.source;
+    e.target = c.target;
+    e.relation = c.relation;
+    encoded.push_back(EncodeSupport(c.triple->support, &e.negated));
+    e.support = encoded.back();
+    edges.push_back(e);
+  };
+  size_t j = 0;
+  bool inferred_seen = false;
+  const EdgeRecord* last = nullptr;
+  for (EdgeIndex i = 0; i < base_m; ++i) {
+    const EdgeRecord& r = base_edges[i];
+    if (r.inferred) {
+      inferred_seen = true;
+      continue;
+    }
+    if (inferred_seen) return nullptr;  // Not in store order.
+    if (last != nullptr &&
+        !triple_less(last->source, last->relation, last->target, r.source,
+                     r.relation, r.target)) {
+      return nullptr;
+    }
+    last = &r;
+    while (j < changed.size() &&
+           triple_less(changed[j].source, changed[j].relation,
+                       changed[j].target, r.source, r.relation, r.target)) {
+      add_changed(changed[j++]);
+    }
+    if (j < changed.size() && changed[j].source == r.source &&
+        changed[j].relation == r.relation && changed[j].target == r.target) {
+      add_changed(changed[j++]);  // Replaces (or drops) the base's.
+      continue;
+    }
+    PatchGraph::Edge e;
+    e.source = r.source;
+    e.target = r.target;
+    e.relation = static_cast<schema::Relation>(r.relation);
+    e.negated = r.negated != 0;
+    e.support =
+        absl::string_view(base_supports + r.support_offset, r.support_size);
+    edges.push_back(e);
+  }
+  while (j < changed.size()) add_changed(changed[j++]);
+
+  if (apply_inference) Inference<PatchGraph>(&graph).Run();
+  const size_t m = edges.size();
+
+  // ---- Name keys: the base's lists, less the changed nodes, merged with
+  // the changed and new nodes' keys ----
+  std::vector<std::pair<std::string, NodeIndex>> extra;
+  auto add_keys = [&extra](NodeIndex v, const StoredNode& node) {
+    extra.emplace_back(NameKey(node.name), v);
+    for (absl::string_view a : node.aliases) extra.emplace_back(NameKey(a), v);
+  };
+  for (const auto& [v, node] : changed_nodes) add_keys(v, node);
+  for (size_t i = 0; i < new_nodes.size(); ++i) {
+    add_keys(static_cast<NodeIndex>(base_n + i), new_nodes[i]);
+  }
+  std::sort(extra.begin(), extra.end());
+  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+  const auto* base_slots =
+      reinterpret_cast<const KeySlot*>(raw.at(snapshot::kKeySlots));
+  const size_t base_slot_count =
+      raw.size(snapshot::kKeySlots) / sizeof(KeySlot);
+  const auto* base_lists =
+      reinterpret_cast<const NodeIndex*>(raw.at(snapshot::kKeyLists));
+  const size_t base_keyed = raw.size(snapshot::kKeyLists) / sizeof(NodeIndex);
+  // The base's keys in key order: each starts its list where the one
+  // before ended (Finish() lays the lists out in key order).
+  std::vector<uint32_t> slot_at(base_keyed, kInvalidIndex);
+  for (size_t s = 0; s < base_slot_count; ++s) {
+    if (base_slots[s].hash == 0) continue;
+    if (base_slots[s].list_begin >= base_keyed) return nullptr;
+    slot_at[base_slots[s].list_begin] = static_cast<uint32_t>(s);
+  }
+  std::vector<layout::KeyedNode> keyed;
+  keyed.reserve(base_keyed + extra.size());
+  size_t num_keys = 0;
+  uint64_t key_bytes = 0;
+  size_t x = 0;
+  auto emit_extra_key = [&](absl::string_view key) {
+    while (x < extra.size() && extra[x].first == key) {
+      keyed.push_back({extra[x].first, extra[x].second});
+      ++x;
+    }
+  };
+  auto count_key = [&](size_t before) {
+    if (keyed.size() > before) {
+      ++num_keys;
+      key_bytes += keyed.back().key.size();
+    }
+  };
+  for (size_t p = 0; p < base_keyed;) {
+    const uint32_t s = slot_at[p];
+    if (s == kInvalidIndex) return nullptr;
+    const KeySlot& slot = base_slots[s];
+    const absl::string_view key = str(slot.key);
+    while (x < extra.size() && absl::string_view(extra[x].first) < key) {
+      const size_t before = keyed.size();
+      emit_extra_key(extra[x].first);
+      count_key(before);
+    }
+    const size_t before = keyed.size();
+    const NodeIndex* list = base_lists + slot.list_begin;
+    const size_t count = slot.list_count;
+    if (count == 0) return nullptr;
+    for (size_t i = 0; i < count; ++i) {
+      const NodeIndex v = list[i];
+      // Extra nodes of the same key that sort before v.
+      while (x < extra.size() && extra[x].first == key && extra[x].second < v) {
+        keyed.push_back({extra[x].first, extra[x].second, slot.hash});
+        ++x;
+      }
+      if (!changed_nodes.empty() && changed_nodes.contains(v)) continue;
+      keyed.push_back({key, v, slot.hash});
+    }
+    while (x < extra.size() && extra[x].first == key) {
+      keyed.push_back({extra[x].first, extra[x].second, slot.hash});
+      ++x;
+    }
+    count_key(before);
+    p += count;
+  }
+  while (x < extra.size()) {
+    const size_t before = keyed.size();
+    emit_extra_key(extra[x].first);
+    count_key(before);
+  }
+
+  // ---- Sizes ----
+  std::vector<absl::string_view> rules;
+  for (size_t i = 0; i < m; ++i) {
+    if (!edges[i].rule.empty() &&
+        std::find(rules.begin(), rules.end(), edges[i].rule) == rules.end()) {
+      rules.push_back(edges[i].rule);
+    }
+  }
+  std::sort(rules.begin(), rules.end());
+  layout::Counts counts;
+  counts.nodes = n;
+  counts.edges = m;
+  counts.key_slots = layout::KeySlotCount(num_keys);
+  counts.keyed_nodes = keyed.size();
+  counts.premises = graph.premises().size();
+  counts.string_bytes = key_bytes;
+  for (absl::string_view rule : rules) counts.string_bytes += rule.size();
+  for (NodeIndex v = 0; v < n; ++v) {
+    if (const StoredNode* node = stored(v)) {
+      counts.string_bytes += node->name.size();
+      for (absl::string_view a : node->aliases) counts.string_bytes += a.size();
+      counts.aliases += node->aliases.size();
+    } else {
+      const NodeRecord& r = base_nodes[v];
+      counts.string_bytes += r.name.size;
+      for (uint32_t a = 0; a < r.alias_count; ++a) {
+        counts.string_bytes += base_aliases[r.alias_begin + a].size;
+      }
+      counts.aliases += r.alias_count;
+    }
+  }
+  for (const PatchGraph::Edge& e : edges) {
+    counts.support_bytes += e.support.size();
+  }
+  layout::Block block(counts);
+  layout::StringWriter strings(block);
+
+  // ---- Strings, nodes, aliases ----
+  auto* node_records =
+      reinterpret_cast<NodeRecord*>(block.at(snapshot::kNodes));
+  auto* alias_refs = reinterpret_cast<StrRef*>(block.at(snapshot::kAliases));
+  uint32_t alias_used = 0;
+  for (NodeIndex v = 0; v < n; ++v) {
+    NodeRecord& r = node_records[v];
+    r.alias_begin = alias_used;
+    if (const StoredNode* node = stored(v)) {
+      r.id = node->id;
+      r.type = static_cast<uint8_t>(node->type);
+      r.name = strings.Put(node->name);
+      r.alias_count = static_cast<uint32_t>(node->aliases.size());
+      for (absl::string_view a : node->aliases) {
+        alias_refs[alias_used++] = strings.Put(a);
+      }
+    } else {
+      const NodeRecord& b = base_nodes[v];
+      r.id = b.id;
+      r.type = b.type;
+      r.name = strings.Put(str(b.name));
+      r.alias_count = b.alias_count;
+      for (uint32_t a = 0; a < b.alias_count; ++a) {
+        alias_refs[alias_used++] =
+            strings.Put(str(base_aliases[b.alias_begin + a]));
+      }
+    }
+    // Unique among the base's nodes as before (their names do not
+    // change); new nodes are checked below.
+    r.name_unique = v < base_n ? base_nodes[v].name_unique : 1;
+  }
+  {
+    absl::flat_hash_map<absl::string_view, NodeIndex> new_names;
+    for (NodeIndex v = base_n; v < n; ++v) {
+      const absl::string_view name = names[v];
+      auto [it, inserted] = new_names.try_emplace(name, v);
+      if (!inserted) {
+        node_records[v].name_unique = 0;
+        node_records[it->second].name_unique = 0;
+      }
+      // A node of the base with this name has this name's key.
+      for (NodeIndex w : base.Lookup(name)) {
+        if (names[w] == name) {
+          node_records[v].name_unique = 0;
+          node_records[w].name_unique = 0;
+        }
+      }
+    }
+  }
+  absl::flat_hash_map<absl::string_view, StrRef> rule_refs;
+  for (absl::string_view rule : rules) rule_refs[rule] = strings.Put(rule);
+
+  // ---- Edges, premises, supports ----
+  auto* edge_records =
+      reinterpret_cast<EdgeRecord*>(block.at(snapshot::kEdges));
+  auto* premise_out =
+      reinterpret_cast<EdgeIndex*>(block.at(snapshot::kPremises));
+  const std::vector<EdgeIndex>& premises = graph.premises();
+  if (!premises.empty()) {
+    std::memcpy(premise_out, premises.data(),
+                premises.size() * sizeof(EdgeIndex));
+  }
+  char* const support_base = block.at(snapshot::kSupports);
+  uint64_t support_used = 0;
+  auto* relation_counts =
+      reinterpret_cast<uint64_t*>(block.at(snapshot::kRelationCounts));
+  for (EdgeIndex i = 0; i < m; ++i) {
+    const PatchGraph::Edge& e = edges[i];
+    EdgeRecord& r = edge_records[i];
+    r.source = e.source;
+    r.target = e.target;
+    r.relation = static_cast<uint8_t>(e.relation);
+    r.inferred = e.inferred ? 1 : 0;
+    if (!e.rule.empty()) r.rule = rule_refs.at(e.rule);
+    // Premises are laid out in edge order, as Finish() does.
+    r.premise_begin = e.inferred ? e.premise_begin : 0;
+    r.premise_count = e.premise_count;
+    if (!e.support.empty()) {
+      r.support_offset = support_used;
+      std::memcpy(support_base + support_used, e.support.data(),
+                  e.support.size());
+      support_used += e.support.size();
+      r.support_size = e.support.size();
+      r.negated = e.negated ? 1 : 0;
+    }
+    ++relation_counts[e.relation];
+  }
+  layout::LayOutIndices(&block);
+  layout::LayOutKeys(keyed, &strings, &block);
+  return layout::FinishBlock(&block, stamp);
+}
+
+}  // namespace
+
+std::shared_ptr<const GraphView> PatchView(const GraphView& base,
+                                           const ViewPatch& patch,
+                                           bool apply_inference,
+                                           const snapshot::StoreStamp& stamp) {
+  std::shared_ptr<const GraphView> view =
+      Patch(base, patch, apply_inference, stamp);
+  if (view == nullptr) refusals.fetch_add(1, std::memory_order_relaxed);
+  return view;
+}
+
+size_t PatchViewRefusalsForTesting() {
+  return refusals.load(std::memory_order_relaxed);
+}
+
+}  // namespace mskg::graph
