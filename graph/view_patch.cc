@@ -92,6 +92,18 @@ class PatchGraph {
     return static_cast<EdgeIndex>(edges_.size() - 1);
   }
 
+  // Appends `edges`, derived ones whose premises are `premises` from
+  // each one's premise_begin.
+  void AddCopiedEdges(const std::vector<Edge>& edges,
+                      const std::vector<EdgeIndex>& premises) {
+    const uint32_t offset = static_cast<uint32_t>(premises_.size());
+    for (Edge e : edges) {
+      e.premise_begin += offset;
+      edges_.push_back(e);
+    }
+    premises_.insert(premises_.end(), premises.begin(), premises.end());
+  }
+
  private:
   bool AssertedExists(NodeIndex s, schema::Relation r, NodeIndex t,
                       const Key& key) const {
@@ -183,6 +195,94 @@ std::string EncodeSupport(const std::vector<schema::Provenance>& support,
   }
   *negated = !any_affirmed;
   return out;
+}
+
+// A changed triple, by node index.
+struct PatchedTriple {
+  NodeIndex source;
+  schema::Relation relation;
+  NodeIndex target;
+  const ViewPatch::Triple* triple;
+};
+
+// The edges the rules read (inference_rules.h): PART_OF and ANTAGONIST_OF
+// (premises, and what blocks a derivation), PERFORMS (opposite_actions).
+bool ReadByRules(schema::Relation r) {
+  return r == schema::PART_OF || r == schema::ANTAGONIST_OF ||
+         r == schema::PERFORMS;
+}
+
+// If no changed triple changes what the rules read, copies the base's
+// inferred edges into `graph` (whose asserted edges are laid out, `asserted`
+// of them) and returns true; else returns false with `graph` unchanged.
+//
+// Why this is the rules' result: a run (inference_rules.h) reads, of the
+// asserted edges, only those of the relations of ReadByRules() (the
+// relations it derives are PART_OF and ANTAGONIST_OF, so the edges of
+// other relations never block a derivation), and of each only its
+// endpoints, relation, position in the edge order, whether it is negated
+// and, for PERFORMS, whether an affirmed support comes from the reference
+// document; of nodes, only the names of PERFORMS targets. The worklist and
+// every list it walks are in edge order. If each changed triple of those
+// relations was asserted in the base exactly when it is now, and then with
+// the same negation and reference status, the run sees the same sequence
+// of edges as the base's run did (the patched order keeps the base's
+// relative order, and changed nodes keep their names), so it derives the
+// same edges in the same order, with the premises renumbered: asserted
+// ones by `remap`, derived ones by their place after the asserted edges.
+// Node indices do not change. A premise with no new index (it would have
+// lost its support) refuses the copy.
+bool CopyInferredEdges(const GraphView& base,
+                       const std::vector<PatchedTriple>& changed,
+                       const std::vector<EdgeIndex>& remap, size_t asserted,
+                       PatchGraph* graph) {
+  for (const PatchedTriple& c : changed) {
+    if (!ReadByRules(c.relation)) continue;
+    const bool now = !c.triple->support.empty();
+    EdgeIndex before = kInvalidIndex;
+    if (c.source < base.num_nodes() && c.target < base.num_nodes()) {
+      before = base.FindEdge(c.source, c.relation, c.target);
+    }
+    if (before != kInvalidIndex && base.edge(before).inferred) {
+      before = kInvalidIndex;
+    }
+    if ((before != kInvalidIndex) != now) return false;
+    if (!now) continue;
+    const PatchGraph::Edge& e = graph->edge(remap[before]);
+    const PatchGraph::Edge old = {.negated = base.edge(before).negated,
+                                  .support = base.EncodedSupport(before)};
+    if (e.negated != old.negated ||
+        (c.relation == schema::PERFORMS &&
+         EdgeFromReference(e) != EdgeFromReference(old))) {
+      return false;
+    }
+  }
+  const size_t base_asserted = remap.size();
+  std::vector<PatchGraph::Edge> copied;
+  std::vector<EdgeIndex> premises;
+  for (EdgeIndex i = base_asserted; i < base.num_edges(); ++i) {
+    const EdgeInfo info = base.edge(i);
+    PatchGraph::Edge e;
+    e.source = info.source;
+    e.target = info.target;
+    e.relation = info.relation;
+    e.inferred = true;
+    e.rule = info.rule;
+    e.premise_begin = static_cast<uint32_t>(premises.size());
+    e.premise_count = static_cast<uint32_t>(info.premises.size());
+    for (EdgeIndex p : info.premises) {
+      const EdgeIndex q =
+          p < base_asserted ? remap[p]
+          : p < base.num_edges()
+              ? static_cast<EdgeIndex>(asserted + p - base_asserted)
+              : kInvalidIndex;
+      if (q == kInvalidIndex) return false;
+      premises.push_back(q);
+    }
+    copied.push_back(e);
+  }
+  graph->AddCopiedEdges(copied, premises);
+  return true;
 }
 
 std::atomic<size_t> refusals{0};
@@ -278,13 +378,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
   };
 
   // ---- Changed triples, by node index ----
-  struct Changed {
-    NodeIndex source;
-    schema::Relation relation;
-    NodeIndex target;
-    const ViewPatch::Triple* triple;
-  };
-  std::vector<Changed> changed;
+  std::vector<PatchedTriple> changed;
   changed.reserve(patch.triples.size());
   absl::flat_hash_map<PatchGraph::Key, bool> changed_keys;
   for (const ViewPatch::Triple& t : patch.triples) {
@@ -296,7 +390,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     } else if (s == kInvalidIndex || o == kInvalidIndex) {
       return nullptr;
     }
-    changed.push_back(Changed{s, t.relation, o, &t});
+    changed.push_back(PatchedTriple{s, t.relation, o, &t});
     changed_keys[PatchGraph::KeyOf(s, t.relation, o)] = !t.support.empty();
   }
   auto triple_less = [](NodeIndex s1, int r1, NodeIndex t1, NodeIndex s2,
@@ -306,8 +400,8 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     return t1 < t2;
   };
   for (size_t i = 1; i < changed.size(); ++i) {
-    const Changed& a = changed[i - 1];
-    const Changed& b = changed[i];
+    const PatchedTriple& a = changed[i - 1];
+    const PatchedTriple& b = changed[i];
     if (!triple_less(a.source, a.relation, a.target, b.source, b.relation,
                      b.target)) {
       return nullptr;
@@ -320,7 +414,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
   edges.reserve(base_m + changed.size());
   std::vector<std::string> encoded;
   encoded.reserve(changed.size());
-  auto add_changed = [&](const Changed& c) {
+  auto add_changed = [&](const PatchedTriple& c) {
     if (c.triple->support.empty()) return;
     PatchGraph::Edge e;
     e.source = c.source;
@@ -330,20 +424,19 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     e.support = encoded.back();
     edges.push_back(e);
   };
+  // The new index of each asserted edge of the base (kInvalidIndex if it
+  // has no support left).
+  std::vector<EdgeIndex> remap;
+  remap.reserve(base_m);
   size_t j = 0;
-  bool inferred_seen = false;
   const EdgeRecord* last = nullptr;
   for (EdgeIndex i = 0; i < base_m; ++i) {
     const EdgeRecord& r = base_edges[i];
-    if (r.inferred) {
-      inferred_seen = true;
-      continue;
-    }
-    if (inferred_seen) return nullptr;  // Not in store order.
+    if (r.inferred) break;
     if (last != nullptr &&
         !triple_less(last->source, last->relation, last->target, r.source,
                      r.relation, r.target)) {
-      return nullptr;
+      return nullptr;  // Not in store order.
     }
     last = &r;
     while (j < changed.size() &&
@@ -353,9 +446,13 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     }
     if (j < changed.size() && changed[j].source == r.source &&
         changed[j].relation == r.relation && changed[j].target == r.target) {
-      add_changed(changed[j++]);  // Replaces (or drops) the base's.
+      // Replaced (or dropped) by the stored one.
+      const size_t before = edges.size();
+      add_changed(changed[j++]);
+      remap.push_back(edges.size() > before ? before : kInvalidIndex);
       continue;
     }
+    remap.push_back(static_cast<EdgeIndex>(edges.size()));
     PatchGraph::Edge e;
     e.source = r.source;
     e.target = r.target;
@@ -365,9 +462,17 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
         absl::string_view(base_supports + r.support_offset, r.support_size);
     edges.push_back(e);
   }
+  const size_t base_asserted = remap.size();
+  for (size_t i = base_asserted; i < base_m; ++i) {
+    if (!base_edges[i].inferred) return nullptr;  // Not in store order.
+  }
   while (j < changed.size()) add_changed(changed[j++]);
 
-  if (apply_inference) Inference<PatchGraph>(&graph).Run();
+  if (apply_inference) {
+    if (!CopyInferredEdges(base, changed, remap, edges.size(), &graph)) {
+      Inference<PatchGraph>(&graph).Run();
+    }
+  }
   const size_t m = edges.size();
 
   // ---- Name keys: the base's lists, less the changed nodes, merged with
