@@ -286,6 +286,8 @@ bool CopyInferredEdges(const GraphView& base,
 }
 
 std::atomic<size_t> refusals{0};
+std::atomic<size_t> inference_copies{0};
+std::atomic<size_t> inference_reruns{0};
 
 // PatchView() itself; nullptr when it refuses.
 std::shared_ptr<const GraphView> Patch(const GraphView& base,
@@ -469,7 +471,10 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
   while (j < changed.size()) add_changed(changed[j++]);
 
   if (apply_inference) {
-    if (!CopyInferredEdges(base, changed, remap, edges.size(), &graph)) {
+    if (CopyInferredEdges(base, changed, remap, edges.size(), &graph)) {
+      inference_copies.fetch_add(1, std::memory_order_relaxed);
+    } else {
+      inference_reruns.fetch_add(1, std::memory_order_relaxed);
       Inference<PatchGraph>(&graph).Run();
     }
   }
@@ -698,8 +703,12 @@ std::shared_ptr<const GraphView> PatchView(const GraphView& base,
   return view;
 }
 
-size_t PatchViewRefusalsForTesting() {
-  return refusals.load(std::memory_order_relaxed);
+PatchViewCounts PatchViewCountsForTesting() {
+  PatchViewCounts counts;
+  counts.refused = refusals.load(std::memory_order_relaxed);
+  counts.inference_copied = inference_copies.load(std::memory_order_relaxed);
+  counts.inference_rerun = inference_reruns.load(std::memory_order_relaxed);
+  return counts;
 }
 
 }  // namespace mskg::graph

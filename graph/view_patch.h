@@ -56,8 +56,13 @@ std::shared_ptr<const GraphView> PatchView(const GraphView& base,
                                            bool apply_inference,
                                            const snapshot::StoreStamp& stamp);
 
-// Returns how many PatchView() calls returned nullptr in this process.
-size_t PatchViewRefusalsForTesting();
+// What PatchView() calls did in this process, for tests.
+struct PatchViewCounts {
+  size_t refused = 0;           // Returned nullptr.
+  size_t inference_copied = 0;  // Copied the base's inferred edges.
+  size_t inference_rerun = 0;   // Ran the rules.
+};
+PatchViewCounts PatchViewCountsForTesting();
 
 }  // namespace mskg::graph
 
