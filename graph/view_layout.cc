@@ -8,6 +8,8 @@
 // so the peak is the builder plus the block.
 #include "graph/view_layout.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +30,33 @@ using snapshot::NodeRecord;
 using snapshot::StrRef;
 
 namespace layout {
+
+HeapBytes::HeapBytes(size_t size) : size_(size) {
+  constexpr size_t kMapAbove = size_t{8} << 20;
+  constexpr size_t kHugePage = size_t{2} << 20;
+  if (size >= kMapAbove) {
+    const size_t length = (size + kHugePage - 1) & ~(kHugePage - 1);
+    void* p = mmap(nullptr, length, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      // Advice only: without huge pages the block is as before.
+      madvise(p, length, MADV_HUGEPAGE);
+      data_ = static_cast<char*>(p);
+      mapped_ = length;
+      return;
+    }
+  }
+  data_ = static_cast<char*>(std::calloc((size + 7) / 8, 8));
+  if (data_ == nullptr) throw std::bad_alloc();
+}
+
+HeapBytes::~HeapBytes() {
+  if (mapped_ != 0) {
+    munmap(data_, mapped_);
+  } else {
+    std::free(data_);
+  }
+}
 
 size_t VarintSize(uint64_t v) {
   size_t n = 1;
