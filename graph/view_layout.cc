@@ -82,13 +82,13 @@ uint64_t KeySlotCount(size_t num_keys) {
   return slots;
 }
 
-namespace {
-
 bool AdjacentLess(const Adjacent& a, const Adjacent& b) {
   if (a.relation != b.relation) return a.relation < b.relation;
   if (a.node != b.node) return a.node < b.node;
   return a.edge < b.edge;
 }
+
+namespace {
 
 uint64_t Align8(uint64_t v) { return (v + 7) & ~uint64_t{7}; }
 
@@ -194,7 +194,11 @@ void LayOutIndices(Block* block) {
     std::sort(in + in_begin[i], in + in_begin[i + 1], AdjacentLess);
   }
 
-  // ---- Nodes by type ----
+  LayOutNodesByType(block);
+}
+
+void LayOutNodesByType(Block* block) {
+  const size_t n = block->counts.nodes;
   const auto* node_records =
       reinterpret_cast<const NodeRecord*>(block->at(snapshot::kNodes));
   auto* type_begin =

@@ -104,6 +104,10 @@ void LayOutKeys(absl::Span<const KeyedNode> keyed, StringWriter* strings,
 // Lays out kOutBegin, kOut, kInBegin, kIn from the edge records and
 // kTypeBegin, kTypeNodes from the node records, both written already.
 void LayOutIndices(Block* block);
+// Lays out kTypeBegin and kTypeNodes alone (LayOutIndices() does).
+void LayOutNodesByType(Block* block);
+// Returns whether adjacency entry `a` goes before `b` in a node's list.
+bool AdjacentLess(const Adjacent& a, const Adjacent& b);
 
 // Writes the header (with `stamp`) into the block and returns the view.
 std::shared_ptr<const GraphView> FinishBlock(Block* block,

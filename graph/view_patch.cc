@@ -285,6 +285,68 @@ bool CopyInferredEdges(const GraphView& base,
   return true;
 }
 
+// Lays out kOutBegin, kOut, kInBegin, kIn as LayOutIndices() would, from
+// the base's: each node's entries are the base's whose edge is `kept`
+// (renumbered; their relation, flags and order are unchanged, since a
+// node's entries are ordered by relation and other endpoint, which a
+// renumbering keeps), merged with the entries of the `fresh` edges (in
+// ascending order). Returns false if some edge of the block is neither
+// kept nor fresh (the sections are then to be laid out anew).
+bool LayOutAdjacency(const GraphView& base, const std::vector<EdgeIndex>& kept,
+                     const std::vector<EdgeIndex>& fresh,
+                     layout::Block* block) {
+  const size_t n = block->counts.nodes;
+  const auto* edge_records =
+      reinterpret_cast<const EdgeRecord*>(block->at(snapshot::kEdges));
+  for (const bool out : {true, false}) {
+    auto* begin = reinterpret_cast<uint32_t*>(
+        block->at(out ? snapshot::kOutBegin : snapshot::kInBegin));
+    auto* list = reinterpret_cast<Adjacent*>(
+        block->at(out ? snapshot::kOut : snapshot::kIn));
+    // (node, entry) of each fresh edge, by node, then in list order.
+    std::vector<std::pair<NodeIndex, Adjacent>> extra;
+    extra.reserve(fresh.size());
+    for (const EdgeIndex e : fresh) {
+      const EdgeRecord& r = edge_records[e];
+      Adjacent a;
+      a.node = out ? r.target : r.source;
+      a.edge = e;
+      a.relation = static_cast<schema::Relation>(r.relation);
+      a.negated = r.negated != 0;
+      a.inferred = r.inferred != 0;
+      extra.emplace_back(out ? r.source : r.target, a);
+    }
+    std::sort(extra.begin(), extra.end(), [](const auto& x, const auto& y) {
+      if (x.first != y.first) return x.first < y.first;
+      return layout::AdjacentLess(x.second, y.second);
+    });
+    uint32_t used = 0;
+    size_t x = 0;
+    for (NodeIndex v = 0; v < n; ++v) {
+      begin[v] = used;
+      if (v < base.num_nodes()) {
+        for (const Adjacent& a : out ? base.Out(v) : base.In(v)) {
+          const EdgeIndex e = kept[a.edge];
+          if (e == kInvalidIndex) continue;
+          Adjacent b = a;
+          b.edge = e;
+          while (x < extra.size() && extra[x].first == v &&
+                 layout::AdjacentLess(extra[x].second, b)) {
+            list[used++] = extra[x++].second;
+          }
+          list[used++] = b;
+        }
+      }
+      while (x < extra.size() && extra[x].first == v) {
+        list[used++] = extra[x++].second;
+      }
+    }
+    begin[n] = used;
+    if (used != block->counts.edges) return false;
+  }
+  return true;
+}
+
 std::atomic<size_t> refusals{0};
 std::atomic<size_t> inference_copies{0};
 std::atomic<size_t> inference_reruns{0};
@@ -416,6 +478,9 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
   edges.reserve(base_m + changed.size());
   std::vector<std::string> encoded;
   encoded.reserve(changed.size());
+  // The edges with no entry in the base's adjacency: changed triples with
+  // support, derived edges unless copied.
+  std::vector<EdgeIndex> fresh;
   auto add_changed = [&](const PatchedTriple& c) {
     if (c.triple->support.empty()) return;
     PatchGraph::Edge e;
@@ -424,6 +489,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     e.relation = c.relation;
     encoded.push_back(EncodeSupport(c.triple->support, &e.negated));
     e.support = encoded.back();
+    fresh.push_back(static_cast<EdgeIndex>(edges.size()));
     edges.push_back(e);
   };
   // The new index of each asserted edge of the base (kInvalidIndex if it
@@ -470,12 +536,32 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
   }
   while (j < changed.size()) add_changed(changed[j++]);
 
+  // For the adjacency: the new index of each base edge whose entries
+  // stay as they are but for it.
+  std::vector<EdgeIndex> kept(base_m, kInvalidIndex);
+  {
+    size_t f = 0;
+    for (size_t b = 0; b < base_asserted; ++b) {
+      const EdgeIndex e = remap[b];
+      if (e == kInvalidIndex) continue;
+      while (f < fresh.size() && fresh[f] < e) ++f;
+      if (f < fresh.size() && fresh[f] == e) continue;  // Replaced.
+      kept[b] = e;
+    }
+  }
+  const size_t asserted = edges.size();
   if (apply_inference) {
-    if (CopyInferredEdges(base, changed, remap, edges.size(), &graph)) {
+    if (CopyInferredEdges(base, changed, remap, asserted, &graph)) {
       inference_copies.fetch_add(1, std::memory_order_relaxed);
+      for (size_t b = base_asserted; b < base_m; ++b) {
+        kept[b] = static_cast<EdgeIndex>(asserted + (b - base_asserted));
+      }
     } else {
       inference_reruns.fetch_add(1, std::memory_order_relaxed);
       Inference<PatchGraph>(&graph).Run();
+      for (size_t e = asserted; e < edges.size(); ++e) {
+        fresh.push_back(static_cast<EdgeIndex>(e));
+      }
     }
   }
   const size_t m = edges.size();
@@ -686,7 +772,15 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     }
     ++relation_counts[e.relation];
   }
-  layout::LayOutIndices(&block);
+  if (LayOutAdjacency(base, kept, fresh, &block)) {
+    layout::LayOutNodesByType(&block);
+  } else {
+    for (const snapshot::Section s : {snapshot::kOutBegin, snapshot::kOut,
+                                      snapshot::kInBegin, snapshot::kIn}) {
+      std::memset(block.at(s), 0, block.header.sections[s].size);
+    }
+    layout::LayOutIndices(&block);
+  }
   layout::LayOutKeys(keyed, &strings, &block);
   return layout::FinishBlock(&block, stamp);
 }
