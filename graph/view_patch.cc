@@ -434,12 +434,12 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     names[base_n + i] = new_nodes[i].name;
   }
   // The stored node of index v, or null for a base node unchanged.
-  auto stored = [&](NodeIndex v) -> const StoredNode* {
-    if (v >= base_n) return &new_nodes[v - base_n];
-    if (changed_nodes.empty()) return nullptr;
-    auto it = changed_nodes.find(v);
-    return it == changed_nodes.end() ? nullptr : &it->second;
-  };
+  std::vector<const StoredNode*> stored_of(n, nullptr);
+  for (const auto& [v, node] : changed_nodes) stored_of[v] = &node;
+  for (size_t i = 0; i < new_nodes.size(); ++i) {
+    stored_of[base_n + i] = &new_nodes[i];
+  }
+  auto stored = [&stored_of](NodeIndex v) { return stored_of[v]; };
 
   // ---- Changed triples, by node index ----
   std::vector<PatchedTriple> changed;
@@ -588,11 +588,21 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
   const size_t base_keyed = raw.size(snapshot::kKeyLists) / sizeof(NodeIndex);
   // The base's keys in key order: each starts its list where the one
   // before ended (Finish() lays the lists out in key order).
-  std::vector<uint32_t> slot_at(base_keyed, kInvalidIndex);
+  // Gathered in one pass over the slots (reading them in key order would
+  // miss the cache at every key).
+  struct BaseKey {
+    uint64_t hash = 0;  // 0: no key starts here.
+    uint64_t offset = 0;
+    uint32_t size = 0;
+    uint32_t count = 0;
+  };
+  std::vector<BaseKey> key_at(base_keyed);
   for (size_t s = 0; s < base_slot_count; ++s) {
-    if (base_slots[s].hash == 0) continue;
-    if (base_slots[s].list_begin >= base_keyed) return nullptr;
-    slot_at[base_slots[s].list_begin] = static_cast<uint32_t>(s);
+    const KeySlot& slot = base_slots[s];
+    if (slot.hash == 0) continue;
+    if (slot.list_begin >= base_keyed || slot.list_count == 0) return nullptr;
+    key_at[slot.list_begin] = {slot.hash, slot.key.offset, slot.key.size,
+                               static_cast<uint32_t>(slot.list_count)};
   }
   std::vector<layout::KeyedNode> keyed;
   keyed.reserve(base_keyed + extra.size());
@@ -612,19 +622,18 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     }
   };
   for (size_t p = 0; p < base_keyed;) {
-    const uint32_t s = slot_at[p];
-    if (s == kInvalidIndex) return nullptr;
-    const KeySlot& slot = base_slots[s];
-    const absl::string_view key = str(slot.key);
+    const BaseKey& slot = key_at[p];
+    if (slot.hash == 0) return nullptr;
+    const absl::string_view key(base_strings + slot.offset, slot.size);
     while (x < extra.size() && absl::string_view(extra[x].first) < key) {
       const size_t before = keyed.size();
       emit_extra_key(extra[x].first);
       count_key(before);
     }
     const size_t before = keyed.size();
-    const NodeIndex* list = base_lists + slot.list_begin;
-    const size_t count = slot.list_count;
-    if (count == 0) return nullptr;
+    const NodeIndex* list = base_lists + p;
+    const size_t count = slot.count;
+    if (p + count > base_keyed) return nullptr;
     for (size_t i = 0; i < count; ++i) {
       const NodeIndex v = list[i];
       // Extra nodes of the same key that sort before v.
@@ -632,7 +641,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
         keyed.push_back({extra[x].first, extra[x].second, slot.hash});
         ++x;
       }
-      if (!changed_nodes.empty() && changed_nodes.contains(v)) continue;
+      if (v < base_n && stored_of[v] != nullptr) continue;
       keyed.push_back({key, v, slot.hash});
     }
     while (x < extra.size() && extra[x].first == key) {
@@ -734,8 +743,14 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
       }
     }
   }
-  absl::flat_hash_map<absl::string_view, StrRef> rule_refs;
-  for (absl::string_view rule : rules) rule_refs[rule] = strings.Put(rule);
+  // Rules are few (inference.h): found by a scan.
+  std::vector<StrRef> rule_refs;
+  for (absl::string_view rule : rules) rule_refs.push_back(strings.Put(rule));
+  auto rule_ref = [&](absl::string_view rule) {
+    size_t i = 0;
+    while (rules[i].data() != rule.data() && rules[i] != rule) ++i;
+    return rule_refs[i];
+  };
 
   // ---- Edges, premises, supports ----
   auto* edge_records =
@@ -758,7 +773,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
     r.target = e.target;
     r.relation = static_cast<uint8_t>(e.relation);
     r.inferred = e.inferred ? 1 : 0;
-    if (!e.rule.empty()) r.rule = rule_refs.at(e.rule);
+    if (!e.rule.empty()) r.rule = rule_ref(e.rule);
     // Premises are laid out in edge order, as Finish() does.
     r.premise_begin = e.inferred ? e.premise_begin : 0;
     r.premise_count = e.premise_count;
