@@ -77,8 +77,13 @@ class PatchGraph {
                             NodeIndex target, absl::string_view rule,
                             std::vector<EdgeIndex> premises) {
     const Key key = KeyOf(source, relation, target);
-    if (AssertedExists(source, relation, target, key)) return kInvalidIndex;
-    if (!inferred_.insert(key).second) return kInvalidIndex;
+    if (Indexed(relation)) {
+      // Asserted or derived already.
+      if (!keys_.insert(key).second) return kInvalidIndex;
+    } else {
+      if (AssertedExists(source, relation, target, key)) return kInvalidIndex;
+      if (!keys_.insert(key).second) return kInvalidIndex;
+    }
     Edge e;
     e.source = source;
     e.target = target;
@@ -90,6 +95,15 @@ class PatchGraph {
     premises_.insert(premises_.end(), premises.begin(), premises.end());
     edges_.push_back(e);
     return static_cast<EdgeIndex>(edges_.size() - 1);
+  }
+
+  // Before the rules run: indexes the keys of the asserted edges of the
+  // relations they derive, so that whether one exists is one lookup.
+  void IndexAssertedEdges() {
+    for (const Edge& e : edges_) {
+      if (Indexed(e.relation))
+        keys_.insert(KeyOf(e.source, e.relation, e.target));
+    }
   }
 
   // Appends `edges`, derived ones whose premises are `premises` from
@@ -105,6 +119,11 @@ class PatchGraph {
   }
 
  private:
+  // The relations the rules derive (inference.h), whose asserted edges
+  // IndexAssertedEdges() puts in keys_.
+  static bool Indexed(schema::Relation r) {
+    return r == schema::PART_OF || r == schema::ANTAGONIST_OF;
+  }
   bool AssertedExists(NodeIndex s, schema::Relation r, NodeIndex t,
                       const Key& key) const {
     auto it = changed_.find(key);
@@ -122,7 +141,8 @@ class PatchGraph {
   const absl::flat_hash_map<Key, bool>& changed_;
   std::vector<Edge> edges_;
   std::vector<EdgeIndex> premises_;
-  absl::flat_hash_set<Key> inferred_;
+  // Derived edges' keys, and the asserted ones IndexAssertedEdges() adds.
+  absl::flat_hash_set<Key> keys_;
 };
 
 bool EdgeNegated(const PatchGraph::Edge& info) {
@@ -558,6 +578,7 @@ std::shared_ptr<const GraphView> Patch(const GraphView& base,
       }
     } else {
       inference_reruns.fetch_add(1, std::memory_order_relaxed);
+      graph.IndexAssertedEdges();
       Inference<PatchGraph>(&graph).Run();
       for (size_t e = asserted; e < edges.size(); ++e) {
         fresh.push_back(static_cast<EdgeIndex>(e));
