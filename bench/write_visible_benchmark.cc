@@ -151,20 +151,17 @@ void BM_WriteVisibleNewMember(benchmark::State& state) {
   RunWriteVisible(state, /*new_member=*/true);
 }
 
-BENCHMARK(BM_WriteVisible)
-    ->ArgName("edges")
-    ->Arg(1000)
-    ->Arg(100000)
-    ->Arg(1000000)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
-BENCHMARK(BM_WriteVisibleNewMember)
-    ->ArgName("edges")
-    ->Arg(1000)
-    ->Arg(100000)
-    ->Arg(1000000)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
+void Sizes(benchmark::internal::Benchmark* b) {
+  b->ArgName("edges")
+      ->Arg(1000)
+      ->Arg(100000)
+      ->Arg(1000000)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+}
+
+BENCHMARK(BM_WriteVisible)->Apply(Sizes);
+BENCHMARK(BM_WriteVisibleNewMember)->Apply(Sizes);
 
 }  // namespace
 }  // namespace mskg
