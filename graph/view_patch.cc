@@ -6,9 +6,12 @@
 // lists and support bytes are copied with no index remapped; only edge
 // indices move, by the changed triples before them. What GraphViewBuilder
 // would compute again for every node and edge (name keys, the identity and
-// edge hash maps, support decoded and encoded, the sort of the name keys)
-// is computed for the changed ones only; the adjacency and the inference
-// rules still run over every edge, as in Finish().
+// edge hash maps, support decoded and encoded, the sort of the name keys,
+// the sort of each node's adjacency) is computed for the changed ones
+// only. The inference rules rerun over every edge when the patch changes
+// what they read, else their result is copied (CopyInferredEdges()). What
+// is still linear in the graph: copying the records and bytes into a new
+// block, and reinserting every name key into a new slot table.
 #include "graph/view_patch.h"
 
 #include <algorithm>
@@ -36,8 +39,9 @@ using snapshot::StrRef;
 
 // The patched view's edges as the inference rules read and extend them
 // (inference_rules.h): asserted edges in store order, then derived ones.
-// Whether an edge exists is answered by the derived edges' keys, the
-// changed triples, and else the base's adjacency. Not thread-safe.
+// Whether an edge of a relation the rules derive exists is a lookup of its
+// key (IndexAssertedEdges()); of another relation, the changed triples and
+// else the base's adjacency answer. Not thread-safe.
 class PatchGraph {
  public:
   struct Node {
