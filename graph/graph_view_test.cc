@@ -199,5 +199,28 @@ TEST(GraphViewTest, AdjacencyCarriesTheEdgeFlags) {
   EXPECT_FALSE(view->In(a)[0].negated);
 }
 
+// A view of 8 MB or more lays out in a mapped block (view_layout.h): the
+// same bytes as the same graph needs, read the same way.
+TEST(GraphViewTest, LargeViewInAMappedBlock) {
+  GraphViewBuilder builder;
+  constexpr int kNodes = 20000;
+  constexpr int kEdgesPerNode = 10;
+  for (int i = 0; i < kNodes; ++i) {
+    builder.AddNode(schema::MUSCLE, "muscle " + std::to_string(i));
+  }
+  for (int i = 0; i < kNodes; ++i) {
+    for (int k = 1; k <= kEdgesPerNode; ++k) {
+      builder.AddEdge(i, schema::ATTACHES_TO, (i + k) % kNodes);
+    }
+  }
+  std::shared_ptr<const GraphView> view = builder.Finish();
+  ASSERT_GE(view->bytes().size(), size_t{8} << 20);
+  EXPECT_EQ(view->num_edges(), size_t{kNodes} * kEdgesPerNode);
+  EXPECT_EQ(view->Out(7).size(), size_t{kEdgesPerNode});
+  EXPECT_NE(view->FindEdge(kNodes - 1, schema::ATTACHES_TO, 0), kInvalidIndex);
+  EXPECT_EQ(view->Find(schema::MUSCLE, "muscle 12345"), 12345u);
+  EXPECT_EQ(view->bytes().substr(0, 8), absl::string_view("MSKGVIEW", 8));
+}
+
 }  // namespace
 }  // namespace mskg::graph

@@ -39,6 +39,7 @@
 #include "graph/key_codec.h"
 #include "graph/sst_file.h"
 #include "graph/store_scans.h"
+#include "graph/view_patch.h"
 #include "rocksdb/db.h"
 #include "schema/graph.pb.h"
 #include "util/status_macros.h"
@@ -178,6 +179,14 @@ class GraphStore::Impl {
   absl::Status AddPatchedContent(const rocksdb::ReadOptions& read_options,
                                  const GraphView& base, const ViewDelta& delta,
                                  GraphViewBuilder* builder) const;
+  // Reads what `delta` names as the snapshot of `read_options` holds it.
+  absl::StatusOr<ViewPatch> ReadViewPatch(
+      const rocksdb::ReadOptions& read_options, const ViewDelta& delta) const;
+  // Sets `*provenance` to every provenance stored for `wanted`, seeking
+  // `it` (over "supports").
+  absl::Status ReadTripleSupport(
+      rocksdb::Iterator* it, const keys::Triple& wanted,
+      std::vector<schema::Provenance>* provenance) const;
   // Caches `view` unless a write happened since `generation` was read;
   // returns it (view_building.cc).
   std::shared_ptr<const GraphView> CacheView(

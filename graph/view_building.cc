@@ -38,6 +38,7 @@
 #include "graph/snapshot_format.h"
 #include "graph/store_impl.h"
 #include "graph/store_testing.h"
+#include "graph/view_patch.h"
 #include "rocksdb/db.h"
 #include "rocksdb/snapshot.h"
 #include "util/status_macros.h"
@@ -133,6 +134,12 @@ absl::StatusOr<std::shared_ptr<const GraphView>> GraphStore::Impl::BuildView(
     const GraphView* base, const ViewDelta& delta) const {
   rocksdb::ReadOptions read_options;
   read_options.snapshot = snapshot;
+  if (base != nullptr) {
+    MSKG_ASSIGN_OR_RETURN(ViewPatch patch, ReadViewPatch(read_options, delta));
+    std::shared_ptr<const GraphView> patched =
+        PatchView(*base, patch, apply_inference_, stamp);
+    if (patched != nullptr) return patched;
+  }
   GraphViewBuilder builder;
   if (base != nullptr) {
     MSKG_RETURN_IF_ERROR(
@@ -310,21 +317,8 @@ absl::Status GraphStore::Impl::AddPatchedContent(
   };
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(read_options, cf(kSupports)));
-  schema::Support support;
   auto add_changed = [&](const Triple& wanted) -> absl::Status {
-    const std::string prefix = keys::SupportKey(wanted, "");
-    provenance.clear();
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
-         it->Next()) {
-      Triple triple;
-      MSKG_RETURN_IF_ERROR(ReadSupportRow(*it, &triple, &support));
-      if (!(triple == wanted)) break;
-      for (schema::Provenance& p : *support.mutable_provenance()) {
-        provenance.push_back(std::move(p));
-      }
-    }
-    MSKG_RETURN_IF_ERROR(
-        FromRocksDb(it->status(), absl::StrCat("read supports of ", path_)));
+    MSKG_RETURN_IF_ERROR(ReadTripleSupport(it.get(), wanted, &provenance));
     if (provenance.empty()) return absl::OkStatus();
     MSKG_ASSIGN_OR_RETURN(NodeIndex source, node_index(wanted.source));
     MSKG_ASSIGN_OR_RETURN(NodeIndex target, node_index(wanted.target));
@@ -342,6 +336,48 @@ absl::Status GraphStore::Impl::AddPatchedContent(
     }
   }
   return absl::OkStatus();
+}
+
+absl::Status GraphStore::Impl::ReadTripleSupport(
+    rocksdb::Iterator* it, const Triple& wanted,
+    std::vector<schema::Provenance>* provenance) const {
+  const std::string prefix = keys::SupportKey(wanted, "");
+  provenance->clear();
+  schema::Support support;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
+       it->Next()) {
+    Triple triple;
+    MSKG_RETURN_IF_ERROR(ReadSupportRow(*it, &triple, &support));
+    if (!(triple == wanted)) break;
+    for (schema::Provenance& p : *support.mutable_provenance()) {
+      provenance->push_back(std::move(p));
+    }
+  }
+  return FromRocksDb(it->status(), absl::StrCat("read supports of ", path_));
+}
+
+absl::StatusOr<ViewPatch> GraphStore::Impl::ReadViewPatch(
+    const rocksdb::ReadOptions& read_options, const ViewDelta& delta) const {
+  ViewPatch patch;
+  schema::Node record;
+  for (uint64_t id : delta.nodes) {
+    MSKG_ASSIGN_OR_RETURN(bool found, GetProto(read_options, kNodes,
+                                               keys::NodeRowKey(id), &record));
+    if (found) patch.nodes.push_back(record);
+  }
+  std::vector<Triple> changed(delta.triples.begin(), delta.triples.end());
+  std::sort(changed.begin(), changed.end());
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, cf(kSupports)));
+  patch.triples.resize(changed.size());
+  for (size_t i = 0; i < changed.size(); ++i) {
+    ViewPatch::Triple& t = patch.triples[i];
+    t.source = changed[i].source;
+    t.relation = changed[i].relation;
+    t.target = changed[i].target;
+    MSKG_RETURN_IF_ERROR(ReadTripleSupport(it.get(), changed[i], &t.support));
+  }
+  return patch;
 }
 
 void GraphStore::Impl::AdoptBuiltView(GraphViewBuilder* builder) const {

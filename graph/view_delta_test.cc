@@ -20,6 +20,7 @@
 #include "graph/inference.h"
 #include "graph/store_test_fixture.h"
 #include "graph/store_testing.h"
+#include "graph/view_patch.h"
 #include "graph/view_testing.h"
 #include "gtest/gtest.h"
 #include "schema/graph.pb.h"
@@ -80,10 +81,12 @@ class ViewDeltaTest : public GraphStoreTest,
     ASSERT_TRUE(rebuilt.ok()) << rebuilt.status();
     ASSERT_NE(view, nullptr);
     EXPECT_EQ(DiffViews(*view, **rebuilt), "") << context;
+    EXPECT_TRUE(view->bytes() == (*rebuilt)->bytes()) << context;
   }
 };
 
 TEST_P(ViewDeltaTest, PatchedViewEqualsRebuild) {
+  const PatchViewCounts before = PatchViewCountsForTesting();
   std::mt19937 rng(GetParam());
   std::vector<std::string> stored;
   GetView();  // The first base.
@@ -116,6 +119,9 @@ TEST_P(ViewDeltaTest, PatchedViewEqualsRebuild) {
   EXPECT_TRUE(reopened->mapped_from_file());
   EXPECT_EQ(DiffViews(*last, *reopened), "");
   ExpectViewEqualsRebuild("after reopen");
+  // Every patch was laid out from its base (view_patch.h), none through a
+  // builder.
+  EXPECT_EQ(PatchViewCountsForTesting().refused, before.refused);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ViewDeltaTest, ::testing::Range(1, 13));
@@ -151,6 +157,51 @@ TEST_F(GraphStoreTest, HeldViewIsUnchangedByLaterWrites) {
   std::shared_ptr<const GraphView> now = GetView();
   EXPECT_NE(now, held);
   EXPECT_EQ(DiffViews(*held, *copy), "");
+}
+
+TEST_F(GraphStoreTest, PatchCopiesInferredEdgesUnlessTheRulesSeeAChange) {
+  ASSERT_TRUE(store_->PutDocument(DocA()).ok());
+  GetView();
+  auto expect_patched = [&](bool copied, const std::string& what) {
+    const PatchViewCounts before = PatchViewCountsForTesting();
+    std::shared_ptr<const GraphView> view = GetView();
+    absl::StatusOr<std::shared_ptr<const GraphView>> rebuilt =
+        RebuildViewForTesting(*store_);
+    ASSERT_TRUE(rebuilt.ok());
+    EXPECT_TRUE(view->bytes() == (*rebuilt)->bytes()) << what;
+    const PatchViewCounts after = PatchViewCountsForTesting();
+    EXPECT_EQ(after.refused, before.refused) << what;
+    EXPECT_EQ(after.inference_copied - before.inference_copied,
+              copied ? 1u : 0u)
+        << what;
+    EXPECT_EQ(after.inference_rerun - before.inference_rerun, copied ? 0u : 1u)
+        << what;
+  };
+  // The same claims again, then more support for a premise: copied.
+  ASSERT_TRUE(store_->PutDocument(DocA("ha2")).ok());
+  expect_patched(true, "a.md rewritten");
+  ASSERT_TRUE(store_->PutDocument(DocB()).ok());
+  expect_patched(true, "b.md");
+  // A new node and an edge no rule reads: copied.
+  schema::DocumentClaims doc;
+  doc.set_document_id("c.md");
+  doc.set_content_hash("hc");
+  *doc.add_claims() = MakeClaim(kPsoas, schema::ATTACHES_TO,
+                                Key(schema::STRUCTURE, "lesser trochanter"),
+                                "The psoas inserts there.");
+  ASSERT_TRUE(store_->PutDocument(doc).ok());
+  expect_patched(true, "c.md");
+  // A new member of a group with antagonists: rerun.
+  *doc.add_claims() = MakeClaim(Key(schema::MUSCLE, "iliacus"), schema::PART_OF,
+                                kHipFlexors, "The iliacus is a hip flexor.");
+  doc.set_content_hash("hc2");
+  ASSERT_TRUE(store_->PutDocument(doc).ok());
+  expect_patched(false, "c.md with a PART_OF");
+  // Its only premise gone: rerun, and the inferred edges withdrawn.
+  ASSERT_TRUE(store_->DeleteDocument("c.md").ok());
+  expect_patched(false, "c.md deleted");
+  ASSERT_TRUE(store_->DeleteDocument("b.md").ok());
+  expect_patched(true, "b.md deleted, a.md still supporting");
 }
 
 TEST_F(GraphStoreTest, LargeDeltaFallsBackToScan) {

@@ -6,10 +6,14 @@
 // are computed first and the block is allocated once; each edge's support
 // is serialized straight into it and freed from the builder as it goes,
 // so the peak is the builder plus the block.
+#include "graph/view_layout.h"
+
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstdlib>
-#include <new>
 #include <cstring>
+#include <new>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,38 +23,40 @@
 #include "util/name_key.h"
 
 namespace mskg::graph {
-namespace {
 
 using snapshot::EdgeRecord;
 using snapshot::KeySlot;
 using snapshot::NodeRecord;
 using snapshot::StrRef;
 
-// Bytes on the heap, 8-byte aligned and zeroed (so that padding inside
-// records is zero and the layout is the same on every run). calloc, not
-// new[](): a large block comes as fresh zero pages, made resident only as
-// the layout writes them, instead of being cleared (and made resident)
-// whole before the builder's memory is freed.
-class HeapBytes : public SnapshotBytes {
- public:
-  explicit HeapBytes(size_t size)
-      : words_(static_cast<uint64_t*>(std::calloc((size + 7) / 8, 8))),
-        size_(size) {
-    if (words_ == nullptr) throw std::bad_alloc();
-  }
-  const char* data() const override {
-    return reinterpret_cast<const char*>(words_.get());
-  }
-  size_t size() const override { return size_; }
-  char* mutable_data() { return reinterpret_cast<char*>(words_.get()); }
+namespace layout {
 
- private:
-  struct Free {
-    void operator()(uint64_t* p) const { std::free(p); }
-  };
-  std::unique_ptr<uint64_t, Free> words_;
-  size_t size_;
-};
+HeapBytes::HeapBytes(size_t size) : size_(size) {
+  constexpr size_t kMapAbove = size_t{8} << 20;
+  constexpr size_t kHugePage = size_t{2} << 20;
+  if (size >= kMapAbove) {
+    const size_t length = (size + kHugePage - 1) & ~(kHugePage - 1);
+    void* p = mmap(nullptr, length, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      // Advice only: without huge pages the block is as before.
+      madvise(p, length, MADV_HUGEPAGE);
+      data_ = static_cast<char*>(p);
+      mapped_ = length;
+      return;
+    }
+  }
+  data_ = static_cast<char*>(std::calloc((size + 7) / 8, 8));
+  if (data_ == nullptr) throw std::bad_alloc();
+}
+
+HeapBytes::~HeapBytes() {
+  if (mapped_ != 0) {
+    munmap(data_, mapped_);
+  } else {
+    std::free(data_);
+  }
+}
 
 size_t VarintSize(uint64_t v) {
   size_t n = 1;
@@ -70,13 +76,164 @@ char* PutVarint(char* p, uint64_t v) {
   return p;
 }
 
+uint64_t KeySlotCount(size_t num_keys) {
+  uint64_t slots = 1;
+  while (slots < 2 * num_keys) slots <<= 1;
+  return slots;
+}
+
 bool AdjacentLess(const Adjacent& a, const Adjacent& b) {
   if (a.relation != b.relation) return a.relation < b.relation;
   if (a.node != b.node) return a.node < b.node;
   return a.edge < b.edge;
 }
 
+namespace {
+
 uint64_t Align8(uint64_t v) { return (v + 7) & ~uint64_t{7}; }
+
+}  // namespace
+
+Block::Block(const Counts& c) : counts(c) {
+  std::memset(static_cast<void*>(&header), 0, sizeof(header));
+  const uint64_t n = c.nodes, m = c.edges;
+  const uint64_t sizes[snapshot::kNumSections] = {n * sizeof(NodeRecord),
+                                                  m * sizeof(EdgeRecord),
+                                                  c.string_bytes,
+                                                  c.aliases * sizeof(StrRef),
+                                                  c.premises * 4,
+                                                  c.support_bytes,
+                                                  (n + 1) * 4,
+                                                  m * sizeof(Adjacent),
+                                                  (n + 1) * 4,
+                                                  m * sizeof(Adjacent),
+                                                  (kNumNodeTypes + 1) * 4,
+                                                  n * 4,
+                                                  c.key_slots * sizeof(KeySlot),
+                                                  c.keyed_nodes * 4,
+                                                  kNumRelations * 8};
+  uint64_t offset = snapshot::kHeaderBytes;
+  for (int s = 0; s < snapshot::kNumSections; ++s) {
+    header.sections[s] = {offset, sizes[s]};
+    offset = Align8(offset + sizes[s]);
+  }
+  header.file_size = offset;
+  bytes = std::make_unique<HeapBytes>(offset);
+  base = bytes->mutable_data();
+}
+
+StrRef StringWriter::Put(absl::string_view s) {
+  std::memcpy(base_ + used_, s.data(), s.size());
+  StrRef ref{used_, static_cast<uint32_t>(s.size()), 0};
+  used_ += s.size();
+  return ref;
+}
+
+void LayOutKeys(absl::Span<const KeyedNode> keyed, StringWriter* strings,
+                Block* block) {
+  const uint64_t slots = block->counts.key_slots;
+  auto* key_slots = reinterpret_cast<KeySlot*>(block->at(snapshot::kKeySlots));
+  auto* key_lists =
+      reinterpret_cast<NodeIndex*>(block->at(snapshot::kKeyLists));
+  for (size_t i = 0; i < keyed.size();) {
+    size_t j = i;
+    while (j < keyed.size() && keyed[j].key == keyed[i].key) {
+      key_lists[j] = keyed[j].node;
+      ++j;
+    }
+    const uint64_t hash = keyed[i].hash != 0
+                              ? keyed[i].hash
+                              : snapshot::StableHash64(keyed[i].key);
+    uint64_t s = hash & (slots - 1);
+    while (key_slots[s].hash != 0) s = (s + 1) & (slots - 1);
+    key_slots[s].hash = hash;
+    key_slots[s].key = strings->Put(keyed[i].key);
+    key_slots[s].list_begin = i;
+    key_slots[s].list_count = j - i;
+    i = j;
+  }
+}
+
+// ---- CSR adjacency: counting sort by endpoint, then by relation ----
+void LayOutIndices(Block* block) {
+  const size_t n = block->counts.nodes;
+  const size_t m = block->counts.edges;
+  const auto* edge_records =
+      reinterpret_cast<const EdgeRecord*>(block->at(snapshot::kEdges));
+  auto* out_begin = reinterpret_cast<uint32_t*>(block->at(snapshot::kOutBegin));
+  auto* in_begin = reinterpret_cast<uint32_t*>(block->at(snapshot::kInBegin));
+  for (EdgeIndex i = 0; i < m; ++i) {
+    ++out_begin[edge_records[i].source + 1];
+    ++in_begin[edge_records[i].target + 1];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    out_begin[i + 1] += out_begin[i];
+    in_begin[i + 1] += in_begin[i];
+  }
+  auto* out = reinterpret_cast<Adjacent*>(block->at(snapshot::kOut));
+  auto* in = reinterpret_cast<Adjacent*>(block->at(snapshot::kIn));
+  {
+    std::vector<uint32_t> out_fill(out_begin, out_begin + n);
+    std::vector<uint32_t> in_fill(in_begin, in_begin + n);
+    auto fill = [](Adjacent& a, NodeIndex node, EdgeIndex e,
+                   const EdgeRecord& r) {
+      a.node = node;
+      a.edge = e;
+      a.relation = static_cast<schema::Relation>(r.relation);
+      a.negated = r.negated != 0;
+      a.inferred = r.inferred != 0;
+    };
+    for (EdgeIndex i = 0; i < m; ++i) {
+      const EdgeRecord& r = edge_records[i];
+      fill(out[out_fill[r.source]++], r.target, i, r);
+      fill(in[in_fill[r.target]++], r.source, i, r);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    std::sort(out + out_begin[i], out + out_begin[i + 1], AdjacentLess);
+    std::sort(in + in_begin[i], in + in_begin[i + 1], AdjacentLess);
+  }
+
+  LayOutNodesByType(block);
+}
+
+void LayOutNodesByType(Block* block) {
+  const size_t n = block->counts.nodes;
+  const auto* node_records =
+      reinterpret_cast<const NodeRecord*>(block->at(snapshot::kNodes));
+  auto* type_begin =
+      reinterpret_cast<uint32_t*>(block->at(snapshot::kTypeBegin));
+  auto* type_nodes =
+      reinterpret_cast<NodeIndex*>(block->at(snapshot::kTypeNodes));
+  for (size_t i = 0; i < n; ++i) ++type_begin[node_records[i].type + 1];
+  for (int t = 0; t < kNumNodeTypes; ++t) type_begin[t + 1] += type_begin[t];
+  std::vector<uint32_t> fill(type_begin, type_begin + kNumNodeTypes);
+  for (NodeIndex i = 0; i < n; ++i) {
+    type_nodes[fill[node_records[i].type]++] = i;
+  }
+}
+
+std::shared_ptr<const GraphView> FinishBlock(
+    Block* block, const snapshot::StoreStamp& stamp) {
+  snapshot::Header& header = block->header;
+  std::memcpy(header.magic, snapshot::kMagic, sizeof(header.magic));
+  header.format_version = snapshot::kFormatVersion;
+  header.byte_order = snapshot::kByteOrderMark;
+  header.num_nodes = block->counts.nodes;
+  header.num_edges = block->counts.edges;
+  header.stamp = stamp;
+  header.checksum = snapshot::HeaderChecksum(header);
+  std::memcpy(block->base, &header, sizeof(header));
+  // The bytes were laid out by the caller: FromBytes() cannot refuse them.
+  return GraphView::FromBytes(std::move(block->bytes)).value();
+}
+
+}  // namespace layout
+
+namespace {
+
+using layout::PutVarint;
+using layout::VarintSize;
 
 }  // namespace
 
@@ -105,66 +262,47 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
   for (size_t i = 0; i < keyed.size(); ++i) {
     if (i == 0 || keyed[i].first != keyed[i - 1].first) ++num_keys;
   }
-  uint64_t slots = 1;
-  while (slots < 2 * num_keys) slots <<= 1;
 
   // Rules are few: each distinct one is stored once.
   absl::flat_hash_map<std::string, StrRef> rule_refs;
 
   // ---- Sizes ----
-  uint64_t strings = 0, aliases = 0, premises = 0, supports = 0;
+  layout::Counts counts;
+  counts.nodes = n;
+  counts.edges = m;
+  counts.key_slots = layout::KeySlotCount(num_keys);
+  counts.keyed_nodes = keyed.size();
   for (const Node& node : nodes_) {
-    strings += node.name.size();
-    for (const std::string& a : node.aliases) strings += a.size();
-    aliases += node.aliases.size();
+    counts.string_bytes += node.name.size();
+    for (const std::string& a : node.aliases) counts.string_bytes += a.size();
+    counts.aliases += node.aliases.size();
   }
   for (const Edge& e : edges_) {
     if (!e.rule.empty() && rule_refs.try_emplace(e.rule).second) {
-      strings += e.rule.size();
+      counts.string_bytes += e.rule.size();
     }
-    premises += e.premises.size();
-    supports += e.encoded_support.size();
+    counts.premises += e.premises.size();
+    counts.support_bytes += e.encoded_support.size();
     if (!e.support.empty()) {
-      supports += VarintSize(e.support.size());
+      counts.support_bytes += VarintSize(e.support.size());
       for (const schema::Provenance& p : e.support) {
         const size_t size = p.ByteSizeLong();
-        supports += VarintSize(size) + size;
+        counts.support_bytes += VarintSize(size) + size;
       }
     }
   }
   for (size_t i = 0; i < keyed.size(); ++i) {
     if (i == 0 || keyed[i].first != keyed[i - 1].first) {
-      strings += keyed[i].first.size();
+      counts.string_bytes += keyed[i].first.size();
     }
   }
-  snapshot::Header header;
-  std::memset(static_cast<void*>(&header), 0, sizeof(header));
-  const uint64_t sizes[snapshot::kNumSections] = {
-      n * sizeof(NodeRecord), m * sizeof(EdgeRecord), strings,
-      aliases * sizeof(StrRef), premises * 4, supports,
-      (n + 1) * 4, m * sizeof(Adjacent), (n + 1) * 4, m * sizeof(Adjacent),
-      (kNumNodeTypes + 1) * 4, n * 4, slots * sizeof(KeySlot),
-      keyed.size() * 4, kNumRelations * 8};
-  uint64_t offset = snapshot::kHeaderBytes;
-  for (int s = 0; s < snapshot::kNumSections; ++s) {
-    header.sections[s] = {offset, sizes[s]};
-    offset = Align8(offset + sizes[s]);
-  }
-  auto bytes = std::make_unique<HeapBytes>(offset);
-  char* base = bytes->mutable_data();
-  auto at = [&](snapshot::Section s) { return base + header.sections[s].offset; };
+  layout::Block block(counts);
+  layout::StringWriter strings(block);
 
   // ---- Strings, nodes, aliases ----
-  char* const strings_base = at(snapshot::kStrings);
-  uint64_t strings_used = 0;
-  auto put_string = [&](absl::string_view s) {
-    std::memcpy(strings_base + strings_used, s.data(), s.size());
-    StrRef ref{strings_used, static_cast<uint32_t>(s.size()), 0};
-    strings_used += s.size();
-    return ref;
-  };
-  auto* node_records = reinterpret_cast<NodeRecord*>(at(snapshot::kNodes));
-  auto* alias_refs = reinterpret_cast<StrRef*>(at(snapshot::kAliases));
+  auto* node_records =
+      reinterpret_cast<NodeRecord*>(block.at(snapshot::kNodes));
+  auto* alias_refs = reinterpret_cast<StrRef*>(block.at(snapshot::kAliases));
   uint32_t alias_used = 0;
   {
     absl::flat_hash_map<absl::string_view, NodeIndex> first_with_name;
@@ -174,12 +312,12 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
       NodeRecord& r = node_records[i];
       r.id = node.id;
       r.type = static_cast<uint8_t>(node.type);
-      r.name = put_string(node.name);
+      r.name = strings.Put(node.name);
       r.name_unique = 1;
       r.alias_begin = alias_used;
       r.alias_count = static_cast<uint32_t>(node.aliases.size());
       for (const std::string& a : node.aliases) {
-        alias_refs[alias_used++] = put_string(a);
+        alias_refs[alias_used++] = strings.Put(a);
       }
       auto [it, inserted] = first_with_name.try_emplace(node.name, i);
       if (!inserted) {
@@ -195,18 +333,20 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
     for (const auto& entry : rule_refs) rules.push_back(entry.first);
     std::sort(rules.begin(), rules.end());
     for (absl::string_view rule : rules) {
-      rule_refs.find(rule)->second = put_string(rule);
+      rule_refs.find(rule)->second = strings.Put(rule);
     }
   }
 
   // ---- Edges, premises, supports ----
-  auto* edge_records = reinterpret_cast<EdgeRecord*>(at(snapshot::kEdges));
-  auto* premise_out = reinterpret_cast<EdgeIndex*>(at(snapshot::kPremises));
-  char* const support_base = at(snapshot::kSupports);
+  auto* edge_records =
+      reinterpret_cast<EdgeRecord*>(block.at(snapshot::kEdges));
+  auto* premise_out =
+      reinterpret_cast<EdgeIndex*>(block.at(snapshot::kPremises));
+  char* const support_base = block.at(snapshot::kSupports);
   char* support_at = support_base;
   uint64_t premises_used = 0;
   auto* relation_counts =
-      reinterpret_cast<uint64_t*>(at(snapshot::kRelationCounts));
+      reinterpret_cast<uint64_t*>(block.at(snapshot::kRelationCounts));
   for (EdgeIndex i = 0; i < m; ++i) {
     Edge& e = edges_[i];
     EdgeRecord& r = edge_records[i];
@@ -247,87 +387,14 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Finish(
   // support they copied are freed before the adjacency is laid out.
   std::vector<Edge>().swap(edges_);
   encoded_ = EncodedArena();
-
-  // ---- CSR adjacency: counting sort by endpoint, then by relation ----
-  auto* out_begin = reinterpret_cast<uint32_t*>(at(snapshot::kOutBegin));
-  auto* in_begin = reinterpret_cast<uint32_t*>(at(snapshot::kInBegin));
-  for (EdgeIndex i = 0; i < m; ++i) {
-    ++out_begin[edge_records[i].source + 1];
-    ++in_begin[edge_records[i].target + 1];
-  }
-  for (size_t i = 0; i < n; ++i) {
-    out_begin[i + 1] += out_begin[i];
-    in_begin[i + 1] += in_begin[i];
-  }
-  auto* out = reinterpret_cast<Adjacent*>(at(snapshot::kOut));
-  auto* in = reinterpret_cast<Adjacent*>(at(snapshot::kIn));
-  {
-    std::vector<uint32_t> out_fill(out_begin, out_begin + n);
-    std::vector<uint32_t> in_fill(in_begin, in_begin + n);
-    auto fill = [](Adjacent& a, NodeIndex node, EdgeIndex e,
-                   const EdgeRecord& r) {
-      a.node = node;
-      a.edge = e;
-      a.relation = static_cast<schema::Relation>(r.relation);
-      a.negated = r.negated != 0;
-      a.inferred = r.inferred != 0;
-    };
-    for (EdgeIndex i = 0; i < m; ++i) {
-      const EdgeRecord& r = edge_records[i];
-      fill(out[out_fill[r.source]++], r.target, i, r);
-      fill(in[in_fill[r.target]++], r.source, i, r);
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    std::sort(out + out_begin[i], out + out_begin[i + 1], AdjacentLess);
-    std::sort(in + in_begin[i], in + in_begin[i + 1], AdjacentLess);
-  }
-
-  // ---- Nodes by type ----
-  auto* type_begin = reinterpret_cast<uint32_t*>(at(snapshot::kTypeBegin));
-  auto* type_nodes = reinterpret_cast<NodeIndex*>(at(snapshot::kTypeNodes));
-  for (const Node& node : nodes_) ++type_begin[node.type + 1];
-  for (int t = 0; t < kNumNodeTypes; ++t) type_begin[t + 1] += type_begin[t];
-  {
-    std::vector<uint32_t> fill(type_begin, type_begin + kNumNodeTypes);
-    for (NodeIndex i = 0; i < n; ++i) {
-      type_nodes[fill[nodes_[i].type]++] = i;
-    }
-  }
-
-  // ---- Name-key index ----
-  auto* key_slots = reinterpret_cast<KeySlot*>(at(snapshot::kKeySlots));
-  auto* key_lists = reinterpret_cast<NodeIndex*>(at(snapshot::kKeyLists));
-  for (size_t i = 0; i < keyed.size();) {
-    size_t j = i;
-    while (j < keyed.size() && keyed[j].first == keyed[i].first) {
-      key_lists[j] = keyed[j].second;
-      ++j;
-    }
-    const uint64_t hash = snapshot::StableHash64(keyed[i].first);
-    uint64_t s = hash & (slots - 1);
-    while (key_slots[s].hash != 0) s = (s + 1) & (slots - 1);
-    key_slots[s].hash = hash;
-    key_slots[s].key = put_string(keyed[i].first);
-    key_slots[s].list_begin = i;
-    key_slots[s].list_count = j - i;
-    i = j;
-  }
-
-  // ---- Header ----
-  std::memcpy(header.magic, snapshot::kMagic, sizeof(header.magic));
-  header.format_version = snapshot::kFormatVersion;
-  header.byte_order = snapshot::kByteOrderMark;
-  header.file_size = offset;
-  header.num_nodes = n;
-  header.num_edges = m;
-  header.stamp = stamp;
-  header.checksum = snapshot::HeaderChecksum(header);
-  std::memcpy(base, &header, sizeof(header));
-
+  layout::LayOutIndices(&block);
   std::vector<Node>().swap(nodes_);
-  // The bytes were laid out just above: FromBytes() cannot refuse them.
-  return GraphView::FromBytes(std::move(bytes)).value();
+
+  std::vector<layout::KeyedNode> keys;
+  keys.reserve(keyed.size());
+  for (const auto& [key, node] : keyed) keys.push_back({key, node});
+  layout::LayOutKeys(keys, &strings, &block);
+  return layout::FinishBlock(&block, stamp);
 }
 
 }  // namespace mskg::graph
