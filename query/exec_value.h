@@ -19,7 +19,9 @@
 #ifndef MSKG_QUERY_EXEC_VALUE_H_
 #define MSKG_QUERY_EXEC_VALUE_H_
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -120,10 +122,18 @@ class ExecValue {
   // Returns a Cypher-literal form: strings always quoted.
   std::string ToLiteral() const;
 
+  // Equivalence, which grouping, DISTINCT and count(DISTINCT) key on (the
+  // openCypher `=` is CypherEquals, three-valued): as `=`, except that NaN
+  // is equivalent to NaN, so that a NaN key is one group, not one per row
+  // (and a hash table's lookup finds the key it stored).
   friend bool operator==(const ExecValue& a, const ExecValue& b) {
     if (a.is_ref() || b.is_ref()) {
       return a.is_string() && b.is_string() &&
              a.AsString() == b.AsString();
+    }
+    if (a.kind() == Kind::kDouble && b.kind() == Kind::kDouble) {
+      const double x = a.AsDouble(), y = b.AsDouble();
+      return x == y || (std::isnan(x) && std::isnan(y));
     }
     return a.v_ == b.v_;
   }
@@ -136,7 +146,15 @@ class ExecValue {
       case Kind::kNull: return h;
       case Kind::kBool: return H::combine(std::move(h), v.AsBool());
       case Kind::kInt: return H::combine(std::move(h), v.AsInt());
-      case Kind::kDouble: return H::combine(std::move(h), v.AsDouble());
+      case Kind::kDouble: {
+        // Every NaN (whatever its sign or payload) hashes as one, as they
+        // are equivalent; Abseil already hashes -0.0 as 0.0.
+        const double d = v.AsDouble();
+        return H::combine(std::move(h),
+                          std::isnan(d)
+                              ? std::numeric_limits<double>::quiet_NaN()
+                              : d);
+      }
       case Kind::kString:
         return H::combine(std::move(h), v.is_ref()
                                             ? std::get<StrRef>(v.v_).hash

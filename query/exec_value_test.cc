@@ -1,5 +1,7 @@
 #include "query/exec_value.h"
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,25 @@ TEST(ExecValueTest, RefWithKnownHashHashesLikeAnOwnedString) {
   EXPECT_EQ(ref, ExecValue::Ref(same));
   // A prefix of the same bytes is another string.
   EXPECT_NE(ref, ExecValue::Ref(absl::string_view(name).substr(0, 6)));
+}
+
+TEST(ExecValueTest, NaNIsEquivalentToNaNAsAKey) {
+  // Grouping and DISTINCT key on equivalence: every NaN is one key.
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const ExecValue a(nan), b(-nan), c(std::nan("7"));
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, c);
+  EXPECT_EQ(absl::Hash<ExecValue>()(a), absl::Hash<ExecValue>()(b));
+  EXPECT_EQ(absl::Hash<ExecValue>()(a), absl::Hash<ExecValue>()(c));
+  EXPECT_NE(a, ExecValue(0.0));
+  EXPECT_EQ(ExecValue(0.0), ExecValue(-0.0));
+  EXPECT_EQ(absl::Hash<ExecValue>()(ExecValue(0.0)),
+            absl::Hash<ExecValue>()(ExecValue(-0.0)));
+  EXPECT_EQ(ExecValue(std::vector<ExecValue>{a}),
+            ExecValue(std::vector<ExecValue>{b}));
+  absl::flat_hash_set<ExecValue> set = {a, b, c, ExecValue(1.5)};
+  EXPECT_EQ(set.size(), 2u);
+  EXPECT_TRUE(set.contains(ExecValue(nan)));
 }
 
 TEST(ExecValueTest, NodesAndEdgesAreDistinctKinds) {

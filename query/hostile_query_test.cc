@@ -85,6 +85,28 @@ TEST_F(HostileQueryTest, ArithmeticAtTheEdgesOfTheRange) {
   EXPECT_EQ(One("RETURN 9223372036854775807 + 1.0").AsDouble(), 9223372036854775808.0);
 }
 
+// Regression (the query fuzzer, 10M-execution run): a NaN grouping key
+// failed Abseil's hash-table check (NaN != NaN) and, without the check,
+// made one group per row. Grouping and DISTINCT treat NaN as one value;
+// `=` does not.
+TEST_F(HostileQueryTest, NaNIsOneGroupingAndDistinctKey) {
+  absl::StatusOr<ResultTable> r = engine_.Run("RETURN 0.0/0.0 AS x, count(*)");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->rows.size(), 1u);
+  EXPECT_EQ(r->rows[0].values[1].AsInt(), 1);
+  const int64_t muscles = One("MATCH (m:Muscle) RETURN count(*)").AsInt();
+  ASSERT_GT(muscles, 1);
+  r = engine_.Run("MATCH (m:Muscle) RETURN 0.0/0.0 AS x, count(*) AS n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->rows.size(), 1u);
+  EXPECT_EQ(r->rows[0].values[1].AsInt(), muscles);
+  r = engine_.Run("MATCH (m:Muscle) RETURN DISTINCT [0.0/0.0, -(0.0/0.0)]");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->rows.size(), 1u);
+  EXPECT_EQ(One("MATCH (m:Muscle) RETURN count(DISTINCT 0.0/0.0)").AsInt(), 1);
+  EXPECT_FALSE(One("RETURN 0.0/0.0 = 0.0/0.0").AsBool());
+}
+
 TEST_F(HostileQueryTest, SumOverflowIsAnError) {
   absl::StatusOr<ResultTable> r = engine_.Run(
       "MATCH (m:Muscle) RETURN sum(9223372036854775807)");
