@@ -223,16 +223,24 @@ void DocumentExtractor::AddComposedTreatment(const Ref& t, int sentence) {
   // "hamstring strengthening", "core strengthening exercises".
   if (t.type != schema::TREATMENT) return;
   if (t.name.find("strength") == std::string::npos &&
-      t.name.find("stretch") == std::string::npos) {
+      t.name.find("stretch") == std::string::npos &&
+      t.name.find("exercise") == std::string::npos &&
+      t.name.find("workout") == std::string::npos) {
     return;
   }
   if (!composed_done_.insert(t.name).second) return;
   std::vector<Token> tokens = Tokenize(t.name);
-  bool strengthen = false, stretch = false;
+  bool strengthen = false, stretch = false, exercise = false;
   for (const Token& tok : tokens) {
     if (absl::StartsWith(tok.lower, "strength")) strengthen = true;
     if (absl::StartsWith(tok.lower, "stretch")) stretch = true;
+    if (In(tok.lower, {"exercise", "exercises", "workout", "workouts"})) {
+      exercise = true;
+    }
   }
+  // "hamstring exercises", "glute workouts": exercises named after a
+  // muscle work it, that is, strengthen it (a stretch says it stretches).
+  if (!stretch && exercise) strengthen = true;
   if (!strengthen && !stretch) return;
   // The muscles the name names, without the exercise words ("core" of
   // "core strengthening exercises", itself a lexicon name).

@@ -251,6 +251,14 @@ TEST_F(RuleFamiliesTest, ListRules) {
   EXPECT_THAT(composed, Contains("hamstring stretching STRETCHES hamstrings"));
   EXPECT_THAT(composed, Not(Contains(HasSubstr("massage STRETCHES"))));
   EXPECT_THAT(composed, Not(Contains(HasSubstr("massage STRENGTHENS"))));
+  // Exercises named after a muscle strengthen it; in running text too.
+  auto exercises = Claims(
+      "Sciatica\n\nHamstring exercises help prevent sciatica. Breathing "
+      "exercises help prevent sciatica.\n");
+  EXPECT_THAT(exercises,
+              Contains("hamstring exercises STRENGTHENS hamstrings"));
+  EXPECT_THAT(exercises, Not(Contains(HasSubstr("breathing exercises "
+                                                "STRENGTHENS"))));
 
   // CoordinatedHeads: an item that coordinates names of its list's kind
   // lists each; a conjunct that is no such name keeps the item whole.
