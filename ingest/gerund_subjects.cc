@@ -18,16 +18,6 @@
 namespace mskg::ingest::extraction {
 namespace {
 
-// Nouns that end in -ing and name no activity ("Nothing can cause ...",
-// "Morning stiffness ..."), with the preposition "during".
-bool IngNoun(absl::string_view w) {
-  return In(w, {"nothing",   "something", "anything", "everything", "thing",
-                "things",    "morning",   "mornings", "evening",    "evenings",
-                "spring",    "string",    "ring",     "ceiling",    "building",
-                "during",    "wing",      "king",     "sibling",    "siblings",
-                "offspring", "bring",     "ongoing",  "according",  "being"});
-}
-
 // Verbs of knowing and perceiving: "Understanding the anatomy can help
 // prevent C" says what helps a reader, not what the body does.
 bool KnowingVerb(absl::string_view w) {
@@ -41,7 +31,7 @@ bool KnowingVerb(absl::string_view w) {
 // pain": swelling is a symptom, and the rules read it as one).
 bool OpensGerund(const SentenceView& v, int i) {
   const absl::string_view w = v.word(i);
-  if (w.size() <= 4 || !absl::EndsWith(w, "ing") || IngNoun(w) ||
+  if (w.size() <= 4 || !absl::EndsWith(w, "ing") || IsIngNoun(w) ||
       KnowingVerb(w)) {
     return false;
   }

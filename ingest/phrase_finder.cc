@@ -368,22 +368,16 @@ void AddDifficultyPhrases(const std::vector<Token>& tokens,
 
 // Whether `w` has the shape of a gerund that names an activity ("reading",
 // "hunching", "typing"): not a symptom or condition of that shape
-// ("swelling", "bleeding"), nor one of the common nouns and prepositions
-// in -ing, nor a verb too general to name one ("doing", "using").
+// ("swelling", "bleeding"), nor a noun or preposition in -ing (IsIngNoun),
+// nor a verb too general to name one ("doing", "using").
 bool ActivityGerund(absl::string_view w) {
   const NodeType type = HeadWordType(w);
   return w.size() > 4 && absl::EndsWith(w, "ing") &&
          (type == schema::NODE_TYPE_UNSPECIFIED || type == schema::CAUSE ||
           type == schema::TREATMENT || type == schema::ACTION) &&
-         !NoActivity(w) &&
-         !In(w, {"being",    "having",   "doing",     "getting",  "making",
-                 "going",    "using",    "trying",    "thing",    "things",
-                 "something", "anything", "nothing",  "everything",
-                 "morning",  "evening",  "during",    "building", "ceiling",
-                 "spring",   "string",   "clothing",  "bedding",  "feeling",
-                 "meaning",  "setting",  "ending",    "beginning", "opening",
-                 "including", "following", "according", "regarding",
-                 "concerning"});
+         !NoActivity(w) && !IsIngNoun(w) &&
+         !In(w, {"having", "doing", "getting", "making", "going", "using",
+                 "trying"});
 }
 
 // Activities given as examples: "Even minor things, such as reading in bed,
@@ -697,8 +691,18 @@ void DropMechanicalLoads(const std::vector<Token>& tokens,
     return In(w, {"stress", "stresses", "strain", "strains"});
   };
   auto is_loaded = [&](const Mention& m) {
-    if (m.end_token <= m.first_token || !is_load(tokens[m.end_token - 1].lower)) {
+    if (m.end_token <= m.first_token ||
+        !is_load(tokens[m.end_token - 1].lower)) {
       return false;
+    }
+    // The load word alone or with how much of it ("extra stress"); a name
+    // of which it is the head ("a hamstring strain on Saturday") is not.
+    for (int t = m.first_token; t + 1 < m.end_token; ++t) {
+      if (!In(tokens[t].lower, {"more", "extra", "excess", "excessive", "too",
+                                "much", "added", "additional", "increased",
+                                "undue", "constant", "repeated"})) {
+        return false;
+      }
     }
     // "stress and strain on": the load's coordinated other word.
     int after = m.end_token;

@@ -35,6 +35,11 @@ bool IsAnatomy(schema::NodeType type);
 // noun phrase (and so never belongs to an open-vocabulary name).
 bool BreaksNounPhrase(absl::string_view lower);
 
+// Whether `w` ends in -ing but names no activity: a noun ("nothing",
+// "morning", "building", "clothing") or a preposition ("during",
+// "according", "including").
+bool IsIngNoun(absl::string_view w);
+
 // Whether a lower-case word has the shape of a plural noun ("hairdressers",
 // "injuries"; not "stress", "tendinitis", "bus"). A shape, not a lookup:
 // verbs in -s ("causes") pass too, so callers check the word's place.

@@ -215,12 +215,13 @@ void DocumentExtractor::DropSubsumedClaims() {
         continue;
       }
       if (!several_words) return true;
-      const std::vector<int>& where =
-          sentences_of[side == 0 ? std::make_tuple(c.relation, c.negated,
-                                                   longer, other_end)
-                                 : std::make_tuple(c.relation, c.negated,
-                                                   other_end, longer)];
-      if (std::find(where.begin(), where.end(), c.sentence) != where.end()) {
+      const auto where = sentences_of.find(
+          side == 0 ? std::make_tuple(c.relation, c.negated, longer, other_end)
+                    : std::make_tuple(c.relation, c.negated, other_end,
+                                      longer));
+      if (where != sentences_of.end() &&
+          std::find(where->second.begin(), where->second.end(), c.sentence) !=
+              where->second.end()) {
         return true;
       }
     }

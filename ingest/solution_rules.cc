@@ -68,7 +68,6 @@ int PreventionVerbEnd(const SentenceView& v, int i) {
   return -1;
 }
 
-
 // Words that open the advice of a purpose clause and are not part of it
 // ("To prevent C, you should ...", "..., try to ...").
 int SkipAdviceOpening(const SentenceView& v, int j) {
