@@ -129,8 +129,8 @@ void OneNamePerDocument(const std::vector<std::vector<Mention>*>& sentences) {
       } else {
         std::string singular = SingularKey(m.name);
         const auto e = entry_by_name.find({singular, m.type});
-        key = e != entry_by_name.end() ? e->second
-                                       : absl::StrCat("o", singular);
+        key =
+            e != entry_by_name.end() ? e->second : absl::StrCat("o", singular);
       }
       auto [slot, added] = group_of.try_emplace(key, groups.size());
       if (added) groups.emplace_back();

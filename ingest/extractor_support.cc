@@ -222,11 +222,10 @@ void DropObjectsOfCoordinatedVerb(const SentenceView& v, int cue,
     --verb;
   }
   if (verb < 0) return;
-  mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
-                                 [&](int m) {
-                                   return v.mentions()[m].first_token > verb;
-                                 }),
-                  mentions->end());
+  mentions->erase(
+      std::remove_if(mentions->begin(), mentions->end(),
+                     [&](int m) { return v.mentions()[m].first_token > verb; }),
+      mentions->end());
 }
 
 Scope DocumentExtractor::ScopeAt(int index) const {

@@ -42,8 +42,8 @@ bool OpensGerund(const SentenceView& v, int i) {
 // Gerunds of having or coming to have a condition: the phrase they open
 // names the condition, not an activity.
 bool HavingVerb(absl::string_view w) {
-  return In(w, {"having", "developing", "suffering", "experiencing",
-                "getting", "contracting", "acquiring", "carrying"});
+  return In(w, {"having", "developing", "suffering", "experiencing", "getting",
+                "contracting", "acquiring", "carrying"});
 }
 
 // Auxiliaries, adverbs and the verb "help" that may stand between a

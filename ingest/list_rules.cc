@@ -194,7 +194,8 @@ std::vector<Ref> DocumentExtractor::CoordinatedHeads(
     // "Hairdressers and beauticians": a plural noun ends its noun phrase
     // (English modifiers are not plural), so a conjunct of one or two words
     // ending in one is a name of its own even when no vocabulary types it.
-    if (!named && end - begin <= 2 && LooksPlural(label.tokens[end - 1].lower) &&
+    if (!named && end - begin <= 2 &&
+        LooksPlural(label.tokens[end - 1].lower) &&
         !BreaksNounPhrase(label.tokens[end - 1].lower)) {
       named = true;
     }

@@ -303,9 +303,8 @@ ActivitySpan ActivityAt(const std::vector<Token>& tokens, int start) {
 int NextConjunct(const std::vector<Token>& tokens, int end) {
   const int n = static_cast<int>(tokens.size());
   int next = end;
-  while (next < n &&
-         (tokens[next].lower == "," || tokens[next].lower == "or" ||
-          tokens[next].lower == "and")) {
+  while (next < n && (tokens[next].lower == "," || tokens[next].lower == "or" ||
+                      tokens[next].lower == "and")) {
     ++next;
   }
   return next;
@@ -698,9 +697,9 @@ void DropMechanicalLoads(const std::vector<Token>& tokens,
     // The load word alone or with how much of it ("extra stress"); a name
     // of which it is the head ("a hamstring strain on Saturday") is not.
     for (int t = m.first_token; t + 1 < m.end_token; ++t) {
-      if (!In(tokens[t].lower, {"more", "extra", "excess", "excessive", "too",
-                                "much", "added", "additional", "increased",
-                                "undue", "constant", "repeated"})) {
+      if (!In(tokens[t].lower,
+              {"more", "extra", "excess", "excessive", "too", "much", "added",
+               "additional", "increased", "undue", "constant", "repeated"})) {
         return false;
       }
     }

@@ -412,14 +412,13 @@ NodeType HeadWordType(absl::string_view lower) {
 }
 
 bool IsIngNoun(absl::string_view w) {
-  return In(w, {"nothing",   "something", "anything",  "everything",
-                "thing",     "things",    "morning",   "mornings",
-                "evening",   "evenings",  "spring",    "string",
-                "ring",      "ceiling",   "building",  "during",
-                "wing",      "king",      "sibling",   "siblings",
-                "offspring", "bring",     "ongoing",   "according",
-                "being",     "clothing",  "bedding",   "meaning",
-                "including", "following", "regarding", "concerning"});
+  return In(w, {"nothing",   "something", "anything", "everything", "thing",
+                "things",    "morning",   "mornings", "evening",    "evenings",
+                "spring",    "string",    "ring",     "ceiling",    "building",
+                "during",    "wing",      "king",     "sibling",    "siblings",
+                "offspring", "bring",     "ongoing",  "according",  "being",
+                "clothing",  "bedding",   "meaning",  "including",  "following",
+                "regarding", "concerning"});
 }
 
 bool LooksPlural(absl::string_view lower) {

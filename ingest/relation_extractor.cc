@@ -90,8 +90,8 @@ bool LeadsToLinks(absl::string_view text) {
     return false;
   };
   return words.size() <= 6 &&
-         (has({"information", "reading", "resources", "references",
-               "sources", "links", "posts", "articles", "related"}) ||
+         (has({"information", "reading", "resources", "references", "sources",
+               "links", "posts", "articles", "related"}) ||
           (has({"see", "read", "learn"}) && has({"also", "more"})));
 }
 
@@ -207,18 +207,17 @@ void DocumentExtractor::DropSubsumedClaims() {
                       int side, const Claim& c) {
     const auto it = names.find({c.relation, c.negated, other_end, side});
     if (it == names.end()) return false;
-    const bool several_words =
-        absl::StrContains(absl::string_view(name).substr(1, name.size() - 2),
-                          ' ');
+    const bool several_words = absl::StrContains(
+        absl::string_view(name).substr(1, name.size() - 2), ' ');
     for (const std::string& longer : it->second) {
       if (longer.size() <= name.size() || !absl::StrContains(longer, name)) {
         continue;
       }
       if (!several_words) return true;
       const auto where = sentences_of.find(
-          side == 0 ? std::make_tuple(c.relation, c.negated, longer, other_end)
-                    : std::make_tuple(c.relation, c.negated, other_end,
-                                      longer));
+          side == 0
+              ? std::make_tuple(c.relation, c.negated, longer, other_end)
+              : std::make_tuple(c.relation, c.negated, other_end, longer));
       if (where != sentences_of.end() &&
           std::find(where->second.begin(), where->second.end(), c.sentence) !=
               where->second.end()) {

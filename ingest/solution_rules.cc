@@ -92,8 +92,7 @@ int SkipAdviceOpening(const SentenceView& v, int j) {
 // your calves": two pieces of advice); two to eight words. Invalid when it
 // does not open with a verb. `*end`, if given, is set to the token after
 // the name.
-Ref AdviceName(const SentenceView& v, int from, int limit,
-               int* end = nullptr) {
+Ref AdviceName(const SentenceView& v, int from, int limit, int* end = nullptr) {
   Ref advice;
   if (end != nullptr) *end = from;
   if (!IsAdviceVerb(v.word(from))) return advice;
@@ -106,12 +105,11 @@ Ref AdviceName(const SentenceView& v, int from, int limit,
       if (w == "-" || w == "'") continue;
       break;
     }
-    if (t > from + 1 && (In(w, {"for", "so", "because", "while", "when",
-                                "which", "as"}) ||
-                         (w == "such" && v.word(t + 1) == "as") ||
-                         (w == "in" && v.word(t + 1) == "order") ||
-                         (In(w, {"and", "or"}) &&
-                          IsAdviceVerb(v.word(t + 1))))) {
+    if (t > from + 1 &&
+        (In(w, {"for", "so", "because", "while", "when", "which", "as"}) ||
+         (w == "such" && v.word(t + 1) == "as") ||
+         (w == "in" && v.word(t + 1) == "order") ||
+         (In(w, {"and", "or"}) && IsAdviceVerb(v.word(t + 1))))) {
       break;
     }
     if (++words > 8) return Ref();

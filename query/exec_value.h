@@ -150,10 +150,9 @@ class ExecValue {
         // Every NaN (whatever its sign or payload) hashes as one, as they
         // are equivalent; Abseil already hashes -0.0 as 0.0.
         const double d = v.AsDouble();
-        return H::combine(std::move(h),
-                          std::isnan(d)
-                              ? std::numeric_limits<double>::quiet_NaN()
-                              : d);
+        return H::combine(
+            std::move(h),
+            std::isnan(d) ? std::numeric_limits<double>::quiet_NaN() : d);
       }
       case Kind::kString:
         return H::combine(std::move(h), v.is_ref()
