@@ -11,9 +11,9 @@
 // spread over the file (our own exports are ordered by edge) are therefore
 // handled like an external hash partition: while everything fits in one
 // batch nothing touches the disk; beyond that, pending claims are spilled
-// to kSpillBuckets temporary files by hash of their document, and at the
-// end each bucket (about 1/kSpillBuckets of the input) is grouped in memory
-// and handed over.
+// to kSpillBuckets temporary files by hash of their document (each file
+// made when its bucket is first written), and at the end each bucket (about
+// 1/kSpillBuckets of the input) is grouped in memory and handed over.
 //
 // Thread-safety: neither class is thread-safe.
 #ifndef MSKG_INTEROP_CLAIMS_BATCHER_H_
@@ -125,7 +125,9 @@ class ClaimsBatcher {
   ClaimsSink sink_;
   std::vector<schema::DocumentClaims> pending_;
   absl::flat_hash_map<std::string, size_t> index_;
-  std::vector<std::FILE*> buckets_;  // Empty until the first spill.
+  // Empty until the first spill; then kSpillBuckets, each null until
+  // written.
+  std::vector<std::FILE*> buckets_;
   std::vector<schema::DocumentClaims> out_;  // The batch being filled.
   size_t out_rows_ = 0;
   size_t pending_rows_ = 0;

@@ -252,6 +252,33 @@ TEST(ClaimsBatcherTest, ScatteredDocumentsSpillAndArriveOnceWhole) {
   }
 }
 
+// A spill of a few documents leaves most buckets unwritten (they get no
+// file); the documents still arrive once, whole, and the last batch is
+// handed over even when the last bucket is empty.
+TEST(ClaimsBatcherTest, FewDocumentsSpillAndArriveOnceWhole) {
+  for (const int documents : {1, 2, 3}) {
+    Sink sink;
+    ClaimsBatcher batcher(2, sink.Get());
+    for (int i = 0; i < 9; ++i) {
+      ASSERT_TRUE(
+          batcher.Add(ClaimOf(absl::StrCat("d", i % documents), i)).ok());
+    }
+    ASSERT_TRUE(batcher.Flush().ok());
+    EXPECT_EQ(sink.repeated_documents, 0) << documents;
+    ASSERT_EQ(sink.claims.size(), static_cast<size_t>(documents));
+    for (int d = 0; d < documents; ++d) {
+      std::vector<std::string> expected;
+      for (int i = d; i < 9; i += documents) {
+        expected.push_back(absl::StrCat("m", i));
+      }
+      EXPECT_EQ(sink.claims[absl::StrCat("d", d)], expected) << documents;
+    }
+    size_t total = 0;
+    for (size_t rows : sink.batch_rows) total += rows;
+    EXPECT_EQ(total, 9u) << documents;
+  }
+}
+
 TEST(ClaimsBatcherTest, SinkErrorIsReturnedAsIs) {
   int calls = 0;
   ClaimsBatcher batcher(2, [&calls](std::vector<schema::DocumentClaims>*) {
