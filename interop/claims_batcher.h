@@ -11,9 +11,9 @@
 // spread over the file (our own exports are ordered by edge) are therefore
 // handled like an external hash partition: while everything fits in one
 // batch nothing touches the disk; beyond that, pending claims are spilled
-// to kSpillBuckets temporary files by hash of their document, and at the
-// end each bucket (about 1/kSpillBuckets of the input) is grouped in memory
-// and handed over.
+// to kSpillBuckets temporary files by hash of their document (each file
+// made when its bucket is first written), and at the end each bucket (about
+// 1/kSpillBuckets of the input) is grouped in memory and handed over.
 //
 // Thread-safety: neither class is thread-safe.
 #ifndef MSKG_INTEROP_CLAIMS_BATCHER_H_
@@ -54,10 +54,18 @@ struct ImportStats {
   int64_t batches = 0;
 };
 
-// Reads lines from a stream in 1 MiB blocks.
+// Returns the bytes left in `in` from where it is, by seeking to its end and
+// back, or SIZE_MAX if it cannot seek (a pipe). Leaves `in` where it was.
+size_t BytesLeft(std::istream* in);
+
+// Reads lines from a stream in blocks of at most 1 MiB. A stream that can
+// tell its size (a file, a string) is read in blocks no larger than what it
+// has left, plus one byte to see its end, so a small input costs no 1 MiB
+// buffer; one that cannot (a pipe) in blocks growing from 64 KiB.
 class LineReader {
  public:
-  // `in` must outlive the reader.
+  // `in` must outlive the reader. Measures what is left of `in` with
+  // BytesLeft.
   explicit LineReader(std::istream* in);
 
   // Sets `line` to the next line without its "\n" (or "\r\n"); valid until
@@ -73,6 +81,8 @@ class LineReader {
   bool Fill();
 
   std::istream* in_;
+  size_t stream_left_;  // Bytes left in `in_`, if it can tell; else max.
+  size_t next_block_;   // Bytes to read when `in_` cannot tell.
   std::string buffer_;
   size_t begin_ = 0;  // Start of unread text in buffer_.
   size_t end_ = 0;    // End of valid text in buffer_.
@@ -115,7 +125,9 @@ class ClaimsBatcher {
   ClaimsSink sink_;
   std::vector<schema::DocumentClaims> pending_;
   absl::flat_hash_map<std::string, size_t> index_;
-  std::vector<std::FILE*> buckets_;  // Empty until the first spill.
+  // Empty until the first spill; then kSpillBuckets, each null until
+  // written.
+  std::vector<std::FILE*> buckets_;
   std::vector<schema::DocumentClaims> out_;  // The batch being filled.
   size_t out_rows_ = 0;
   size_t pending_rows_ = 0;

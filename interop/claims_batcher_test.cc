@@ -4,9 +4,12 @@
 // batches of about batch_rows; a sink's error stops the import.
 #include "interop/claims_batcher.h"
 
+#include <ios>
 #include <map>
 #include <sstream>
+#include <streambuf>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -19,10 +22,44 @@ namespace {
 
 using ::testing::ElementsAre;
 
+// A stream buffer over `text` that cannot seek (as a pipe), or, with
+// `told_size`, one that seeks but tells a size other than its real one (as a
+// file still growing).
+class StringBuffer : public std::streambuf {
+ public:
+  explicit StringBuffer(std::string text, int64_t told_size = -1)
+      : text_(std::move(text)), told_size_(told_size) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ protected:
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir,
+                   std::ios_base::openmode) override {
+    if (told_size_ < 0 || off != 0) return pos_type(off_type(-1));
+    if (dir == std::ios_base::end) return pos_type(told_size_);
+    return pos_type(gptr() - eback());
+  }
+  pos_type seekpos(pos_type pos, std::ios_base::openmode) override {
+    if (told_size_ < 0 || pos != pos_type(gptr() - eback())) {
+      return pos_type(off_type(-1));
+    }
+    return pos;
+  }
+
+ private:
+  std::string text_;
+  int64_t told_size_;
+};
+
+enum class Source { kString, kUnseekable, kToldTooSmall };
+
 std::vector<std::string> Lines(const std::string& text,
-                               std::vector<int64_t>* numbers = nullptr) {
-  std::istringstream in(text);
-  LineReader reader(&in);
+                               std::vector<int64_t>* numbers = nullptr,
+                               Source source = Source::kString) {
+  std::istringstream string_in(text);
+  StringBuffer buffer(text, source == Source::kToldTooSmall ? 3 : -1);
+  std::istream buffer_in(&buffer);
+  LineReader reader(source == Source::kString ? &string_in : &buffer_in);
   std::vector<std::string> lines;
   absl::string_view line;
   while (reader.Next(&line)) {
@@ -53,15 +90,53 @@ TEST(LineReaderTest, LinesLongerThanABlock) {
   for (int i = 0; text.size() < (5u << 20); ++i) {
     absl::StrAppend(&text, "line ", i, "\n");
   }
-  const std::vector<std::string> lines = Lines(text + "end");
-  ASSERT_GE(lines.size(), 3u);
-  EXPECT_EQ(lines[0], "short");
-  EXPECT_EQ(lines[1], long_line);
-  EXPECT_EQ(lines[2], "line 0");
-  EXPECT_EQ(lines.back(), "end");
-  std::string joined;
-  for (const std::string& line : lines) absl::StrAppend(&joined, line, "\n");
-  EXPECT_EQ(joined, text + "end\n");
+  for (Source source :
+       {Source::kString, Source::kUnseekable, Source::kToldTooSmall}) {
+    SCOPED_TRACE(static_cast<int>(source));
+    const std::vector<std::string> lines = Lines(text + "end", nullptr, source);
+    ASSERT_GE(lines.size(), 3u);
+    EXPECT_EQ(lines[0], "short");
+    EXPECT_EQ(lines[1], long_line);
+    EXPECT_EQ(lines[2], "line 0");
+    EXPECT_EQ(lines.back(), "end");
+    std::string joined;
+    for (const std::string& line : lines) absl::StrAppend(&joined, line, "\n");
+    EXPECT_EQ(joined, text + "end\n");
+  }
+}
+
+// A stream is read whole whether it tells its size, cannot, or tells one too
+// small; reads sized by what is left end exactly at a line's end too.
+TEST(LineReaderTest, StreamsOfAnySize) {
+  for (Source source :
+       {Source::kString, Source::kUnseekable, Source::kToldTooSmall}) {
+    SCOPED_TRACE(static_cast<int>(source));
+    EXPECT_THAT(Lines("a\nbc\n", nullptr, source), ElementsAre("a", "bc"));
+    EXPECT_THAT(Lines("abc", nullptr, source), ElementsAre("abc"));
+    EXPECT_THAT(Lines("", nullptr, source), ElementsAre());
+    std::string text;
+    for (int i = 0; text.size() < (3u << 20) + 5; ++i) {
+      absl::StrAppend(&text, "line ", i, "\n");
+    }
+    std::string joined;
+    for (const std::string& line : Lines(text, nullptr, source)) {
+      absl::StrAppend(&joined, line, "\n");
+    }
+    EXPECT_EQ(joined, text);
+  }
+}
+
+// A stream read from the middle yields only what follows.
+TEST(LineReaderTest, StartsWhereTheStreamIs) {
+  std::istringstream in("skip\na\nb");
+  std::string skipped;
+  std::getline(in, skipped);
+  LineReader reader(&in);
+  std::vector<std::string> lines;
+  absl::string_view line;
+  while (reader.Next(&line)) lines.emplace_back(line);
+  EXPECT_THAT(lines, ElementsAre("a", "b"));
+  EXPECT_FALSE(reader.failed());
 }
 
 // A read that fails is failed(), not the end of the stream.
@@ -174,6 +249,33 @@ TEST(ClaimsBatcherTest, ScatteredDocumentsSpillAndArriveOnceWhole) {
     EXPECT_EQ(total, size_t{kClaims});
     EXPECT_EQ(batcher.batches(), static_cast<int64_t>(sink.batch_rows.size()));
     EXPECT_GT(batcher.batches(), 1);
+  }
+}
+
+// A spill of a few documents leaves most buckets unwritten (they get no
+// file); the documents still arrive once, whole, and the last batch is
+// handed over even when the last bucket is empty.
+TEST(ClaimsBatcherTest, FewDocumentsSpillAndArriveOnceWhole) {
+  for (const int documents : {1, 2, 3}) {
+    Sink sink;
+    ClaimsBatcher batcher(2, sink.Get());
+    for (int i = 0; i < 9; ++i) {
+      ASSERT_TRUE(
+          batcher.Add(ClaimOf(absl::StrCat("d", i % documents), i)).ok());
+    }
+    ASSERT_TRUE(batcher.Flush().ok());
+    EXPECT_EQ(sink.repeated_documents, 0) << documents;
+    ASSERT_EQ(sink.claims.size(), static_cast<size_t>(documents));
+    for (int d = 0; d < documents; ++d) {
+      std::vector<std::string> expected;
+      for (int i = d; i < 9; i += documents) {
+        expected.push_back(absl::StrCat("m", i));
+      }
+      EXPECT_EQ(sink.claims[absl::StrCat("d", d)], expected) << documents;
+    }
+    size_t total = 0;
+    for (size_t rows : sink.batch_rows) total += rows;
+    EXPECT_EQ(total, 9u) << documents;
   }
 }
 

@@ -143,18 +143,8 @@ TriplesChunkReader::TriplesChunkReader(std::istream* in,
       default_document_(options.default_document),
       chunk_rows_(std::max<size_t>(chunk_rows, 1)),
       chunk_bytes_(std::max<size_t>(chunk_bytes, 1)),
-      stream_left_(std::numeric_limits<size_t>::max()) {
-  // Knowing the size keeps a small input from reserving a whole chunk.
-  if (const std::streampos begin = in_->tellg(); begin != std::streampos(-1)) {
-    in_->seekg(0, std::ios::end);
-    const std::streampos end = in_->tellg();
-    in_->seekg(begin);
-    if (end != std::streampos(-1) && end >= begin) {
-      stream_left_ = static_cast<size_t>(end - begin);
-    }
-    in_->clear();
-  }
-}
+      // Knowing the size keeps a small input from reserving a whole chunk.
+      stream_left_(BytesLeft(in)) {}
 
 absl::Status TriplesChunkReader::Error(absl::string_view message) const {
   return absl::InvalidArgumentError(
