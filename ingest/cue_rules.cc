@@ -138,6 +138,12 @@ const std::vector<CueRule>& Cues() {
       {{"most", "common", "in"}, CAUSES, B},
       {{"most", "common", "among"}, CAUSES, B},
       {{"more", "frequent", "in"}, CAUSES, B},
+      // What makes a condition worse, or a body prone to it.
+      {{"worsen*"}, CAUSES, F},
+      {{"aggravate*"}, CAUSES, F},
+      {{"exacerbate*"}, CAUSES, F},
+      {{"predispose*", "?", "to"}, CAUSES, F},
+      {{"predispose*", "to"}, CAUSES, F},
       // Symptoms.
       {{"symptoms", "include"}, HAS_SYMPTOM, F},
       {{"symptoms", "may", "include"}, HAS_SYMPTOM, F},
@@ -228,6 +234,7 @@ const std::vector<CueRule>& Cues() {
       {{"lower*", "?", "chances", "of"}, PREVENTS, F},
       {{"cut*", "?", "risk", "of"}, PREVENTS, F},
       {{"minimi*", "?", "risk", "of"}, PREVENTS, F},
+      {{"lessen*", "?", "risk", "of"}, PREVENTS, F},
       // Exercise.
       {{"strengthen*"}, STRENGTHENS, F},
       {{"build*", "up"}, STRENGTHENS, F},

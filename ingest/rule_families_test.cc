@@ -591,6 +591,15 @@ TEST_F(RuleFamiliesTest, CueRules) {
   EXPECT_THAT(Claims("Sciatica is easy to treat; it makes it easier to "
                      "kneel."),
               Not(Contains(HasSubstr("difficulty"))));
+  // What makes a condition worse, or a body prone to it, causes it.
+  EXPECT_THAT(Claims("Poor posture can worsen sciatica."),
+              Contains("poor posture CAUSES sciatica"));
+  EXPECT_THAT(Claims("Heavy lifting aggravates sciatica."),
+              Contains("heavy lifting CAUSES sciatica"));
+  EXPECT_THAT(Claims("Obesity predisposes people to sciatica."),
+              Contains("obesity CAUSES sciatica"));
+  EXPECT_THAT(Claims("Poor posture does not worsen sciatica."),
+              Not(Contains("poor posture CAUSES sciatica")));
   // "turns into", "evolves into": no hand-kept word list may hide a row.
   EXPECT_THAT(Claims("Left alone, frozen shoulder can turn into sciatica."),
               Contains("frozen shoulder CAUSES sciatica"));
