@@ -124,6 +124,9 @@ const std::vector<CueRule>& Cues() {
       {{"more", "likely", "than", "?", "to", "get"}, CAUSES, F},
       {{"more", "likely", "than", "?", "to", "have"}, CAUSES, F},
       {{"more", "prone", "to"}, CAUSES, F},
+      {{"most", "likely", "to", "develop"}, CAUSES, F},
+      {{"most", "likely", "to", "get"}, CAUSES, F},
+      {{"most", "likely", "to", "have"}, CAUSES, F},
       {{"give*", "you"}, CAUSES, F},
       {{"culprit", "behind"}, CAUSES, F},
       {{"culprit", "of"}, CAUSES, F},
@@ -525,6 +528,14 @@ void DocumentExtractor::CueRules(const SentenceView& v, int index) {
                 lt.Has(schema::CAUSE) ? schema::CAUSE : schema::TREATMENT));
           }
         }
+      }
+      // The description of a labelled list item is about its label ("Age.
+      // People over 50 are more likely to develop C"): a cause whose
+      // subject names nothing the lexicon knows is the label.
+      if (left.empty() && forward && rel == schema::CAUSES &&
+          in_item_description_ && item_head_.valid() &&
+          lt.Has(item_head_.type) && item_head_.name != right.front().name) {
+        left.push_back(item_head_);
       }
       // "Women are 3 times more likely than men to develop C".
       if (left.empty() && forward && rel == schema::CAUSES) {

@@ -236,6 +236,18 @@ TEST_F(RuleFamiliesTest, ListRules) {
   EXPECT_THAT(items, Contains("sciatica HAS_SYMPTOM tingling"));
   EXPECT_THAT(items, Not(Contains(HasSubstr("a tingling"))));
   EXPECT_THAT(items, Not(Contains(HasSubstr("sciatica pain"))));
+  // The description of a labelled item is about its label: a cause cue
+  // whose subject names nothing known takes the label; one that names its
+  // own subject keeps it.
+  const auto labelled = Claims(
+      "Sciatica\n\nRisk factors\n\n"
+      "- Prolonged sitting. People who sit a lot are more likely to develop "
+      "fibromyalgia.\n"
+      "- Obesity. Fibromyalgia is most likely to develop in older adults.\n"
+      "- Heavy lifting. Poor posture can lead to frozen shoulder.\n");
+  EXPECT_THAT(labelled, Contains("?prolonged sitting CAUSES fibromyalgia"));
+  EXPECT_THAT(labelled, Contains("poor posture CAUSES frozen shoulder"));
+  EXPECT_THAT(labelled, Not(Contains("heavy lifting CAUSES frozen shoulder")));
   // A heading of no relation's kind scopes nothing.
   EXPECT_THAT(Claims("Sciatica\n\nBackground\n\n"
                      "- Physical therapy\n- Massage therapy\n"),
